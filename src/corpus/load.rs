@@ -1,0 +1,220 @@
+//! Reads sources in large blocks and parses each block's lines on all cores.
+//!
+//! One reader thread per file keeps the next block coming while the current one is parsed;
+//! results come back in file order, one [`Batch`] per block, so a caller can show progress
+//! and grow its view while loading goes on.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+
+use super::parse::{ParsedSession, parse_line};
+use super::source::{Location, Source, SourceData};
+
+/// Bytes per block handed to the parser pool.
+const BLOCK: usize = 8 << 20;
+
+/// A line that was not loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    pub file: String,
+    pub line: u64,
+    pub reason: String,
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
+    }
+}
+
+/// A source that could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: String,
+    pub message: String,
+}
+
+impl LoadError {
+    pub fn new(file: &str, e: io::Error) -> LoadError {
+        let message = match e.kind() {
+            io::ErrorKind::NotFound => "no such file".to_owned(),
+            io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ => e.to_string(),
+        };
+        LoadError {
+            file: file.to_owned(),
+            message,
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The outcome of one block: its sessions in order, its bad lines, and its size.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub rows: Vec<(ParsedSession, Location)>,
+    pub skipped: Vec<Skip>,
+    /// Bytes of input this batch covers.
+    pub bytes: u64,
+}
+
+/// Loads every source in order, calling `on_batch` for each block as it is parsed.
+pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Result<(), LoadError> {
+    for (i, src) in sources.iter().enumerate() {
+        let mut cursor = Cursor {
+            source: i as u32,
+            name: &src.name,
+            offset: 0,
+            line: 1,
+        };
+        match &src.data {
+            SourceData::Memory(bytes) => {
+                let mut rest: &[u8] = bytes;
+                while !rest.is_empty() {
+                    let cut = block_end(rest, BLOCK).unwrap_or(rest.len());
+                    on_batch(cursor.parse_block(&rest[..cut]));
+                    rest = &rest[cut..];
+                }
+            }
+            SourceData::File(path) => {
+                let file = File::open(path).map_err(|e| LoadError::new(&src.name, e))?;
+                let (tx, rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
+                std::thread::scope(|s| {
+                    s.spawn(move || read_blocks(file, tx));
+                    for block in rx {
+                        let block = block.map_err(|e| LoadError::new(&src.name, e))?;
+                        on_batch(cursor.parse_block(&block));
+                    }
+                    Ok(())
+                })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The end (just past a newline) of the first block of about `size` bytes, or `None` when the
+/// rest holds no newline after `size`.
+fn block_end(bytes: &[u8], size: usize) -> Option<usize> {
+    if bytes.len() <= size {
+        return None;
+    }
+    memchr::memchr(b'\n', &bytes[size..]).map(|i| size + i + 1)
+}
+
+/// Sends blocks that each end on a line boundary (the last one may not).
+fn read_blocks(mut file: File, tx: mpsc::SyncSender<io::Result<Vec<u8>>>) {
+    let mut carry: Vec<u8> = Vec::new();
+    loop {
+        let mut buf = std::mem::take(&mut carry);
+        let start = buf.len();
+        buf.resize(start.max(BLOCK / 2) + BLOCK, 0);
+        let mut filled = start;
+        let eof = loop {
+            match file.read(&mut buf[filled..]) {
+                Ok(0) => break true,
+                Ok(n) => {
+                    filled += n;
+                    if filled == buf.len() {
+                        break false;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let _ = tx.send(Err(e));
+                    return;
+                }
+            }
+        };
+        buf.truncate(filled);
+        if eof {
+            if !buf.is_empty() {
+                let _ = tx.send(Ok(buf));
+            }
+            return;
+        }
+        match memchr::memrchr(b'\n', &buf) {
+            Some(nl) => {
+                carry = buf[nl + 1..].to_vec();
+                buf.truncate(nl + 1);
+                if tx.send(Ok(buf)).is_err() {
+                    return;
+                }
+            }
+            // A single line longer than the block: keep reading it.
+            None => carry = buf,
+        }
+    }
+}
+
+struct Cursor<'a> {
+    source: u32,
+    name: &'a str,
+    offset: u64,
+    line: u64,
+}
+
+impl Cursor<'_> {
+    fn parse_block(&mut self, block: &[u8]) -> Batch {
+        let mut lines = Vec::with_capacity(block.len() / 2048 + 1);
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', block).chain((block.last() != Some(&b'\n')).then_some(block.len())) {
+            lines.push((start, end, self.line));
+            self.line += 1;
+            start = end + 1;
+        }
+        let base = self.offset;
+        let (source, name) = (self.source, self.name);
+        let results: Vec<Option<Result<(ParsedSession, Location), Skip>>> = lines
+            .par_iter()
+            .map(|&(s, e, line)| {
+                let mut text = &block[s..e];
+                if text.last() == Some(&b'\r') {
+                    text = &text[..text.len() - 1];
+                }
+                if text.iter().all(u8::is_ascii_whitespace) {
+                    return None;
+                }
+                Some(match parse_line(text) {
+                    Ok(p) => Ok((
+                        p,
+                        Location {
+                            source,
+                            offset: base + s as u64,
+                            len: text.len() as u32,
+                            line,
+                        },
+                    )),
+                    Err(reason) => Err(Skip {
+                        file: name.to_owned(),
+                        line,
+                        reason,
+                    }),
+                })
+            })
+            .collect();
+        self.offset += block.len() as u64;
+        let mut batch = Batch {
+            bytes: block.len() as u64,
+            ..Batch::default()
+        };
+        for r in results.into_iter().flatten() {
+            match r {
+                Ok(row) => batch.rows.push(row),
+                Err(skip) => batch.skipped.push(skip),
+            }
+        }
+        batch
+    }
+}

@@ -1,0 +1,216 @@
+//! A loaded corpus: one compact row of aggregates per session, plus where its line lives so
+//! that the full session can be re-read when a person opens it.
+
+mod load;
+mod parse;
+mod source;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub use load::{Batch, LoadError, Skip, load_sources};
+pub use parse::{FIRST_PROMPT_KEEP, ParsedSession, json_reason, parse_line};
+pub use source::{Location, Source, SourceData};
+
+use crate::model::{Actor, Kind, Outcome, Session};
+
+/// How ratified decisions (an agent proposal the user accepted by bare assent) are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RatifiedAs {
+    /// Under the actor the classifier recorded.
+    #[default]
+    Recorded,
+    Human,
+    Agent,
+}
+
+/// Decision counts of a session, `[kind][actor]`, with the ratified ones also counted apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DecisionTally {
+    pub counts: [[u32; 2]; 2],
+    pub ratified: [[u32; 2]; 2],
+}
+
+impl DecisionTally {
+    pub fn add(&mut self, kind: Kind, actor: Actor, ratified: bool) {
+        self.counts[kind.index()][actor.index()] += 1;
+        if ratified {
+            self.ratified[kind.index()][actor.index()] += 1;
+        }
+    }
+
+    pub fn merge(&mut self, o: &DecisionTally) {
+        for k in 0..2 {
+            for a in 0..2 {
+                self.counts[k][a] += o.counts[k][a];
+                self.ratified[k][a] += o.ratified[k][a];
+            }
+        }
+    }
+
+    /// `[human, agent]` counts of one kind, with ratified decisions moved as asked.
+    pub fn by_actor(&self, kind: Kind, how: RatifiedAs) -> [u32; 2] {
+        let [h, a] = self.counts[kind.index()];
+        let [rh, ra] = self.ratified[kind.index()];
+        match how {
+            RatifiedAs::Recorded => [h, a],
+            RatifiedAs::Human => [h + ra, a - ra],
+            RatifiedAs::Agent => [h - rh, a + rh],
+        }
+    }
+
+    /// The human share of one kind, `None` when the session has no decision of that kind.
+    pub fn human_share(&self, kind: Kind, how: RatifiedAs) -> Option<f64> {
+        let [h, a] = self.by_actor(kind, how);
+        (h + a > 0).then(|| f64::from(h) / f64::from(h + a))
+    }
+
+    pub fn total(&self) -> u32 {
+        self.counts.iter().flatten().sum()
+    }
+}
+
+/// One session as the corpus keeps it in memory.
+#[derive(Debug, Clone)]
+pub struct SessionRow {
+    pub id: Arc<str>,
+    pub title: Box<str>,
+    pub project: Box<str>,
+    /// The first prompt, cut to [`FIRST_PROMPT_KEEP`] bytes.
+    pub first_prompt: Box<str>,
+    pub started_at: Option<Box<str>>,
+    pub model: Option<Box<str>>,
+    pub expertise: Option<u8>,
+    /// Index into [`Corpus::modes`], or `None`.
+    pub mode: Option<u16>,
+    pub outcome: Option<Outcome>,
+    pub turns: u32,
+    pub actions: u64,
+    pub failed_actions: u32,
+    pub words: u64,
+    pub max_turn_actions: u32,
+    pub tally: DecisionTally,
+    pub loc: Location,
+}
+
+impl SessionRow {
+    /// Actions per prompt; `None` for a session without turns.
+    pub fn app(&self) -> Option<f64> {
+        (self.turns > 0).then(|| self.actions as f64 / f64::from(self.turns))
+    }
+}
+
+/// The sessions of one or more sources, in the order read, first id winning.
+#[derive(Default)]
+pub struct Corpus {
+    pub sources: Vec<Source>,
+    pub rows: Vec<SessionRow>,
+    /// Distinct `mode` strings in order of first appearance.
+    pub modes: Vec<Box<str>>,
+    mode_ids: HashMap<Box<str>, u16>,
+    by_id: HashMap<Arc<str>, u32>,
+    /// Every skipped line is counted; the first [`Corpus::KEPT_SKIPS`] are kept for display.
+    pub skipped: usize,
+    pub skips: Vec<Skip>,
+}
+
+impl Corpus {
+    pub const KEPT_SKIPS: usize = 1000;
+
+    pub fn new(sources: Vec<Source>) -> Corpus {
+        Corpus {
+            sources,
+            ..Corpus::default()
+        }
+    }
+
+    /// Loads every source, reporting each skipped line to `on_skip` as it is found.
+    pub fn load(sources: Vec<Source>, mut on_skip: impl FnMut(&Skip)) -> Result<Corpus, LoadError> {
+        let mut corpus = Corpus::new(sources);
+        let sources = corpus.sources.clone();
+        load_sources(&sources, |batch| {
+            for s in corpus.absorb(batch) {
+                on_skip(&s);
+            }
+        })?;
+        Ok(corpus)
+    }
+
+    /// Adds a batch of parsed lines, returning the lines skipped in it (bad lines and
+    /// repeated ids) in file order.
+    pub fn absorb(&mut self, batch: Batch) -> Vec<Skip> {
+        let mut skips = batch.skipped;
+        for (parsed, loc) in batch.rows {
+            let id: Arc<str> = parsed.id.into();
+            if self.by_id.contains_key(&id) {
+                let first = &self.rows[self.by_id[&id] as usize].loc;
+                skips.push(Skip {
+                    file: self.sources[loc.source as usize].name.clone(),
+                    line: loc.line,
+                    reason: format!(
+                        "session id {id:?} repeats the one at {}:{} (the first stands)",
+                        self.sources[first.source as usize].name, first.line
+                    ),
+                });
+                continue;
+            }
+            let mode = parsed.mode.map(|m| self.intern_mode(m));
+            self.by_id.insert(id.clone(), self.rows.len() as u32);
+            self.rows.push(SessionRow {
+                id,
+                title: parsed.title.into(),
+                project: parsed.project.into(),
+                first_prompt: parsed.first_prompt.into(),
+                started_at: parsed.started_at.map(Into::into),
+                model: parsed.model.map(Into::into),
+                expertise: parsed.expertise,
+                mode,
+                outcome: parsed.outcome,
+                turns: parsed.turns,
+                actions: parsed.actions,
+                failed_actions: parsed.failed_actions,
+                words: parsed.words,
+                max_turn_actions: parsed.max_turn_actions,
+                tally: parsed.tally,
+                loc,
+            });
+        }
+        skips.sort_by_key(|s| s.line);
+        self.skipped += skips.len();
+        let room = Self::KEPT_SKIPS.saturating_sub(self.skips.len());
+        self.skips.extend(skips.iter().take(room).cloned());
+        skips
+    }
+
+    fn intern_mode(&mut self, m: String) -> u16 {
+        if let Some(&i) = self.mode_ids.get(m.as_str()) {
+            return i;
+        }
+        let i = self.modes.len() as u16;
+        self.modes.push(m.clone().into());
+        self.mode_ids.insert(m.into(), i);
+        i
+    }
+
+    pub fn mode_name(&self, row: &SessionRow) -> Option<&str> {
+        row.mode.map(|m| &*self.modes[m as usize])
+    }
+
+    pub fn mode_id(&self, name: &str) -> Option<u16> {
+        self.mode_ids.get(name).copied()
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).map(|&i| i as usize)
+    }
+
+    /// Re-reads and fully parses one session (lazily, when it is opened).
+    pub fn session(&self, index: usize) -> Result<Session, String> {
+        let loc = &self.rows[index].loc;
+        let src = &self.sources[loc.source as usize];
+        let line = src
+            .read_at(loc)
+            .map_err(|e| format!("{}:{}: cannot re-read: {e}", src.name, loc.line))?;
+        serde_json::from_slice(&line).map_err(|e| format!("{}:{}: {}", src.name, loc.line, json_reason(&e)))
+    }
+}

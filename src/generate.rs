@@ -1,0 +1,1 @@
+//! Synthetic v1 corpora (placeholder until the generator lands).

@@ -1,0 +1,15 @@
+//! leash: who decides in agentic coding sessions, the human or the agent?
+//!
+//! The core (`model`, `corpus`, `stats`, `filter`, `search`, `generate`, `import`,
+//! `classify`, `audit`) never touches the terminal; `tui` is a thin layer over it and `cli`
+//! wires both to the command line.
+
+pub mod cli;
+pub mod corpus;
+pub mod filter;
+pub mod generate;
+pub mod model;
+pub mod search;
+pub mod stats;
+pub mod text;
+pub mod tui;

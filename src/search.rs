@@ -1,0 +1,1 @@
+//! Fuzzy search over title, project and first prompt.

@@ -1,0 +1,1 @@
+//! The terminal browser (placeholder until the browser lands).
