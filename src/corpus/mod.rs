@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 pub use load::{Batch, LoadError, Skip, load_sources};
 pub use parse::{FIRST_PROMPT_KEEP, ParsedSession, json_reason, parse_line};
-pub use source::{Location, Source, SourceData};
+pub use source::{Location, Source, SourceData, SourceKind};
 
 use crate::model::{Actor, Kind, Outcome, Session};
 

@@ -22,6 +22,16 @@ pub struct Source {
     pub data: SourceData,
     /// Its length in bytes (decompressed for memory sources).
     pub len: u64,
+    /// What produced its lines: a v1 corpus as written, or leash's own import of
+    /// transcripts (whose expertise and outcome are estimates).
+    pub kind: SourceKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SourceKind {
+    #[default]
+    Corpus,
+    Imported,
 }
 
 /// Where a session's line lives.
@@ -69,6 +79,7 @@ impl Source {
             name,
             data: SourceData::File(path.to_path_buf()),
             len: meta.len(),
+            kind: SourceKind::Corpus,
         })
     }
 
@@ -77,6 +88,7 @@ impl Source {
             name: name.to_owned(),
             len: bytes.len() as u64,
             data: SourceData::Memory(bytes.into()),
+            kind: SourceKind::Corpus,
         }
     }
 

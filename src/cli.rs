@@ -1,4 +1,0 @@
-//! Command line.
-pub fn main() -> i32 {
-    0
-}

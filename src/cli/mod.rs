@@ -1,0 +1,53 @@
+//! The command line: `leash [PATH...]` opens the browser; subcommands answer headless.
+//!
+//! Each subcommand's arguments and runner live in their own file.
+
+mod audit;
+mod generate;
+mod import;
+mod report;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes, as documented in `leash --help` and the README.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FAILURE: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(name = "leash", version, about = "Who decides in agentic coding sessions: the human or the agent?")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Print the study's figures for a corpus.
+    Report(report::Args),
+    /// Write a synthetic v1 corpus.
+    Generate(generate::Args),
+    /// Hand-audit labels: agreement statistics and export.
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
+    /// Convert Claude Code / Codex transcripts into a v1 corpus.
+    Import(import::Args),
+}
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Some(Command::Report(a)) => report::run(a),
+        Some(Command::Generate(a)) => generate::run(a),
+        Some(Command::Audit(a)) => audit::run(a),
+        Some(Command::Import(a)) => import::run(a),
+        None => EXIT_OK,
+    }
+}

@@ -1,0 +1,9 @@
+//! `leash report` (placeholder).
+
+#[derive(clap::Args, Debug)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> i32 {
+    eprintln!("leash: `report` is not implemented yet");
+    super::EXIT_FAILURE
+}
