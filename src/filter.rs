@@ -43,17 +43,13 @@ impl Filter {
         if self.app_min.is_none() && self.app_max.is_none() {
             return true;
         }
-        row.app().is_some_and(|a| {
-            self.app_min.is_none_or(|m| a >= m) && self.app_max.is_none_or(|m| a <= m)
-        })
+        row.app()
+            .is_some_and(|a| self.app_min.is_none_or(|m| a >= m) && self.app_max.is_none_or(|m| a <= m))
     }
 
     /// The corpus's ids of the filter's modes (modes it never saw match nothing).
     pub fn mode_ids(&self, corpus: &Corpus) -> Vec<u16> {
-        self.modes
-            .iter()
-            .filter_map(|m| corpus.mode_id(m))
-            .collect()
+        self.modes.iter().filter_map(|m| corpus.mode_id(m)).collect()
     }
 
     /// Indices of the rows that pass.

@@ -132,14 +132,8 @@ impl Regime {
 
     pub fn holds(self, row: &SessionRow, how: RatifiedAs) -> bool {
         match self {
-            Regime::UserKeepsExecution => row
-                .tally
-                .human_share(Kind::Execution, how)
-                .is_some_and(|s| s > 0.8),
-            Regime::AgentControlsPlanning => row
-                .tally
-                .human_share(Kind::Planning, how)
-                .is_some_and(|s| s < 0.2),
+            Regime::UserKeepsExecution => row.tally.human_share(Kind::Execution, how).is_some_and(|s| s > 0.8),
+            Regime::AgentControlsPlanning => row.tally.human_share(Kind::Planning, how).is_some_and(|s| s < 0.2),
         }
     }
 }
@@ -212,20 +206,13 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
     if n % 2 == 1 {
         return Some(hi);
     }
-    let lo = values[..n / 2]
-        .iter()
-        .copied()
-        .fold(f64::NEG_INFINITY, f64::max);
+    let lo = values[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max);
     Some((lo + hi) / 2.0)
 }
 
 impl Report {
     /// Computes every figure over `rows` (the sessions that pass the active filters).
-    pub fn compute<'a>(
-        rows: impl IntoIterator<Item = &'a SessionRow>,
-        how: RatifiedAs,
-        skipped_lines: u64,
-    ) -> Report {
+    pub fn compute<'a>(rows: impl IntoIterator<Item = &'a SessionRow>, how: RatifiedAs, skipped_lines: u64) -> Report {
         let mut all = Pool::default();
         let mut levels = [Pool::default(); 6];
         let mut regimes = [Pool::default(); 2];

@@ -15,8 +15,7 @@ pub fn truncate(s: &str, max: usize) -> &str {
 /// `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, the shape RFC 3339 allows (`t`/space for `T`).
 pub fn is_rfc3339(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     if b.len() < 20
         || !digits(0..4)
         || b[4] != b'-'

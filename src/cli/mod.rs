@@ -3,9 +3,12 @@
 //! Each subcommand's arguments and runner live in their own file.
 
 mod audit;
+mod filters;
 mod generate;
 mod import;
+mod input;
 mod report;
+mod table;
 
 use clap::{Parser, Subcommand};
 
@@ -28,7 +31,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Print the study's figures for a corpus.
-    Report(report::Args),
+    Report(Box<report::Args>),
     /// Write a synthetic v1 corpus.
     Generate(generate::Args),
     /// Hand-audit labels: agreement statistics and export.
@@ -48,10 +51,24 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Some(Command::Report(a)) => report::run(a),
+        Some(Command::Report(a)) => report::run(*a),
         Some(Command::Generate(a)) => generate::run(a),
         Some(Command::Audit(a)) => audit::run(a),
         Some(Command::Import(a)) => import::run(a),
         None => EXIT_OK,
+    }
+}
+
+/// Writes to stdout; a closed pipe (`leash report | head`) is not an error.
+pub(crate) fn print_or_fail(text: &str) -> i32 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("leash: cannot write the output: {e}");
+            EXIT_FAILURE
+        }
     }
 }

@@ -169,8 +169,7 @@ seq_aggregate!(DecisionsAgg, "an array of decisions", |acc, seq| {
             )));
         }
         acc.tally.add(d.kind, d.actor, d.ratified == Some(true));
-        acc.id_hashes
-            .push(HASHER.with(|h| h.hash_one(d.id.as_ref())));
+        acc.id_hashes.push(HASHER.with(|h| h.hash_one(d.id.as_ref())));
     }
 });
 
