@@ -93,7 +93,7 @@ impl FilterArgs {
         let mut rows = self.filter().apply(corpus, self.ratified_as());
         if let Some(q) = self.query.as_deref() {
             let q = Query::new(q);
-            rows.retain(|&i| q.score(&corpus.rows[i as usize]).is_some());
+            rows.retain(|&i| q.matches(&corpus.rows[i as usize]));
         }
         rows
     }
