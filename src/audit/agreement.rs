@@ -189,8 +189,9 @@ pub struct AuditorPair {
 /// [`super::AuditLog::latest_by_auditor`]). A reject is a third category on both axes.
 /// Only pairs of auditors with at least one shared decision are returned, sorted by name.
 pub fn inter_auditor(audited: &[Audited]) -> Vec<AuditorPair> {
-    // (session row, decision) -> auditor -> (actor category, kind category)
-    let mut by_decision: BTreeMap<(usize, &str), BTreeMap<&str, (usize, usize)>> = BTreeMap::new();
+    /// Auditor -> (actor category, kind category), per (session row, decision).
+    type Calls<'a> = BTreeMap<&'a str, (usize, usize)>;
+    let mut by_decision: BTreeMap<(usize, &str), Calls> = BTreeMap::new();
     for a in audited {
         let cat = a
             .auditor_label()

@@ -7,6 +7,7 @@ mod error;
 pub mod export;
 pub mod queue;
 mod store;
+pub mod table;
 mod verdict;
 
 use std::collections::HashMap;
