@@ -281,3 +281,20 @@ fn the_corpus_is_never_written() {
     assert_eq!(before, after);
     assert_eq!(lines(&side).len(), 2);
 }
+
+#[test]
+fn open_beside_refuses_a_corpus_file_as_the_audit_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c.jsonl");
+    fs::write(&corpus, "{\"id\":\"s\",\"turns\":[]}\n").unwrap();
+    let err = Store::open_beside(&corpus, Some("ana"), &[&corpus]).unwrap_err();
+    assert!(matches!(err, StoreError::IsCorpus(_)));
+    assert!(err.to_string().starts_with(&corpus.display().to_string()));
+    assert_eq!(
+        fs::read_to_string(&corpus).unwrap(),
+        "{\"id\":\"s\",\"turns\":[]}\n"
+    );
+    let side = default_path(&corpus);
+    Store::open_beside(&side, Some("ana"), &[&corpus]).unwrap();
+    assert!(side.exists());
+}

@@ -10,6 +10,8 @@ pub enum StoreError {
     Io { path: PathBuf, message: String },
     /// Another writer holds the file's lock.
     Locked(PathBuf),
+    /// The audit path given is a corpus file.
+    IsCorpus(PathBuf),
     /// A verdict that may not be written (say, a relabel without its correction).
     Invalid(String),
 }
@@ -35,6 +37,11 @@ impl fmt::Display for StoreError {
             StoreError::Locked(path) => write!(
                 f,
                 "{}: is already open for auditing in another leash (locked); close that one, or open this read-only",
+                path.display()
+            ),
+            StoreError::IsCorpus(path) => write!(
+                f,
+                "{}: is a corpus file; audit verdicts go in a separate file (default <corpus>.audit.jsonl)",
                 path.display()
             ),
             StoreError::Invalid(why) => write!(f, "invalid verdict: {why}"),

@@ -5,6 +5,7 @@
 pub mod agreement;
 mod error;
 pub mod export;
+mod log;
 pub mod queue;
 mod store;
 pub mod table;
@@ -18,7 +19,8 @@ pub use agreement::{
     inter_auditor,
 };
 pub use error::StoreError;
-pub use store::{AuditLog, Store, Undone};
+pub use log::AuditLog;
+pub use store::{Store, Undone};
 pub use verdict::{Verdict, VerdictKind, now_rfc3339, rfc3339};
 
 use crate::corpus::Corpus;

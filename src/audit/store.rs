@@ -1,140 +1,15 @@
-//! The audit sidecar (`docs/audit.md`): an append-only JSON Lines file of verdicts.
-//!
-//! [`AuditLog`] is what a file says (read-only, no lock); [`Store`] is an [`AuditLog`] held
-//! open for writing under an exclusive advisory lock. Every verdict is one `write_all` of a
-//! whole line, synced to disk before [`Store::append`] returns.
+//! Writing the audit sidecar (`docs/audit.md`): a [`Store`] is an [`AuditLog`] held open for
+//! appending under an exclusive advisory lock. Every verdict is one `write_all` of a whole
+//! line, synced to disk before [`Store::append`] returns; undo appends too.
 
-use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::ops::Deref;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::error::StoreError;
+use super::log::{AuditLog, Key};
 use super::verdict::{Verdict, VerdictKind, now_rfc3339};
-use crate::corpus::Skip;
-
-type Key = (String, String);
-
-/// The state of an audit file: each (session, decision)'s verdict history, and its bad lines.
-#[derive(Debug, Default)]
-pub struct AuditLog {
-    path: PathBuf,
-    /// Effective history per pair, oldest first; the last entry is the current verdict.
-    stacks: HashMap<Key, Vec<Verdict>>,
-    /// Pairs in order of first appearance.
-    order: Vec<Key>,
-    problems: Vec<Skip>,
-}
-
-impl AuditLog {
-    /// Reads an audit file without locking it. A missing file is an error.
-    pub fn read(path: &Path) -> Result<AuditLog, StoreError> {
-        let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
-        Ok(AuditLog::parse(path, &bytes))
-    }
-
-    /// Parses audit lines; bad lines are kept in [`AuditLog::problems`] and otherwise ignored.
-    pub fn parse(path: &Path, bytes: &[u8]) -> AuditLog {
-        let mut log = AuditLog {
-            path: path.to_path_buf(),
-            ..AuditLog::default()
-        };
-        let name = path.display().to_string();
-        let torn_tail = !bytes.is_empty() && !bytes.ends_with(b"\n");
-        let count = bytes.split(|&b| b == b'\n').count();
-        for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            match Verdict::from_line(line) {
-                Ok(v) => log.apply(v),
-                Err(mut reason) => {
-                    if torn_tail && i + 1 == count {
-                        reason.push_str(" (the last line is cut short: an interrupted write?)");
-                    }
-                    log.problems.push(Skip {
-                        file: name.clone(),
-                        line: i as u64 + 1,
-                        reason,
-                    });
-                }
-            }
-        }
-        log
-    }
-
-    /// Applies one line: a `retract` clears the pair, an undo line replaces the verdict it
-    /// undoes with the one it restores, anything else becomes the pair's current verdict.
-    /// Either way the current verdict is the pair's last line, as external readers see it.
-    fn apply(&mut self, v: Verdict) {
-        let key = (v.session.clone(), v.decision.clone());
-        if !self.stacks.contains_key(&key) {
-            self.order.push(key.clone());
-        }
-        let stack = self.stacks.entry(key).or_default();
-        if v.verdict == VerdictKind::Retract {
-            stack.clear();
-            return;
-        }
-        if v.undo {
-            stack.pop();
-            stack.pop();
-        }
-        stack.push(v);
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Lines that could not be read, as `file:line: reason`.
-    pub fn problems(&self) -> &[Skip] {
-        &self.problems
-    }
-
-    /// The current verdict on one decision, if any.
-    pub fn current(&self, session: &str, decision: &str) -> Option<&Verdict> {
-        self.stacks
-            .get(&(session.to_owned(), decision.to_owned()))
-            .and_then(|s| s.last())
-    }
-
-    pub fn is_audited(&self, session: &str, decision: &str) -> bool {
-        self.current(session, decision).is_some()
-    }
-
-    /// The current verdict of every audited decision, in order of first appearance.
-    pub fn latest(&self) -> Vec<&Verdict> {
-        self.order
-            .iter()
-            .filter_map(|k| self.stacks[k].last())
-            .collect()
-    }
-
-    /// Each auditor's own current verdict on each decision (for inter-auditor agreement).
-    pub fn latest_by_auditor(&self) -> Vec<&Verdict> {
-        let mut out = Vec::new();
-        for k in &self.order {
-            let stack = &self.stacks[k];
-            let mut seen: Vec<&str> = Vec::new();
-            for v in stack.iter().rev() {
-                if !seen.contains(&v.auditor.as_str()) {
-                    seen.push(&v.auditor);
-                    out.push(v);
-                }
-            }
-        }
-        out
-    }
-
-    fn history(&self, session: &str, decision: &str) -> &[Verdict] {
-        self.stacks
-            .get(&(session.to_owned(), decision.to_owned()))
-            .map_or(&[], Vec::as_slice)
-    }
-}
 
 /// What [`Store::undo`] did.
 #[derive(Debug, Clone, PartialEq)]
@@ -169,6 +44,7 @@ impl Store {
     /// Opens (creating it if need be) and locks an audit file. A file another process (or
     /// another `Store`) holds open is refused with [`StoreError::Locked`], naming it.
     pub fn open(path: &Path, auditor: Option<&str>) -> Result<Store, StoreError> {
+        let existed = path.exists();
         let mut file = OpenOptions::new()
             .read(true)
             .append(true)
@@ -182,6 +58,9 @@ impl Store {
             }
             Err(fs4::TryLockError::Error(e)) => return Err(StoreError::io(path, e)),
         }
+        if !existed {
+            sync_dir(path);
+        }
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
             .map_err(|e| StoreError::io(path, e))?;
@@ -192,6 +71,19 @@ impl Store {
             mine: Vec::new(),
             needs_newline: !bytes.is_empty() && !bytes.ends_with(b"\n"),
         })
+    }
+
+    /// [`Store::open`], but first refuses (creating nothing) an audit path that is one of the
+    /// corpus files: the corpus is never written.
+    pub fn open_beside(
+        path: &Path,
+        auditor: Option<&str>,
+        corpus: &[&Path],
+    ) -> Result<Store, StoreError> {
+        if corpus.iter().any(|c| same_file(c, path)) {
+            return Err(StoreError::IsCorpus(path.to_path_buf()));
+        }
+        Store::open(path, auditor)
     }
 
     pub fn auditor(&self) -> &str {
@@ -286,4 +178,18 @@ impl Store {
         self.log.apply(v.clone());
         Ok(())
     }
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+}
+
+/// Makes a newly created file's directory entry durable too (best effort).
+fn sync_dir(path: &Path) {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let _ = File::open(dir).and_then(|d| d.sync_all());
 }
