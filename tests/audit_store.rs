@@ -298,3 +298,60 @@ fn open_beside_refuses_a_corpus_file_as_the_audit_file() {
     Store::open_beside(&side, Some("ana"), &[&corpus]).unwrap();
     assert!(side.exists());
 }
+
+/// After any mix of verdicts and undos, by this store or after reopening, the verdict in
+/// force is both what a stack model says and what a reader that knows only "latest line
+/// wins, `retract` means none" sees in the raw file.
+#[test]
+fn undo_and_latest_wins_agree_with_a_model_over_random_histories() {
+    use rand::{RngExt, SeedableRng};
+    use std::collections::HashMap;
+
+    type Seen = Option<(String, Option<String>)>;
+    fn naive(path: &Path, d: &str) -> Seen {
+        let last = lines(path).into_iter().rfind(|v| v["decision"] == d)?;
+        let verdict = last["verdict"].as_str().unwrap().to_owned();
+        (verdict != "retract").then(|| (verdict, last["actor"].as_str().map(str::to_owned)))
+    }
+    let seen = |v: Option<&Verdict>| -> Seen {
+        v.map(|v| {
+            (
+                v.verdict.name().to_owned(),
+                v.actor.map(|a| a.name().to_owned()),
+            )
+        })
+    };
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.jsonl");
+    let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(42);
+    let mut model: HashMap<&str, Vec<Verdict>> = HashMap::new();
+    let mut store = Store::open(&path, Some("ana")).unwrap();
+    for step in 0..300 {
+        if step % 97 == 96 {
+            drop(store);
+            store = Store::open(&path, Some("bob")).unwrap();
+        }
+        let d = ["d1", "d2", "d3"][rng.random_range(0..3)];
+        let stack = model.entry(d).or_default();
+        if rng.random_bool(0.4) {
+            store.undo("s", d).unwrap();
+            stack.pop();
+        } else {
+            let v = match rng.random_range(0..3) {
+                0 => Verdict::confirm("s", d, Actor::Agent, Kind::Planning),
+                1 => Verdict::relabel("s", d, Actor::Human, Kind::Execution),
+                _ => Verdict::reject("s", d),
+            };
+            stack.push(store.append(v).unwrap());
+        }
+        let want = seen(stack.last());
+        assert_eq!(seen(store.current("s", d)), want, "step {step}");
+        assert_eq!(naive(&path, d), want, "step {step}");
+    }
+    drop(store);
+    let log = AuditLog::read(&path).unwrap();
+    for (d, stack) in &model {
+        assert_eq!(seen(log.current("s", d)), seen(stack.last()));
+    }
+}
