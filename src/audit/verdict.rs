@@ -1,4 +1,4 @@
-//! One line of the audit sidecar (`docs/corpus-format.md` section 4).
+//! One line of the audit sidecar (section 4 of the corpus spec; see `docs/audit.md`).
 
 use std::time::{SystemTime, UNIX_EPOCH};
 

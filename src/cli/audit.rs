@@ -16,7 +16,7 @@ use crate::corpus::{Corpus, Source};
 const STATS_EXAMPLES: &str = "\
 Examples:
   leash audit stats corpus.jsonl                    # reads corpus.jsonl.audit.jsonl
-  leash audit stats corpus.jsonl --format json      # the contract of docs/corpus-format.md
+  leash audit stats corpus.jsonl --format json      # keys fixed by the corpus spec, section 4
   leash audit stats a.jsonl b.jsonl --audit both.audit.jsonl
   leash audit stats --audit demo.audit.jsonl        # the built-in demo corpus";
 
@@ -52,7 +52,7 @@ pub struct Input {
 pub struct StatsArgs {
     #[command(flatten)]
     pub input: Input,
-    /// `table` for people; `json` for scripts (the contract of docs/corpus-format.md, section 4).
+    /// `table` for people; `json` for scripts (keys fixed by the corpus spec, section 4; see docs/audit.md).
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
 }
