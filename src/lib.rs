@@ -4,6 +4,7 @@
 //! `classify`, `audit`) never touches the terminal; `tui` is a thin layer over it and `cli`
 //! wires both to the command line.
 
+pub mod audit;
 pub mod cli;
 pub mod corpus;
 pub mod filter;
