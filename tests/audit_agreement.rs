@@ -12,13 +12,7 @@ fn close(x: Option<f64>, want: f64) -> bool {
     x.is_some_and(|x| (x - want).abs() < 1e-12)
 }
 
-fn item(
-    v: &Verdict,
-    actor: Actor,
-    kind: Kind,
-    expertise: Option<u8>,
-    confidence: Option<f64>,
-) -> Audited<'_> {
+fn item(v: &Verdict, actor: Actor, kind: Kind, expertise: Option<u8>, confidence: Option<f64>) -> Audited<'_> {
     Audited {
         session: 0,
         expertise,
@@ -111,12 +105,7 @@ fn all_rejected_counts_but_has_no_accuracy() {
     assert_eq!((g.audited, g.rejected, g.confirmed), (3, 3, 0));
     assert_eq!(g.actor.confusion.counts, [[0, 0], [0, 0]]);
     assert_eq!(
-        (
-            g.actor.accuracy,
-            g.actor.kappa,
-            g.kind.accuracy,
-            g.kind.kappa
-        ),
+        (g.actor.accuracy, g.actor.kappa, g.kind.accuracy, g.kind.kappa),
         (None, None, None, None)
     );
 }
@@ -161,10 +150,7 @@ fn breakdowns_group_by_expertise_and_confidence_band() {
         .iter()
         .map(|b| (b.group, b.stats.audited, b.stats.actor.accuracy))
         .collect();
-    assert_eq!(
-        groups,
-        [("novice", 2, Some(0.5)), ("unknown", 1, Some(1.0))]
-    );
+    assert_eq!(groups, [("novice", 2, Some(0.5)), ("unknown", 1, Some(1.0))]);
     let c = by_confidence(&items);
     let groups: Vec<_> = c
         .iter()
@@ -212,10 +198,7 @@ fn join_matches_verdicts_to_labels_and_counts_orphans() {
         r#"{"id":"s-2","turns":[{"prompt":"q","decisions":[{"id":"d1","kind":"execution","actor":"agent"}]}]}"#,
         "\n"
     );
-    let corpus = Corpus::load(vec![Source::memory("c.jsonl", corpus_text.into())], |s| {
-        panic!("{s}")
-    })
-    .unwrap();
+    let corpus = Corpus::load(vec![Source::memory("c.jsonl", corpus_text.into())], |s| panic!("{s}")).unwrap();
     let vs = [
         Verdict::confirm("s-1", "d1", H, P),
         Verdict::relabel("s-2", "d1", H, E),

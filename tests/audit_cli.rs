@@ -54,13 +54,7 @@ fn shape(v: &Value) -> Value {
 fn stats_json_matches_the_contract_key_for_key() {
     let (_dir, corpus) = fixture();
     let out = cargo_bin_cmd!("leash")
-        .args([
-            "audit",
-            "stats",
-            corpus.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
+        .args(["audit", "stats", corpus.to_str().unwrap(), "--format", "json"])
         .assert()
         .success()
         .stderr(predicate::str::contains("c.jsonl:3: "))
@@ -155,9 +149,7 @@ fn the_demo_or_stdin_without_an_audit_file_is_a_usage_error() {
         .write_stdin(CORPUS)
         .assert()
         .code(2)
-        .stderr(
-            predicate::str::contains("standard input").and(predicate::str::contains("--audit")),
-        );
+        .stderr(predicate::str::contains("standard input").and(predicate::str::contains("--audit")));
     cargo_bin_cmd!("leash")
         .args(["audit", "stats", "a.jsonl", "b.jsonl"])
         .assert()
@@ -181,10 +173,7 @@ fn unreadable_inputs_exit_2_with_one_line_naming_the_file() {
         .code(2);
     let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     let last = err.lines().last().unwrap();
-    assert_eq!(
-        last,
-        format!("leash audit: {}: no such file", missing.display())
-    );
+    assert_eq!(last, format!("leash audit: {}: no such file", missing.display()));
     cargo_bin_cmd!("leash")
         .args(["audit", "stats", "/no/such/corpus.jsonl"])
         .assert()
@@ -245,20 +234,13 @@ fn export_joins_labels_and_verdicts_and_writes_nothing_else() {
     assert_eq!(rows.len(), 4, "the orphan is not exported");
 
     let jsonl = cargo_bin_cmd!("leash")
-        .args([
-            "audit",
-            "export",
-            corpus.to_str().unwrap(),
-            "--format",
-            "jsonl",
-        ])
+        .args(["audit", "export", corpus.to_str().unwrap(), "--format", "jsonl"])
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    let first: Value =
-        serde_json::from_str(String::from_utf8(jsonl).unwrap().lines().next().unwrap()).unwrap();
+    let first: Value = serde_json::from_str(String::from_utf8(jsonl).unwrap().lines().next().unwrap()).unwrap();
     assert_eq!(first["confidence"], 0.95);
     assert_eq!(first["verdict"], "confirm");
 
@@ -297,9 +279,7 @@ fn a_note_with_quotes_and_commas_is_quoted_in_csv() {
         ])
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            r#","said ""use rg"", twice",ana,"#,
-        ));
+        .stdout(predicate::str::contains(r#","said ""use rg"", twice",ana,"#));
 }
 
 #[test]

@@ -12,12 +12,7 @@ use leash::model::{Actor, Kind};
 /// s-a (novice, 6 decisions), s-b (beginner, 6), s-c (expert, 2), s-d (unknown, 1).
 fn corpus() -> Corpus {
     let mut text = String::new();
-    for (id, exp, n) in [
-        ("s-a", "1", 6),
-        ("s-b", "2", 6),
-        ("s-c", "5", 2),
-        ("s-d", "null", 1),
-    ] {
+    for (id, exp, n) in [("s-a", "1", 6), ("s-b", "2", 6), ("s-c", "5", 2), ("s-d", "null", 1)] {
         let ds: Vec<String> = (0..n)
             .map(|i| {
                 let conf = if id == "s-d" {
@@ -34,10 +29,7 @@ fn corpus() -> Corpus {
         );
         text.push('\n');
     }
-    Corpus::load(vec![Source::memory("q.jsonl", text.into_bytes())], |s| {
-        panic!("{s}")
-    })
-    .unwrap()
+    Corpus::load(vec![Source::memory("q.jsonl", text.into_bytes())], |s| panic!("{s}")).unwrap()
 }
 
 fn keys(c: &Corpus, items: &[Item]) -> Vec<String> {
@@ -81,10 +73,7 @@ fn stratified_gives_each_level_an_equal_share_and_passes_on_what_small_levels_la
     let c = corpus();
     let all: Vec<usize> = (0..4).collect();
     let q = build(&c, &all, Order::Stratified { n: 12, seed: 1 }).items;
-    assert_eq!(
-        q,
-        build(&c, &all, Order::Stratified { n: 12, seed: 1 }).items
-    );
+    assert_eq!(q, build(&c, &all, Order::Stratified { n: 12, seed: 1 }).items);
     let mut per: HashMap<&str, usize> = HashMap::new();
     for it in &q {
         *per.entry(&c.rows[it.session].id).or_default() += 1;
@@ -138,14 +127,8 @@ fn resume_points_at_the_first_decision_without_a_verdict() {
     };
     let log = AuditLog::parse(Path::new("a"), line("s-c", "d0").as_bytes());
     assert_eq!(resume(&q, &c, &log), Some(1));
-    let log = AuditLog::parse(
-        Path::new("a"),
-        (line("s-c", "d1") + &line("s-c", "d0")).as_bytes(),
-    );
+    let log = AuditLog::parse(Path::new("a"), (line("s-c", "d1") + &line("s-c", "d0")).as_bytes());
     assert_eq!(resume(&q, &c, &log), Some(2));
     let all = line("s-c", "d0") + &line("s-c", "d1") + &line("s-d", "d0");
-    assert_eq!(
-        resume(&q, &c, &AuditLog::parse(Path::new("a"), all.as_bytes())),
-        None
-    );
+    assert_eq!(resume(&q, &c, &AuditLog::parse(Path::new("a"), all.as_bytes())), None);
 }

@@ -25,18 +25,11 @@ fn appended_verdicts_survive_reopening() {
             .append(Verdict::confirm("s-1", "d1", Actor::Agent, Kind::Execution))
             .unwrap();
         assert_eq!(v.auditor, "ana");
-        assert!(
-            v.at.ends_with('Z') && v.at.len() == 20,
-            "RFC 3339 UTC: {}",
-            v.at
-        );
+        assert!(v.at.ends_with('Z') && v.at.len() == 20, "RFC 3339 UTC: {}", v.at);
         // On disk before append returns: another handle sees the whole line.
         assert!(fs::read_to_string(&path).unwrap().ends_with("\"}\n"));
         store
-            .append(
-                Verdict::relabel("s-1", "d3", Actor::Human, Kind::Planning)
-                    .with_note("user named the approach"),
-            )
+            .append(Verdict::relabel("s-1", "d3", Actor::Human, Kind::Planning).with_note("user named the approach"))
             .unwrap();
     }
     let log = AuditLog::read(&path).unwrap();
@@ -80,21 +73,10 @@ fn the_latest_line_for_a_decision_wins() {
     let cur = log.current("s-1", "d1").unwrap();
     assert_eq!(
         (cur.verdict, cur.actor, cur.kind),
-        (
-            VerdictKind::Relabel,
-            Some(Actor::Human),
-            Some(Kind::Execution)
-        )
+        (VerdictKind::Relabel, Some(Actor::Human), Some(Kind::Execution))
     );
-    let order: Vec<_> = log
-        .latest()
-        .iter()
-        .map(|v| (v.session.as_str(), v.verdict))
-        .collect();
-    assert_eq!(
-        order,
-        [("s-1", VerdictKind::Relabel), ("s-2", VerdictKind::Confirm)]
-    );
+    let order: Vec<_> = log.latest().iter().map(|v| (v.session.as_str(), v.verdict)).collect();
+    assert_eq!(order, [("s-1", VerdictKind::Relabel), ("s-2", VerdictKind::Confirm)]);
     assert!(!log.is_audited("s-3", "d1"));
 }
 
@@ -119,10 +101,7 @@ fn undo_appends_the_previous_verdict_then_a_retraction() {
     assert_eq!(back.note.as_deref(), Some("clear"));
     assert_eq!(store.current("s-1", "d1"), Some(&back));
 
-    assert!(matches!(
-        store.undo("s-1", "d1").unwrap(),
-        Undone::Retracted { .. }
-    ));
+    assert!(matches!(store.undo("s-1", "d1").unwrap(), Undone::Retracted { .. }));
     assert_eq!(store.current("s-1", "d1"), None);
     let len = fs::metadata(&path).unwrap().len();
     assert_eq!(store.undo("s-1", "d1").unwrap(), Undone::Nothing);
@@ -133,9 +112,7 @@ fn undo_appends_the_previous_verdict_then_a_retraction() {
     );
 
     // undo_last takes back this store's latest verdict still in effect: s-1/d2.
-    assert!(
-        matches!(store.undo_last().unwrap(), Undone::Retracted { ref decision, .. } if decision == "d2")
-    );
+    assert!(matches!(store.undo_last().unwrap(), Undone::Retracted { ref decision, .. } if decision == "d2"));
     assert_eq!(store.undo_last().unwrap(), Undone::Nothing);
     drop(store);
 
@@ -155,9 +132,7 @@ fn undo_after_reopening_still_steps_back_one_verdict_at_a_time() {
     let path = dir.path().join("a.jsonl");
     let mut store = Store::open(&path, Some("ana")).unwrap();
     for actor in [Actor::Human, Actor::Agent] {
-        store
-            .append(Verdict::relabel("s", "d", actor, Kind::Planning))
-            .unwrap();
+        store.append(Verdict::relabel("s", "d", actor, Kind::Planning)).unwrap();
     }
     store.append(Verdict::reject("s", "d")).unwrap();
     drop(store);
@@ -168,10 +143,7 @@ fn undo_after_reopening_still_steps_back_one_verdict_at_a_time() {
     };
     assert_eq!(step(&mut store), Some(Actor::Agent));
     assert_eq!(step(&mut store), Some(Actor::Human));
-    assert!(matches!(
-        store.undo("s", "d").unwrap(),
-        Undone::Retracted { .. }
-    ));
+    assert!(matches!(store.undo("s", "d").unwrap(), Undone::Retracted { .. }));
 }
 
 #[test]
@@ -290,10 +262,7 @@ fn open_beside_refuses_a_corpus_file_as_the_audit_file() {
     let err = Store::open_beside(&corpus, Some("ana"), &[&corpus]).unwrap_err();
     assert!(matches!(err, StoreError::IsCorpus(_)));
     assert!(err.to_string().starts_with(&corpus.display().to_string()));
-    assert_eq!(
-        fs::read_to_string(&corpus).unwrap(),
-        "{\"id\":\"s\",\"turns\":[]}\n"
-    );
+    assert_eq!(fs::read_to_string(&corpus).unwrap(), "{\"id\":\"s\",\"turns\":[]}\n");
     let side = default_path(&corpus);
     Store::open_beside(&side, Some("ana"), &[&corpus]).unwrap();
     assert!(side.exists());
@@ -314,12 +283,7 @@ fn undo_and_latest_wins_agree_with_a_model_over_random_histories() {
         (verdict != "retract").then(|| (verdict, last["actor"].as_str().map(str::to_owned)))
     }
     let seen = |v: Option<&Verdict>| -> Seen {
-        v.map(|v| {
-            (
-                v.verdict.name().to_owned(),
-                v.actor.map(|a| a.name().to_owned()),
-            )
-        })
+        v.map(|v| (v.verdict.name().to_owned(), v.actor.map(|a| a.name().to_owned())))
     };
 
     let dir = tempfile::tempdir().unwrap();

@@ -79,9 +79,7 @@ pub fn kappa<const K: usize>(m: &[[u64; K]; K]) -> Option<f64> {
     let n: u64 = m.iter().flatten().sum();
     let rows: Vec<u64> = m.iter().map(|r| r.iter().sum()).collect();
     let cols: Vec<u64> = (0..K).map(|j| m.iter().map(|r| r[j]).sum()).collect();
-    let chance: u128 = (0..K)
-        .map(|i| u128::from(rows[i]) * u128::from(cols[i]))
-        .sum();
+    let chance: u128 = (0..K).map(|i| u128::from(rows[i]) * u128::from(cols[i])).sum();
     let nn = u128::from(n) * u128::from(n);
     if n == 0 || chance == nn {
         return None;
@@ -137,14 +135,7 @@ pub fn band(confidence: Option<f64>) -> &'static str {
 
 /// Agreement per expertise level (`novice` … `expert`, `unknown`), levels with no audit left out.
 pub fn by_expertise(audited: &[Audited]) -> Vec<Breakdown> {
-    let groups = [
-        "novice",
-        "beginner",
-        "intermediate",
-        "advanced",
-        "expert",
-        "unknown",
-    ];
+    let groups = ["novice", "beginner", "intermediate", "advanced", "expert", "unknown"];
     breakdown(audited, &groups, |a| expertise_name(a.expertise))
 }
 
@@ -153,11 +144,7 @@ pub fn by_confidence(audited: &[Audited]) -> Vec<Breakdown> {
     breakdown(audited, &BANDS, |a| band(a.confidence))
 }
 
-fn breakdown(
-    audited: &[Audited],
-    groups: &[&'static str],
-    key: impl Fn(&Audited) -> &'static str,
-) -> Vec<Breakdown> {
+fn breakdown(audited: &[Audited], groups: &[&'static str], key: impl Fn(&Audited) -> &'static str) -> Vec<Breakdown> {
     groups
         .iter()
         .filter_map(|&g| {
@@ -201,10 +188,7 @@ pub fn inter_auditor(audited: &[Audited]) -> Vec<AuditorPair> {
             .or_default()
             .insert(&a.verdict.auditor, cat);
     }
-    let mut names: Vec<&str> = by_decision
-        .values()
-        .flat_map(|m| m.keys().copied())
-        .collect();
+    let mut names: Vec<&str> = by_decision.values().flat_map(|m| m.keys().copied()).collect();
     names.sort_unstable();
     names.dedup();
     let mut out = Vec::new();

@@ -101,10 +101,7 @@ impl AuditLog {
 
     /// The current verdict of every audited decision, in order of first appearance.
     pub fn latest(&self) -> Vec<&Verdict> {
-        self.order
-            .iter()
-            .filter_map(|k| self.stacks[k].last())
-            .collect()
+        self.order.iter().filter_map(|k| self.stacks[k].last()).collect()
     }
 
     /// Each auditor's own current verdict on each decision (for inter-auditor agreement).

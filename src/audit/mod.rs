@@ -15,8 +15,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use agreement::{
-    Agreement, AuditorPair, Axis, Breakdown, Confusion, agreement, by_confidence, by_expertise,
-    inter_auditor,
+    Agreement, AuditorPair, Axis, Breakdown, Confusion, agreement, by_confidence, by_expertise, inter_auditor,
 };
 pub use error::StoreError;
 pub use log::AuditLog;
@@ -95,24 +94,20 @@ pub fn join<'a>(corpus: &Corpus, verdicts: &[&'a Verdict]) -> Joined<'a> {
             out.orphans += 1;
             continue;
         };
-        let labels = sessions
-            .entry(index)
-            .or_insert_with(|| match corpus.session(index) {
-                Ok(s) => {
-                    let mut labels = Labels::new();
-                    for d in s.turns.into_iter().flat_map(|t| t.decisions) {
-                        // Ids are unique within a session; should one repeat, the first stands.
-                        labels
-                            .entry(d.id)
-                            .or_insert((d.actor, d.kind, d.confidence));
-                    }
-                    Some(labels)
+        let labels = sessions.entry(index).or_insert_with(|| match corpus.session(index) {
+            Ok(s) => {
+                let mut labels = Labels::new();
+                for d in s.turns.into_iter().flat_map(|t| t.decisions) {
+                    // Ids are unique within a session; should one repeat, the first stands.
+                    labels.entry(d.id).or_insert((d.actor, d.kind, d.confidence));
                 }
-                Err(e) => {
-                    out.errors.push(e);
-                    None
-                }
-            });
+                Some(labels)
+            }
+            Err(e) => {
+                out.errors.push(e);
+                None
+            }
+        });
         let Some(labels) = labels else { continue };
         match labels.get(&v.decision) {
             Some(&(actor, kind, confidence)) => out.audited.push(Audited {

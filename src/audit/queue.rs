@@ -95,9 +95,7 @@ pub fn stratified(corpus: &Corpus, items: Vec<Item>, n: usize, seed: u64) -> Vec
     // Groups by level: 1-5, then unknown.
     let mut groups: Vec<Vec<Item>> = vec![Vec::new(); 6];
     for it in items {
-        let level = corpus.rows[it.session]
-            .expertise
-            .map_or(5, |l| usize::from(l) - 1);
+        let level = corpus.rows[it.session].expertise.map_or(5, |l| usize::from(l) - 1);
         groups[level.min(5)].push(it);
     }
     groups.retain(|g| !g.is_empty());

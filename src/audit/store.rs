@@ -62,8 +62,7 @@ impl Store {
             sync_dir(path);
         }
         let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)
-            .map_err(|e| StoreError::io(path, e))?;
+        file.read_to_end(&mut bytes).map_err(|e| StoreError::io(path, e))?;
         Ok(Store {
             log: AuditLog::parse(path, &bytes),
             file,
@@ -75,11 +74,7 @@ impl Store {
 
     /// [`Store::open`], but first refuses (creating nothing) an audit path that is one of the
     /// corpus files: the corpus is never written.
-    pub fn open_beside(
-        path: &Path,
-        auditor: Option<&str>,
-        corpus: &[&Path],
-    ) -> Result<Store, StoreError> {
+    pub fn open_beside(path: &Path, auditor: Option<&str>, corpus: &[&Path]) -> Result<Store, StoreError> {
         if corpus.iter().any(|c| same_file(c, path)) {
             return Err(StoreError::IsCorpus(path.to_path_buf()));
         }
@@ -134,11 +129,7 @@ impl Store {
             _ => Verdict::retract(session, decision, &self.auditor, now_rfc3339()),
         };
         self.write(&line)?;
-        if let Some(i) = self
-            .mine
-            .iter()
-            .rposition(|(s, d)| s == session && d == decision)
-        {
+        if let Some(i) = self.mine.iter().rposition(|(s, d)| s == session && d == decision) {
             self.mine.remove(i);
         }
         Ok(match undone {
@@ -165,10 +156,7 @@ impl Store {
         serde_json::to_writer(&mut buf, v).map_err(|e| StoreError::Invalid(e.to_string()))?;
         buf.push(b'\n');
         let path = &self.log.path;
-        let written = self
-            .file
-            .write_all(&buf)
-            .and_then(|()| self.file.sync_data());
+        let written = self.file.write_all(&buf).and_then(|()| self.file.sync_data());
         if let Err(e) = written {
             // Part of the line may have reached the file: start the next one on a fresh line.
             self.needs_newline = true;

@@ -26,12 +26,7 @@ fn num(x: Option<f64>) -> String {
 
 fn axis(out: &mut String, title: &str, a: &Axis) {
     let [n0, n1] = a.confusion.names;
-    let _ = writeln!(
-        out,
-        "{title}: accuracy {}, kappa {}",
-        pct(a.accuracy),
-        num(a.kappa)
-    );
+    let _ = writeln!(out, "{title}: accuracy {}, kappa {}", pct(a.accuracy), num(a.kappa));
     let _ = writeln!(out, "  {:<24}{n0:>11}{n1:>11}", "classifier \\ auditor");
     for (name, row) in a.confusion.names.iter().zip(&a.confusion.counts) {
         let _ = writeln!(out, "  {name:<24}{:>11}{:>11}", row[0], row[1]);

@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
 use crate::audit::export::{Row, write_csv, write_jsonl};
 use crate::audit::table::{Report, render};
-use crate::audit::{
-    AuditLog, agreement, by_confidence, by_expertise, default_path, inter_auditor, join,
-};
+use crate::audit::{AuditLog, agreement, by_confidence, by_expertise, default_path, inter_auditor, join};
 use crate::corpus::{Corpus, Source};
 
 const STATS_EXAMPLES: &str = "\
@@ -123,8 +121,7 @@ fn load(input: &Input) -> Result<(Corpus, AuditLog, String), Failure> {
         open.collect::<Result<_, _>>()
             .map_err(|e| (EXIT_USAGE, e.to_string()))?
     };
-    let corpus = Corpus::load(sources, |skip| eprintln!("{skip}"))
-        .map_err(|e| (EXIT_USAGE, e.to_string()))?;
+    let corpus = Corpus::load(sources, |skip| eprintln!("{skip}")).map_err(|e| (EXIT_USAGE, e.to_string()))?;
     let log = AuditLog::read(&audit).map_err(|e| (EXIT_USAGE, e.to_string()))?;
     for p in log.problems() {
         eprintln!("{p}");
@@ -140,9 +137,7 @@ fn stats(args: StatsArgs) -> Result<i32, Failure> {
     let overall = agreement(&joined.audited, joined.orphans);
     let mut code = report_errors(&joined.errors);
     let text = match args.format {
-        StatsFormat::Json => {
-            serde_json::to_string_pretty(&overall).expect("stats serialize") + "\n"
-        }
+        StatsFormat::Json => serde_json::to_string_pretty(&overall).expect("stats serialize") + "\n",
         StatsFormat::Table => {
             let by_auditor = join(&corpus, &log.latest_by_auditor());
             render(&Report {
@@ -166,11 +161,7 @@ fn stats(args: StatsArgs) -> Result<i32, Failure> {
 
 fn export(args: ExportArgs) -> Result<i32, Failure> {
     let (corpus, log, _) = load(&args.input)?;
-    if let Some(path) = args
-        .output
-        .as_deref()
-        .filter(|p| is_input(p, &args.input, log.path()))
-    {
+    if let Some(path) = args.output.as_deref().filter(|p| is_input(p, &args.input, log.path())) {
         let msg = format!(
             "{}: is an input (corpus or audit file); refusing to overwrite it",
             path.display()
@@ -185,11 +176,7 @@ fn export(args: ExportArgs) -> Result<i32, Failure> {
             joined.orphans
         );
     }
-    let rows: Vec<Row> = joined
-        .audited
-        .iter()
-        .map(|a| Row::new(&corpus, a))
-        .collect();
+    let rows: Vec<Row> = joined.audited.iter().map(|a| Row::new(&corpus, a)).collect();
     let write = |out: &mut dyn Write| -> io::Result<()> {
         let mut out = io::BufWriter::new(out);
         match args.format {
@@ -201,17 +188,12 @@ fn export(args: ExportArgs) -> Result<i32, Failure> {
     let (name, result) = match &args.output {
         Some(path) => {
             let file = std::fs::File::create(path);
-            (
-                path.display().to_string(),
-                file.and_then(|mut f| write(&mut f)),
-            )
+            (path.display().to_string(), file.and_then(|mut f| write(&mut f)))
         }
         None => ("<stdout>".to_owned(), write(&mut io::stdout().lock())),
     };
     match result {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err((EXIT_FAILURE, format!("{name}: {e}")))
-        }
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err((EXIT_FAILURE, format!("{name}: {e}"))),
         _ => Ok(code),
     }
 }
@@ -234,9 +216,5 @@ fn report_errors(errors: &[String]) -> i32 {
     for e in errors {
         eprintln!("{e}");
     }
-    if errors.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_FAILURE
-    }
+    if errors.is_empty() { EXIT_OK } else { EXIT_FAILURE }
 }
