@@ -126,7 +126,9 @@ impl<'de> Deserialize<'de> for Expertise {
                 Err(E::custom(format_args!("expertise {v} is outside 1-5")))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Expertise, E> {
-                Err(E::custom(format_args!("expertise {v} is not an integer 1-5")))
+                Err(E::custom(format_args!(
+                    "expertise {v} is not an integer 1-5"
+                )))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Expertise, E> {
                 match parse_expertise(v) {
@@ -253,7 +255,10 @@ mod tests {
         assert!(p("0").is_err());
         assert!(p("2.5").is_err());
         assert!(p("\"guru\"").is_err());
-        assert!(p("\"3\"").is_err(), "a number in a string is not a level name");
+        assert!(
+            p("\"3\"").is_err(),
+            "a number in a string is not a level name"
+        );
     }
 
     #[test]

@@ -15,7 +15,8 @@ pub fn truncate(s: &str, max: usize) -> &str {
 /// `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, the shape RFC 3339 allows (`t`/space for `T`).
 pub fn is_rfc3339(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     if b.len() < 20
         || !digits(0..4)
         || b[4] != b'-'
@@ -32,7 +33,12 @@ pub fn is_rfc3339(s: &str) -> bool {
         return false;
     }
     let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(99);
-    if !(1..=12).contains(&num(5..7)) || !(1..=31).contains(&num(8..10)) || num(11..13) > 23 || num(14..16) > 59 || num(17..19) > 60 {
+    if !(1..=12).contains(&num(5..7))
+        || !(1..=31).contains(&num(8..10))
+        || num(11..13) > 23
+        || num(14..16) > 59
+        || num(17..19) > 60
+    {
         return false;
     }
     let mut i = 19;
@@ -66,10 +72,20 @@ mod tests {
 
     #[test]
     fn rfc3339_shapes() {
-        for ok in ["2026-11-24T10:00:00Z", "2026-11-24T10:00:00.123+02:00", "2026-01-01 00:00:00-05:30"] {
+        for ok in [
+            "2026-11-24T10:00:00Z",
+            "2026-11-24T10:00:00.123+02:00",
+            "2026-01-01 00:00:00-05:30",
+        ] {
             assert!(is_rfc3339(ok), "{ok}");
         }
-        for bad in ["2026-11-24", "yesterday", "2026-13-01T00:00:00Z", "2026-11-24T10:00:00", "2026-11-24T10:00:00.Z"] {
+        for bad in [
+            "2026-11-24",
+            "yesterday",
+            "2026-13-01T00:00:00Z",
+            "2026-11-24T10:00:00",
+            "2026-11-24T10:00:00.Z",
+        ] {
             assert!(!is_rfc3339(bad), "{bad}");
         }
     }

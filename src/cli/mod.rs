@@ -15,7 +15,11 @@ pub const EXIT_FAILURE: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 #[derive(Parser, Debug)]
-#[command(name = "leash", version, about = "Who decides in agentic coding sessions: the human or the agent?")]
+#[command(
+    name = "leash",
+    version,
+    about = "Who decides in agentic coding sessions: the human or the agent?"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -169,7 +169,9 @@ impl Cursor<'_> {
     fn parse_block(&mut self, block: &[u8]) -> Batch {
         let mut lines = Vec::with_capacity(block.len() / 2048 + 1);
         let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', block).chain((block.last() != Some(&b'\n')).then_some(block.len())) {
+        for end in memchr::memchr_iter(b'\n', block)
+            .chain((block.last() != Some(&b'\n')).then_some(block.len()))
+        {
             lines.push((start, end, self.line));
             self.line += 1;
             start = end + 1;

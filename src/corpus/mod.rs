@@ -211,6 +211,7 @@ impl Corpus {
         let line = src
             .read_at(loc)
             .map_err(|e| format!("{}:{}: cannot re-read: {e}", src.name, loc.line))?;
-        serde_json::from_slice(&line).map_err(|e| format!("{}:{}: {}", src.name, loc.line, json_reason(&e)))
+        serde_json::from_slice(&line)
+            .map_err(|e| format!("{}:{}: {}", src.name, loc.line, json_reason(&e)))
     }
 }
