@@ -46,10 +46,6 @@ impl<R: BufRead> JsonLines<R> {
             match self.reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => return None,
                 Ok(_) => {}
-                Err(_) if !text.starts_with(b"{") => {
-                    let msg = format!("{}:{}: skipped: not a JSON object", self.name, self.line);
-                    self.warn(msg);
-                }
                 Err(e) => {
                     let msg = format!("{}:{}: read error: {e}", self.name, self.line + 1);
                     self.warn(msg);
