@@ -67,7 +67,7 @@ impl<R: BufRead> JsonLines<R> {
                     return Some((self.line, v));
                 }
                 Err(_) if !complete => return None,
-                Err(_) if !text.starts_with(b"{") => {
+                Err(e) if !text.starts_with(b"{") && !e.is_syntax() && !e.is_eof() => {
                     let msg = format!("{}:{}: skipped: not a JSON object", self.name, self.line);
                     self.warn(msg);
                 }
