@@ -37,7 +37,12 @@ fn imports_folders_into_a_gzipped_corpus() {
     assert_eq!(text.lines().count(), 10);
     // The output is itself an input: a v1 corpus passes through unchanged.
     let again = dir.path().join("again.jsonl");
-    leash().args(["import", "-q", "-o"]).arg(&again).arg(&out).assert().success();
+    leash()
+        .args(["import", "-q", "-o"])
+        .arg(&again)
+        .arg(&out)
+        .assert()
+        .success();
     assert_eq!(std::fs::read_to_string(&again).unwrap(), text);
 }
 
@@ -48,7 +53,12 @@ fn codex_home_is_found_with_the_flag() {
     std::fs::create_dir_all(&day).unwrap();
     let name = "rollout-2026-02-23T13-19-38-019c8a70-dda7-7f33-98ea-f30553347322.jsonl";
     std::fs::copy(fixtures().join("codex").join(name), day.join(name)).unwrap();
-    let out = leash().args(["import", "--codex"]).env("CODEX_HOME", home.path()).env("HOME", home.path()).assert().success();
+    let out = leash()
+        .args(["import", "--codex"])
+        .env("CODEX_HOME", home.path())
+        .env("HOME", home.path())
+        .assert()
+        .success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(stdout.lines().count(), 1);
     assert!(stdout.contains("\"id\":\"019c8a70-dda7-7f33-98ea-f30553347322\""));
@@ -59,7 +69,11 @@ fn bad_usage_and_unreadable_inputs_exit_2_with_one_line() {
     let out = leash().args(["import", "/no/such/dir"]).assert().code(2);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert_eq!(err, "leash import: /no/such/dir: no such file\n");
-    leash().arg("import").assert().code(2).stderr(predicate::str::contains("nothing to import"));
+    leash()
+        .arg("import")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nothing to import"));
     let home = tempfile::tempdir().unwrap();
     leash()
         .args(["import", "--claude"])
@@ -96,5 +110,7 @@ fn help_shows_examples() {
         .args(["import", "--help"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Examples:").and(predicate::str::contains("--expertise-map")));
+        .stdout(
+            predicate::str::contains("Examples:").and(predicate::str::contains("--expertise-map")),
+        );
 }

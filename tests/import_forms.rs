@@ -37,8 +37,12 @@ fn write(dir: &Path, name: &str, lines: &[Value]) -> std::path::PathBuf {
 }
 
 fn prompts(path: &Path) -> Vec<String> {
-    let (_, got, _) = import_path(path, &ImportOptions::default()).unwrap();
-    got.iter().flat_map(|i| i.session.turns.iter().map(|t| t.prompt.clone())).collect()
+    let got = import_path(path, &ImportOptions::default())
+        .unwrap()
+        .imported;
+    got.iter()
+        .flat_map(|i| i.session.turns.iter().map(|t| t.prompt.clone()))
+        .collect()
 }
 
 #[test]
@@ -68,20 +72,32 @@ fn injected_claude_lines_never_open_a_turn() {
     lines.push(json!({"type": "user", "message": {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "x", "content": "out"}]}}));
     lines.push(user("Now add a test"));
     let f = write(dir.path(), "s.jsonl", &lines);
-    assert_eq!(prompts(&f), ["Fix the parser in src/parse.rs", "Now add a test"]);
-    let (_, got, _) = import_path(&f, &ImportOptions::default()).unwrap();
+    assert_eq!(
+        prompts(&f),
+        ["Fix the parser in src/parse.rs", "Now add a test"]
+    );
+    let got = import_path(&f, &ImportOptions::default()).unwrap().imported;
     // The `!ls` the user ran is their execution decision in the turn it happened in.
     assert_eq!(got[0].raw.turns[0].user_commands, ["ls"]);
-    assert!(got[0].session.turns[0].decisions.iter().any(|d| d.rule.as_deref() == Some("H-SHELL")));
+    assert!(
+        got[0].session.turns[0]
+            .decisions
+            .iter()
+            .any(|d| d.rule.as_deref() == Some("H-SHELL"))
+    );
 }
 
 #[test]
 fn prompt_slash_commands_open_turns_and_local_ones_do_not() {
     let dir = tempfile::tempdir().unwrap();
     let lines = [
-        user("<command-name>/model</command-name>\n<command-message>model</command-message>\n<command-args>opus</command-args>"),
+        user(
+            "<command-name>/model</command-name>\n<command-message>model</command-message>\n<command-args>opus</command-args>",
+        ),
         user("<local-command-stdout>Set model to opus</local-command-stdout>"),
-        user("<command-message>review is running…</command-message>\n<command-name>/review</command-name>\n<command-args>src/lib.rs</command-args>"),
+        user(
+            "<command-message>review is running…</command-message>\n<command-name>/review</command-name>\n<command-args>src/lib.rs</command-args>",
+        ),
         meta("Review the code the user names for bugs."),
         tool_use("t1", "Read", json!({"file_path": "src/lib.rs"})),
         user("<command-name>/clear</command-name>"),
@@ -97,13 +113,27 @@ fn subagent_files_attach_to_their_task_call_and_compaction_agents_are_skipped() 
     let dir = tempfile::tempdir().unwrap();
     let main = [
         user("Audit the crate"),
-        tool_use("call-1", "Task", json!({"subagent_type": "Explore", "description": "scan", "prompt": "Scan the crate"})),
-        tool_use("call-1", "Task", json!({"subagent_type": "Explore", "description": "scan", "prompt": "Scan the crate"})),
-        tool_use("call-2", "Agent", json!({"subagent_type": "general", "description": "fix", "prompt": "Fix what you find"})),
+        tool_use(
+            "call-1",
+            "Task",
+            json!({"subagent_type": "Explore", "description": "scan", "prompt": "Scan the crate"}),
+        ),
+        tool_use(
+            "call-1",
+            "Task",
+            json!({"subagent_type": "Explore", "description": "scan", "prompt": "Scan the crate"}),
+        ),
+        tool_use(
+            "call-2",
+            "Agent",
+            json!({"subagent_type": "general", "description": "fix", "prompt": "Fix what you find"}),
+        ),
     ];
     write(dir.path(), "sess.jsonl", &main);
     let side = |id: &str, p: &str, n: usize| {
-        let mut l = vec![json!({"type": "user", "isSidechain": true, "sessionId": "sess", "message": {"role": "user", "content": p}})];
+        let mut l = vec![
+            json!({"type": "user", "isSidechain": true, "sessionId": "sess", "message": {"role": "user", "content": p}}),
+        ];
         for k in 0..n {
             let mut t = tool_use(&format!("{id}-{k}"), "Bash", json!({"command": "ls"}));
             t["isSidechain"] = json!(true);
@@ -112,15 +142,41 @@ fn subagent_files_attach_to_their_task_call_and_compaction_agents_are_skipped() 
         }
         l
     };
-    write(dir.path(), "sess/subagents/agent-a1.jsonl", &side("a", "whatever", 3));
-    std::fs::write(dir.path().join("sess/subagents/agent-a1.meta.json"), r#"{"agentType":"Explore","toolUseId":"call-1"}"#).unwrap();
-    write(dir.path(), "sess/subagents/agent-b2.jsonl", &side("b", "Fix what you find", 2));
-    write(dir.path(), "sess/subagents/agent-acompact-9.jsonl", &side("c", "Summarise", 7));
-    let (_, got, _) = import_path(dir.path(), &ImportOptions::default()).unwrap();
+    write(
+        dir.path(),
+        "sess/subagents/agent-a1.jsonl",
+        &side("a", "whatever", 3),
+    );
+    std::fs::write(
+        dir.path().join("sess/subagents/agent-a1.meta.json"),
+        r#"{"agentType":"Explore","toolUseId":"call-1"}"#,
+    )
+    .unwrap();
+    write(
+        dir.path(),
+        "sess/subagents/agent-b2.jsonl",
+        &side("b", "Fix what you find", 2),
+    );
+    write(
+        dir.path(),
+        "sess/subagents/agent-acompact-9.jsonl",
+        &side("c", "Summarise", 7),
+    );
+    let got = import_path(dir.path(), &ImportOptions::default())
+        .unwrap()
+        .imported;
     assert_eq!(got.len(), 1, "sub-agent files are not sessions");
     let t = &got[0].raw.turns[0];
-    assert_eq!(t.calls.len(), 2, "a tool call repeated on two lines counts once");
-    let mut subs: Vec<_> = t.subagents.iter().map(|s| (s.call_id.clone().unwrap(), s.actions)).collect();
+    assert_eq!(
+        t.calls.len(),
+        2,
+        "a tool call repeated on two lines counts once"
+    );
+    let mut subs: Vec<_> = t
+        .subagents
+        .iter()
+        .map(|s| (s.call_id.clone().unwrap(), s.actions))
+        .collect();
     subs.sort();
     assert_eq!(subs, [("call-1".to_owned(), 3), ("call-2".to_owned(), 2)]);
     let v: Value = serde_json::from_str(&got[0].line).unwrap();
@@ -134,42 +190,103 @@ fn codex(ty: &str, payload: Value) -> Value {
 }
 
 fn codex_user(t: &str) -> Value {
-    codex("response_item", json!({"type": "message", "role": "user", "content": [{"type": "input_text", "text": t}]}))
+    codex(
+        "response_item",
+        json!({"type": "message", "role": "user", "content": [{"type": "input_text", "text": t}]}),
+    )
 }
 
 #[test]
 fn codex_context_is_not_a_prompt_and_each_prompt_counts_once() {
     let dir = tempfile::tempdir().unwrap();
     let lines = [
-        codex("session_meta", json!({"id": "r1", "cwd": "/w", "timestamp": "2026-02-23T11:41:04Z"})),
+        codex(
+            "session_meta",
+            json!({"id": "r1", "cwd": "/w", "timestamp": "2026-02-23T11:41:04Z"}),
+        ),
         codex("session_meta", json!({"id": "parent", "cwd": "/w"})),
         codex_user("# AGENTS.md instructions for /w"),
         codex_user("<environment_context>\n<cwd>/w</cwd></environment_context>"),
         codex_user("<user_instructions>be careful</user_instructions>"),
         codex_user("Run the tests"),
-        codex("event_msg", json!({"type": "user_message", "message": "Run the tests"})),
+        codex(
+            "event_msg",
+            json!({"type": "user_message", "message": "Run the tests"}),
+        ),
         codex("turn_context", json!({"cwd": "/w", "model": "gpt-5"})),
-        codex("response_item", json!({"type": "function_call", "name": "shell", "arguments": "{\"command\":[\"bash\",\"-lc\",\"cargo test\"]}", "call_id": "c1"})),
-        codex("response_item", json!({"type": "function_call_output", "call_id": "c1", "output": "{\"output\":\"test result: ok\",\"metadata\":{\"exit_code\":0}}"})),
-        codex("response_item", json!({"type": "custom_tool_call", "name": "apply_patch", "input": "*** Begin Patch\n*** Add File: src/new.rs\n+fn a() {}\n*** End Patch", "call_id": "c2"})),
-        codex("response_item", json!({"type": "web_search_call", "action": {"query": "x"}})),
-        codex("event_msg", json!({"type": "agent_message", "message": "All tests pass."})),
-        codex("response_item", json!({"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": "All tests pass."}]})),
+        codex(
+            "response_item",
+            json!({"type": "function_call", "name": "shell", "arguments": "{\"command\":[\"bash\",\"-lc\",\"cargo test\"]}", "call_id": "c1"}),
+        ),
+        codex(
+            "response_item",
+            json!({"type": "function_call_output", "call_id": "c1", "output": "{\"output\":\"test result: ok\",\"metadata\":{\"exit_code\":0}}"}),
+        ),
+        codex(
+            "response_item",
+            json!({"type": "custom_tool_call", "name": "apply_patch", "input": "*** Begin Patch\n*** Add File: src/new.rs\n+fn a() {}\n*** End Patch", "call_id": "c2"}),
+        ),
+        codex(
+            "response_item",
+            json!({"type": "web_search_call", "action": {"query": "x"}}),
+        ),
+        codex(
+            "event_msg",
+            json!({"type": "agent_message", "message": "All tests pass."}),
+        ),
+        codex(
+            "response_item",
+            json!({"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": "All tests pass."}]}),
+        ),
         codex_user("<turn_aborted>"),
         codex_user("Commit it"),
-        codex("event_msg", json!({"type": "user_message", "message": "Commit it"})),
+        codex(
+            "event_msg",
+            json!({"type": "user_message", "message": "Commit it"}),
+        ),
     ];
-    let f = write(dir.path(), "2026/02/23/rollout-2026-02-23T12-41-04-r1.jsonl", &lines);
-    let (_, got, _) = import_path(dir.path(), &ImportOptions::default()).unwrap();
+    let f = write(
+        dir.path(),
+        "2026/02/23/rollout-2026-02-23T12-41-04-r1.jsonl",
+        &lines,
+    );
+    let got = import_path(dir.path(), &ImportOptions::default())
+        .unwrap()
+        .imported;
     assert_eq!(got.len(), 1);
     let s = &got[0].session;
     assert_eq!(s.id, "r1", "a fork's second meta line does not rename it");
-    assert_eq!(s.turns.iter().map(|t| t.prompt.as_str()).collect::<Vec<_>>(), ["Run the tests", "Commit it"]);
-    let tools: Vec<_> = s.turns[0].actions.iter().map(|a| (a.tool.as_str(), a.target.as_deref())).collect();
-    assert_eq!(tools, [("shell", Some("cargo test")), ("apply_patch", Some("src/new.rs")), ("web_search", Some("x"))]);
-    assert_eq!(s.turns[0].response_words, Some(3), "the agent's prose counts once");
+    assert_eq!(
+        s.turns
+            .iter()
+            .map(|t| t.prompt.as_str())
+            .collect::<Vec<_>>(),
+        ["Run the tests", "Commit it"]
+    );
+    let tools: Vec<_> = s.turns[0]
+        .actions
+        .iter()
+        .map(|a| (a.tool.as_str(), a.target.as_deref()))
+        .collect();
+    assert_eq!(
+        tools,
+        [
+            ("shell", Some("cargo test")),
+            ("apply_patch", Some("src/new.rs")),
+            ("web_search", Some("x"))
+        ]
+    );
+    assert_eq!(
+        s.turns[0].response_words,
+        Some(3),
+        "the agent's prose counts once"
+    );
     assert_eq!(s.model.as_deref(), Some("gpt-5"));
-    assert_eq!(s.outcome, Some(leash::model::Outcome::VerifiedSuccess), "passing tests");
+    assert_eq!(
+        s.outcome,
+        Some(leash::model::Outcome::VerifiedSuccess),
+        "passing tests"
+    );
     assert!(f.exists());
 }
 
@@ -177,24 +294,41 @@ fn codex_context_is_not_a_prompt_and_each_prompt_counts_once() {
 fn bad_lines_warn_with_file_and_line_and_a_cut_last_line_is_fine() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("s.jsonl");
-    let body = format!("{}\nnot json\n{}\n{{\"type\":\"user\",\"mess", user("first"), user("second"));
+    let body = format!(
+        "{}\nnot json\n{}\n{{\"type\":\"user\",\"mess",
+        user("first"),
+        user("second")
+    );
     std::fs::write(&f, body).unwrap();
-    let (_, got, warnings) = import_path(&f, &ImportOptions::default()).unwrap();
+    let r = import_path(&f, &ImportOptions::default()).unwrap();
+    let (got, warnings) = (r.imported, r.warnings);
     assert_eq!(got[0].session.turns.len(), 2);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("s.jsonl:2: skipped: not valid JSON"), "{warnings:?}");
+    assert!(
+        warnings[0].contains("s.jsonl:2: skipped: not valid JSON"),
+        "{warnings:?}"
+    );
 }
 
 #[test]
 fn a_folder_may_mix_corpora_and_transcripts() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a/s.jsonl", &[user("Do the thing")]);
-    write(dir.path(), "b/corpus.jsonl", &[json!({"id": "c1", "turns": [{"prompt": "p"}]})]);
+    write(
+        dir.path(),
+        "b/corpus.jsonl",
+        &[json!({"id": "c1", "turns": [{"prompt": "p"}]})],
+    );
     std::fs::write(dir.path().join("b/notes.jsonl"), "{\"hello\": 1}\n").unwrap();
     let opened = open_inputs(&[dir.path().to_path_buf()], &ImportOptions::default()).unwrap();
     let kinds: Vec<_> = opened.sources.iter().map(|s| s.kind).collect();
     assert_eq!(kinds, [SourceKind::Corpus, SourceKind::Imported]);
-    assert!(opened.warnings.iter().any(|w| w.contains("notes.jsonl") && w.contains("skipped")));
+    assert!(
+        opened
+            .warnings
+            .iter()
+            .any(|w| w.contains("notes.jsonl") && w.contains("skipped"))
+    );
     let corpus = Corpus::load(opened.sources, |_| {}).unwrap();
     assert_eq!(corpus.rows.len(), 2);
     assert_eq!(corpus.skipped, 0);

@@ -138,8 +138,7 @@ pub fn outcome(s: &RawSession) -> Option<Outcome> {
     let last_test = calls()
         .filter(shell)
         .filter(|c| command(c).is_some_and(|cmd| TEST_CMDS.iter().any(|t| cmd.contains(t))))
-        .filter(|c| c.result.is_some())
-        .last()
+        .rfind(|c| c.result.is_some())
         .map(|c| {
             let r = c.result.as_deref().unwrap_or("");
             c.is_error != Some(true)

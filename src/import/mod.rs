@@ -59,7 +59,11 @@ pub struct Imported {
 pub fn open_inputs(paths: &[PathBuf], opts: &ImportOptions) -> Result<Opened, LoadError> {
     let mut opened = Opened::default();
     for path in paths {
-        let (corpora, imported, warnings) = import_path(path, opts)?;
+        let PathImport {
+            corpora,
+            imported,
+            warnings,
+        } = import_path(path, opts)?;
         opened.warnings.extend(warnings);
         for c in corpora {
             opened.sources.push(Source::open(&c)?);
@@ -78,16 +82,25 @@ pub fn open_inputs(paths: &[PathBuf], opts: &ImportOptions) -> Result<Opened, Lo
     Ok(opened)
 }
 
-/// Reads one path: the v1 corpus files found in it, the transcripts imported from it (in
-/// path order), and warnings.
-pub fn import_path(
-    path: &Path,
-    opts: &ImportOptions,
-) -> Result<(Vec<PathBuf>, Vec<Imported>, Vec<String>), LoadError> {
+/// What one path held.
+#[derive(Debug, Default)]
+pub struct PathImport {
+    /// The v1 corpus files found in it, to be opened as they are.
+    pub corpora: Vec<PathBuf>,
+    /// Its transcripts, imported, in path order.
+    pub imported: Vec<Imported>,
+    pub warnings: Vec<String>,
+}
+
+/// Reads one path: a corpus file, a transcript, or a folder of any of these.
+pub fn import_path(path: &Path, opts: &ImportOptions) -> Result<PathImport, LoadError> {
     let name = path.display().to_string();
     let mut warnings = Vec::new();
     if path == Path::new("-") {
-        return Ok((vec![path.to_path_buf()], Vec::new(), warnings));
+        return Ok(PathImport {
+            corpora: vec![path.to_path_buf()],
+            ..PathImport::default()
+        });
     }
     let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&name, e))?;
     let files: Vec<(PathBuf, FileKind)> = if meta.is_dir() {
@@ -168,7 +181,11 @@ pub fn import_path(
             "{name}: {empty} transcript file(s) held no prompt and no tool call (left out)"
         ));
     }
-    Ok((corpora, imported, warnings))
+    Ok(PathImport {
+        corpora,
+        imported,
+        warnings,
+    })
 }
 
 /// Imports one transcript file; `Ok(None)` when it holds no prompt and no tool call.
