@@ -107,6 +107,19 @@ pub fn read_agent_file(
     Ok((agent, session))
 }
 
+/// The `sessionId` of the first lines of a file that have one.
+fn peek_session_id(path: &Path) -> Option<String> {
+    let f = File::open(path).ok()?;
+    let mut lines = JsonLines::new(BufReader::new(f), "");
+    for _ in 0..4 {
+        let (_, line) = lines.next_value::<Line>()?;
+        if line.session_id.is_some() {
+            return line.session_id;
+        }
+    }
+    None
+}
+
 /// The `toolUseId`, `agentType`, `description` of `agent-<id>.meta.json`, if present.
 fn read_meta(agent_file: &Path, agent: &mut SubAgent) -> Option<String> {
     let meta = agent_file.with_extension("meta.json");
@@ -147,6 +160,11 @@ pub fn attach_files(s: &mut RawSession, session_file: &Path, warnings: &mut Vec<
             continue;
         };
         if !is_agent_file(fname) || is_compaction_agent(fname) || !path.is_file() {
+            continue;
+        }
+        // A legacy file beside the sessions belongs to the session it names: look at its
+        // first lines only, so a folder of many sessions is not read over and over.
+        if origin == "legacy" && peek_session_id(&path).as_deref() != Some(s.id.as_str()) {
             continue;
         }
         match read_agent_file(&path, origin) {
