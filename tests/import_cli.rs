@@ -13,6 +13,11 @@ fn fixtures() -> PathBuf {
 fn leash() -> Command {
     let mut c = Command::cargo_bin("leash").unwrap();
     c.env_remove("CLAUDE_CONFIG_DIR").env_remove("CODEX_HOME");
+    // The cache goes to a scratch folder, never to the real ~/.cache.
+    c.env(
+        "XDG_CACHE_HOME",
+        std::env::temp_dir().join("leash-import-cli-test-cache"),
+    );
     c
 }
 

@@ -342,3 +342,63 @@ fn a_long_line_is_streamed() {
     let f = write(dir.path(), "s.jsonl", &[user("one"), big, user("two")]);
     assert_eq!(prompts(&f), ["one", "two"]);
 }
+
+#[test]
+fn the_cache_is_used_for_unchanged_files_and_a_changed_file_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "proj/s.jsonl", &[user("first prompt")]);
+    let opts = ImportOptions {
+        cache_dir: Some(cache.path().to_path_buf()),
+        ..ImportOptions::default()
+    };
+    let got = |o: &ImportOptions| -> Vec<String> {
+        let r = import_path(&f, o).unwrap().imported;
+        r[0].session
+            .turns
+            .iter()
+            .map(|t| t.prompt.clone())
+            .collect()
+    };
+    assert_eq!(got(&opts), ["first prompt"]);
+    let entries: Vec<_> = walkdir(cache.path());
+    assert_eq!(
+        entries.len(),
+        1,
+        "one entry per transcript, in the cache folder only"
+    );
+    assert!(
+        std::fs::read_dir(dir.path().join("proj")).unwrap().count() == 1,
+        "nothing written beside the transcript"
+    );
+    // Doctor the entry: an unchanged file is served from it.
+    let text = std::fs::read_to_string(&entries[0])
+        .unwrap()
+        .replace("first prompt", "from the cache");
+    std::fs::write(&entries[0], text).unwrap();
+    assert_eq!(got(&opts), ["from the cache"]);
+    assert_eq!(
+        got(&ImportOptions::default()),
+        ["first prompt"],
+        "no cache: read again"
+    );
+    // A changed file (size and mtime) is read again.
+    write(
+        dir.path(),
+        "proj/s.jsonl",
+        &[user("first prompt"), user("second prompt")],
+    );
+    assert_eq!(got(&opts), ["first prompt", "second prompt"]);
+}
+
+fn walkdir(d: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(d).unwrap().flatten() {
+        if e.path().is_dir() {
+            out.extend(walkdir(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
+}

@@ -79,7 +79,11 @@ pub fn run(args: Args) -> i32 {
     if paths.is_empty() {
         return usage("nothing to import: give a PATH, --claude or --codex (see --help)");
     }
-    let mut opts = ImportOptions::default();
+    let mut opts = if args.no_cache {
+        ImportOptions::default()
+    } else {
+        ImportOptions::cached()
+    };
     if let Some(m) = &args.expertise_map {
         match ExpertiseMap::load(m) {
             Ok(map) => opts.expertise_map = map,

@@ -261,7 +261,7 @@ fn sidechain_line(
         None => {
             chains.push(Sidechain {
                 agent: SubAgent {
-                    origin: "inline",
+                    origin: "inline".into(),
                     prompt: line.user_text().unwrap_or_default(),
                     first_timestamp: line.timestamp.clone(),
                     ..SubAgent::default()

@@ -5,6 +5,7 @@
 //! described in `docs/transcripts.md`; the decision rules in `docs/classifier.md`.
 
 mod build;
+pub mod cache;
 pub mod claude;
 pub mod codex;
 pub mod detect;
@@ -33,6 +34,19 @@ use crate::model::Session;
 pub struct ImportOptions {
     /// Expertise levels that override the estimate, per project or session id.
     pub expertise_map: ExpertiseMap,
+    /// Where to cache what was read from each transcript file; `None` reads every file.
+    /// [`ImportOptions::cached`] sets leash's default (`dirs::cache_dir()/leash`).
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl ImportOptions {
+    /// Options with the default cache folder on.
+    pub fn cached() -> ImportOptions {
+        ImportOptions {
+            cache_dir: cache::default_dir(),
+            ..ImportOptions::default()
+        }
+    }
 }
 
 /// What [`open_inputs`] opened: the sources in the order given, and what was skipped.
@@ -202,22 +216,46 @@ pub fn import_file(
         .unwrap_or("")
         .trim_end_matches(".jsonl")
         .to_owned();
-    let reader = BufReader::with_capacity(1 << 16, f);
-    let mut raw = match kind {
-        FileKind::Codex => codex::parse(reader, &name, &stem),
-        _ => claude::parse(reader, &name, &stem),
+    let format = if kind == FileKind::Codex {
+        Format::Codex
+    } else {
+        Format::ClaudeCode
     };
-    if raw.format == Format::ClaudeCode {
-        let mut w = Vec::new();
-        subagents::attach_files(&mut raw, path, &mut w);
-        raw.warnings.extend(w);
-    }
+    let key = opts
+        .cache_dir
+        .as_ref()
+        .and_then(|d| Some((d, cache::fingerprint(path, format)?)));
+    let cached = key.as_ref().and_then(|(d, fp)| cache::get(d, path, fp));
+    let raw = match cached {
+        Some(raw) => raw,
+        None => {
+            let raw = read_transcript(f, path, &name, &stem, format);
+            if let Some((d, fp)) = &key {
+                cache::put(d, path, fp, &raw);
+            }
+            raw
+        }
+    };
     if raw.turns.is_empty() && raw.actions_before_first_prompt == 0 {
         return Ok(None);
     }
     let session = build(&raw, opts);
     let line = to_line(&raw, &session);
     Ok(Some(Imported { raw, session, line }))
+}
+
+fn read_transcript(f: File, path: &Path, name: &str, stem: &str, format: Format) -> RawSession {
+    let reader = BufReader::with_capacity(1 << 16, f);
+    let mut raw = match format {
+        Format::Codex => codex::parse(reader, name, stem),
+        Format::ClaudeCode => claude::parse(reader, name, stem),
+    };
+    if format == Format::ClaudeCode {
+        let mut w = Vec::new();
+        subagents::attach_files(&mut raw, path, &mut w);
+        raw.warnings.extend(w);
+    }
+    raw
 }
 
 /// Claude Code project folders: `$CLAUDE_CONFIG_DIR/projects`, `~/.claude/projects`,

@@ -2,11 +2,11 @@
 //! model (tool inputs and results are kept, in trimmed form) so that the classifier can
 //! look at plans, todo lists, answers and commands.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Which tool wrote a transcript.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
     ClaudeCode,
@@ -14,7 +14,7 @@ pub enum Format {
 }
 
 /// One transcript file, segmented into turns.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RawSession {
     pub id: String,
     pub format: Format,
@@ -35,7 +35,7 @@ pub struct RawSession {
 }
 
 /// One real human prompt and what the agent did until the next one.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RawTurn {
     pub prompt: String,
     /// `Some(name)` when the prompt is a slash command (`/orchestrator`).
@@ -59,7 +59,7 @@ pub const RESPONSE_KEEP: usize = 4096;
 pub const FIELD_KEEP: usize = 2048;
 
 /// One tool call.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Call {
     pub id: String,
     pub tool: String,
@@ -71,7 +71,7 @@ pub struct Call {
 }
 
 /// A sub-agent's own transcript, counted apart from the main chain.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SubAgent {
     /// The Task/Agent call that started it, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -81,7 +81,7 @@ pub struct SubAgent {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Where it was found: `inline`, `subagents`, or `legacy` (an `agent-*.jsonl` beside).
-    pub origin: &'static str,
+    pub origin: String,
     /// Its tool calls, deduplicated by id.
     pub actions: u64,
     #[serde(skip)]

@@ -84,7 +84,7 @@ pub fn read_agent_file(
     let f = File::open(path).map_err(|e| format!("{name}: {e}"))?;
     let mut lines = JsonLines::new(BufReader::new(f), &name);
     let mut agent = SubAgent {
-        origin,
+        origin: origin.to_owned(),
         ..SubAgent::default()
     };
     let mut session = None;
