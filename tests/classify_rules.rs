@@ -315,7 +315,10 @@ fn expertise_outcome_estimates_and_the_override_map() {
             .unwrap_err()
             .contains("line 1")
     );
-    let opts = ImportOptions { expertise_map: map };
+    let opts = ImportOptions {
+        expertise_map: map,
+        ..ImportOptions::default()
+    };
     let raw = &expert.raw;
     assert_eq!(
         build(raw, &opts).expertise.0,
