@@ -402,3 +402,40 @@ fn walkdir(d: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn titles_come_from_custom_then_ai_title_then_summary_then_the_first_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = |lines: &[Value]| {
+        let f = write(dir.path(), "t.jsonl", lines);
+        import_path(&f, &ImportOptions::default()).unwrap().imported[0]
+            .session
+            .title
+            .clone()
+    };
+    let summary = json!({"type": "summary", "summary": "Old summary", "leafUuid": "x"});
+    let ai = |t: &str| json!({"type": "ai-title", "aiTitle": t, "sessionId": "s"});
+    let custom = json!({"type": "custom-title", "customTitle": "Mine", "sessionId": "s"});
+    assert_eq!(
+        title(&[user("Fix it\nwith care")]).as_deref(),
+        Some("Fix it")
+    );
+    assert_eq!(
+        title(&[summary.clone(), user("Fix it")]).as_deref(),
+        Some("Old summary")
+    );
+    assert_eq!(
+        title(&[
+            summary.clone(),
+            ai("First"),
+            user("Fix it"),
+            ai("Fix the parser race")
+        ])
+        .as_deref(),
+        Some("Fix the parser race")
+    );
+    assert_eq!(
+        title(&[ai("Auto"), custom, user("Fix it"), summary]).as_deref(),
+        Some("Mine")
+    );
+}

@@ -103,8 +103,15 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
         let ty = line.ty.as_deref().unwrap_or("");
         match ty {
             "summary" => summary = summary.or(line.summary.clone()),
-            "ai-title" => ai_title = line.ai_title.clone().or(line.title.clone()),
-            "custom-title" => custom_title = line.custom_title.clone().or(line.title.clone()),
+            // The latest title line wins.
+            "ai-title" => ai_title = line.ai_title.clone().or(line.title.clone()).or(ai_title),
+            "custom-title" => {
+                custom_title = line
+                    .custom_title
+                    .clone()
+                    .or(line.title.clone())
+                    .or(custom_title)
+            }
             _ => {}
         }
         if ty != "user" && ty != "assistant" {
