@@ -77,7 +77,7 @@ pub fn open_inputs(paths: &[PathBuf], opts: &ImportOptions) -> Result<Opened, Lo
             corpora,
             imported,
             warnings,
-        } = import_path(path, opts)?;
+        } = read_path(path, opts, false)?;
         opened.warnings.extend(warnings);
         for c in corpora {
             opened.sources.push(Source::open(&c)?);
@@ -108,6 +108,12 @@ pub struct PathImport {
 
 /// Reads one path: a corpus file, a transcript, or a folder of any of these.
 pub fn import_path(path: &Path, opts: &ImportOptions) -> Result<PathImport, LoadError> {
+    read_path(path, opts, true)
+}
+
+/// [`import_path`]; unless `keep`, each [`Imported`] keeps only its line and warnings, so
+/// that a history of thousands of files holds no more than its corpus lines in memory.
+fn read_path(path: &Path, opts: &ImportOptions, keep: bool) -> Result<PathImport, LoadError> {
     let name = path.display().to_string();
     let mut warnings = Vec::new();
     if path == Path::new("-") {
@@ -170,7 +176,15 @@ pub fn import_path(path: &Path, opts: &ImportOptions) -> Result<PathImport, Load
     let results: Vec<Result<Option<Imported>, String>> = files
         .par_iter()
         .filter(|(_, k)| *k != FileKind::Corpus)
-        .map(|(f, k)| import_file(f, *k, opts))
+        .map(|(f, k)| {
+            let mut r = import_file(f, *k, opts);
+            if let (false, Ok(Some(i))) = (keep, &mut r) {
+                i.raw.turns = Vec::new();
+                i.raw.unattached_subagents = Vec::new();
+                i.session = Session::default();
+            }
+            r
+        })
         .collect();
     let mut imported = Vec::new();
     let mut empty = 0;
