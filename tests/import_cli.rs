@@ -62,8 +62,18 @@ fn codex_home_is_found_with_the_flag() {
         .args(["import", "--codex"])
         .env("CODEX_HOME", home.path())
         .env("HOME", home.path())
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
         .assert()
         .success();
+    assert!(
+        home.path().join("cache/leash/import-v1").is_dir(),
+        "cached under dirs::cache_dir()/leash"
+    );
+    assert_eq!(
+        std::fs::read_dir(&day).unwrap().count(),
+        1,
+        "nothing written into the sessions folder"
+    );
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(stdout.lines().count(), 1);
     assert!(stdout.contains("\"id\":\"019c8a70-dda7-7f33-98ea-f30553347322\""));

@@ -288,6 +288,20 @@ fn codex_context_is_not_a_prompt_and_each_prompt_counts_once() {
         "passing tests"
     );
     assert!(f.exists());
+    let rules: Vec<(&str, &str)> = s.turns[0]
+        .decisions
+        .iter()
+        .map(|d| (d.rule.as_deref().unwrap(), d.evidence.as_deref().unwrap()))
+        .collect();
+    assert!(rules.contains(&("A-BASH", "cargo test")), "{rules:?}");
+    assert!(
+        rules.contains(&("A-WRITE", "src/new.rs: fn a() {}")),
+        "{rules:?}"
+    );
+    assert!(
+        !rules.iter().any(|(_, e)| *e == "x"),
+        "a web search is not a decision"
+    );
 }
 
 #[test]

@@ -118,10 +118,16 @@ pub fn code(call: &Call) -> Option<String> {
         let parts: Vec<&str> = edits.iter().filter_map(|e| s(e, "new_string")).collect();
         return Some(parts.join("\n"));
     }
-    match i {
-        Value::String(p) => Some(p.clone()),
-        _ => s(i, "input").map(str::to_owned),
+    let text = match i {
+        Value::String(p) => Some(p.as_str()),
+        _ => s(i, "input"),
+    }?;
+    if !text.trim_start().starts_with("*** Begin Patch") {
+        return Some(text.to_owned());
     }
+    // A patch: the lines it adds.
+    let added: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix('+')).collect();
+    Some(added.join("\n"))
 }
 
 /// The v1 action of a call.
