@@ -453,3 +453,16 @@ fn titles_come_from_custom_then_ai_title_then_summary_then_the_first_prompt() {
         Some("Mine")
     );
 }
+
+#[test]
+fn a_session_opening_with_snapshots_is_recognised_in_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = json!({"type": "file-history-snapshot", "messageId": "m1", "snapshot": {}, "isSnapshotUpdate": false});
+    let mut lines = vec![snap; 10];
+    lines.push(user("Tidy the README"));
+    write(dir.path(), "proj/s.jsonl", &lines);
+    let r = import_path(dir.path(), &ImportOptions::default()).unwrap();
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    assert_eq!(r.imported.len(), 1);
+    assert_eq!(r.imported[0].session.turns[0].prompt, "Tidy the README");
+}

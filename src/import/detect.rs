@@ -31,6 +31,9 @@ struct Peek {
     uuid: Option<IgnoredAny>,
     #[serde(rename = "leafUuid")]
     leaf_uuid: Option<IgnoredAny>,
+    /// `file-history-snapshot` lines, which often open a session file, carry only this.
+    #[serde(rename = "messageId")]
+    message_id: Option<IgnoredAny>,
 }
 
 /// Lines looked at before giving up on a file.
@@ -64,7 +67,12 @@ pub fn detect(path: &Path) -> std::io::Result<FileKind> {
         if p.payload.is_some() && p.ty.is_some() {
             return Ok(FileKind::Codex);
         }
-        if p.ty.is_some() && (p.session_id.is_some() || p.uuid.is_some() || p.leaf_uuid.is_some()) {
+        if p.ty.is_some()
+            && (p.session_id.is_some()
+                || p.uuid.is_some()
+                || p.leaf_uuid.is_some()
+                || p.message_id.is_some())
+        {
             return Ok(if is_agent_file(name) {
                 FileKind::SubAgent
             } else {
