@@ -466,3 +466,66 @@ fn a_session_opening_with_snapshots_is_recognised_in_a_folder() {
     assert_eq!(r.imported.len(), 1);
     assert_eq!(r.imported[0].session.turns[0].prompt, "Tidy the README");
 }
+
+#[test]
+fn a_codex_fork_leaves_out_its_parents_replayed_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |ts: &str, v: Value| {
+        let mut v = v;
+        v["timestamp"] = json!(ts);
+        v
+    };
+    let lines = [
+        at(
+            "2026-03-01T10:00:00.000Z",
+            codex(
+                "session_meta",
+                json!({"id": "fork", "timestamp": "2026-03-01T10:00:00.000Z", "forked_from_id": "parent"}),
+            ),
+        ),
+        at(
+            "2026-03-01T09:00:00.000Z",
+            codex(
+                "session_meta",
+                json!({"id": "parent", "timestamp": "2026-03-01T09:00:00.000Z"}),
+            ),
+        ),
+        at(
+            "2026-03-01T09:00:01.000Z",
+            codex(
+                "event_msg",
+                json!({"type": "user_message", "message": "old prompt"}),
+            ),
+        ),
+        at(
+            "2026-03-01T09:00:02.000Z",
+            codex(
+                "response_item",
+                json!({"type": "function_call", "name": "shell", "arguments": "{}", "call_id": "p1"}),
+            ),
+        ),
+        at(
+            "2026-03-01T10:00:01.000Z",
+            codex(
+                "event_msg",
+                json!({"type": "user_message", "message": "new prompt"}),
+            ),
+        ),
+        at(
+            "2026-03-01T10:00:02.000Z",
+            codex(
+                "response_item",
+                json!({"type": "function_call", "name": "shell", "arguments": "{}", "call_id": "f1"}),
+            ),
+        ),
+    ];
+    let f = write(dir.path(), "rollout-fork.jsonl", &lines);
+    let got = import_path(&f, &ImportOptions::default()).unwrap().imported;
+    let s = &got[0].session;
+    assert_eq!(s.id, "fork");
+    assert_eq!(s.turns.len(), 1);
+    assert_eq!(s.turns[0].prompt, "new prompt");
+    assert_eq!(s.turns[0].actions.len(), 1);
+    let v: Value = serde_json::from_str(&got[0].line).unwrap();
+    assert_eq!(v["replayed_lines_skipped"], 2);
+}

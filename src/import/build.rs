@@ -3,7 +3,8 @@
 //!
 //! - session: `source_format`, `source_file`, `estimated` (`["expertise", "outcome"]`, the
 //!   fields that are leash's estimates), `subagent_actions` (all sub-agents' tool calls),
-//!   `subagents_unattached` (sub-agents tied to no turn), `actions_before_first_prompt`;
+//!   `subagents_unattached` (sub-agents tied to no turn), `actions_before_first_prompt`,
+//!   `replayed_lines_skipped` (a Codex fork's replay of its parent);
 //! - turn: `subagent_actions` and `subagent` (`[{call_id, agent_type, description, origin,
 //!   actions}]`), `slash_command`.
 
@@ -74,6 +75,9 @@ pub fn to_line(raw: &RawSession, session: &Session) -> String {
             "subagents_unattached".into(),
             json!(raw.unattached_subagents),
         );
+    }
+    if raw.replayed_lines > 0 {
+        o.insert("replayed_lines_skipped".into(), json!(raw.replayed_lines));
     }
     if raw.actions_before_first_prompt > 0 {
         o.insert(

@@ -89,6 +89,7 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
         turns: Vec::new(),
         actions_before_first_prompt: 0,
         unattached_subagents: Vec::new(),
+        replayed_lines: 0,
         warnings: Vec::new(),
     };
     let (mut custom_title, mut ai_title, mut summary) = (None, None, None);

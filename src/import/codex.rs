@@ -56,6 +56,7 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
         turns: Vec::new(),
         actions_before_first_prompt: 0,
         unattached_subagents: Vec::new(),
+        replayed_lines: 0,
         warnings: Vec::new(),
     };
     let mut evs = Vec::new();
@@ -64,6 +65,15 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
     while let Some((ln, line)) = lines.next_value::<Line>() {
         let p = &line.payload;
         let pty = str_of(p, "type").unwrap_or("");
+        // A fork or sub-agent rollout replays its parent's history after a second meta
+        // line; lines stamped before this rollout began are that replay, not its own work.
+        let replayed = metas >= 2
+            && line.ty.as_deref() != Some("session_meta")
+            && matches!((ts_key(&line.timestamp), ts_key(&s.started_at)), (Some(t), Some(start)) if t < start);
+        if replayed {
+            s.replayed_lines += 1;
+            continue;
+        }
         match (line.ty.as_deref().unwrap_or(""), pty) {
             ("session_meta", _) => {
                 metas += 1;
@@ -177,6 +187,21 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
     }
     s.warnings = lines.warnings;
     s
+}
+
+/// An RFC 3339 UTC timestamp as `(seconds part, nanoseconds)`, comparable whatever its
+/// number of fraction digits.
+fn ts_key(ts: &Option<String>) -> Option<(&str, u32)> {
+    let ts = ts.as_deref()?;
+    let secs = ts.get(..19)?;
+    let frac = ts[19..].strip_prefix('.').unwrap_or("");
+    let digits: String = frac
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(9)
+        .collect();
+    let nanos = format!("{digits:0<9}").parse().ok()?;
+    Some((secs, nanos))
 }
 
 fn call_of(pty: &str, p: &Value, id: String) -> Call {

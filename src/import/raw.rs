@@ -30,6 +30,9 @@ pub struct RawSession {
     pub actions_before_first_prompt: u64,
     /// Sub-agents that could be tied to no turn.
     pub unattached_subagents: Vec<SubAgent>,
+    /// Codex lines of a parent's history replayed by a fork, left out.
+    #[serde(default)]
+    pub replayed_lines: u64,
     /// Bad lines seen while reading (`file:line: reason`).
     pub warnings: Vec<String>,
 }
