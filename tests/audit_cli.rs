@@ -178,7 +178,7 @@ fn unreadable_inputs_exit_2_with_one_line_naming_the_file() {
         .args(["audit", "stats", "/no/such/corpus.jsonl"])
         .assert()
         .code(2)
-        .stderr("leash audit: /no/such/corpus.jsonl: no such file\n");
+        .stderr("leash: /no/such/corpus.jsonl: no such file\n");
 }
 
 #[test]

@@ -83,7 +83,7 @@ fn codex_home_is_found_with_the_flag() {
 fn bad_usage_and_unreadable_inputs_exit_2_with_one_line() {
     let out = leash().args(["import", "/no/such/dir"]).assert().code(2);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert_eq!(err, "leash import: /no/such/dir: no such file\n");
+    assert_eq!(err, "leash: /no/such/dir: no such file\n");
     leash()
         .arg("import")
         .assert()

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
 use crate::audit::export::{Row, write_csv, write_jsonl};
 use crate::audit::table::{Report, render};
-use crate::audit::{AuditLog, agreement, by_confidence, by_expertise, default_path, inter_auditor, join};
-use crate::corpus::{Corpus, Source};
+use crate::audit::{AuditLog, agreement, by_confidence, by_expertise, inter_auditor, join};
+use crate::corpus::Corpus;
 
 const STATS_EXAMPLES: &str = "\
 Examples:
@@ -36,10 +36,8 @@ pub enum AuditCommand {
 
 #[derive(clap::Args, Debug)]
 pub struct Input {
-    /// Corpus files (v1 JSON Lines, optionally .gz; `-` reads standard input). None: the
-    /// built-in demo corpus.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub inputs: super::input::Inputs,
     /// The audit file. Default with one corpus file: <PATH>.audit.jsonl beside it; required
     /// with the demo, standard input or several files.
     #[arg(long, value_name = "FILE")]
@@ -85,43 +83,31 @@ pub fn run(cmd: AuditCommand) -> i32 {
         AuditCommand::Export(a) => export(a),
     };
     result.unwrap_or_else(|(code, msg)| {
-        eprintln!("leash audit: {msg}");
+        // An empty message was already printed where it arose.
+        if !msg.is_empty() {
+            eprintln!("leash audit: {msg}");
+        }
         code
     })
 }
 
 type Failure = (i32, String);
 
-/// The audit file to read: `--audit`, else the sidecar of the one corpus file.
-fn audit_path(input: &Input) -> Result<PathBuf, Failure> {
-    if let Some(p) = &input.audit {
-        return Ok(p.clone());
-    }
-    let usage = |why: &str| {
-        Err((
+/// Loads the corpus (bad lines reported on stderr) and reads the audit file: `--audit`, else
+/// the sidecar of the one corpus file.
+fn load(input: &Input) -> Result<(Corpus, AuditLog, String), Failure> {
+    if let (None, Some(why)) = (&input.audit, input.inputs.no_default_audit()) {
+        return Err((
             EXIT_USAGE,
             format!("{why} has no audit file beside it: pass --audit FILE"),
-        ))
-    };
-    match input.paths.as_slice() {
-        [] => usage("the built-in demo corpus"),
-        [p] if p == Path::new("-") => usage("standard input"),
-        [p] => Ok(default_path(p)),
-        _ => usage("a corpus of several files"),
+        ));
     }
-}
-
-/// Loads the corpus (bad lines reported on stderr) and reads the audit file.
-fn load(input: &Input) -> Result<(Corpus, AuditLog, String), Failure> {
-    let audit = audit_path(input)?;
-    let sources = if input.paths.is_empty() {
-        vec![Source::demo()]
-    } else {
-        let open = input.paths.iter().map(|p| Source::open(p));
-        open.collect::<Result<_, _>>()
-            .map_err(|e| (EXIT_USAGE, e.to_string()))?
+    let sources = input.inputs.open(false).map_err(|code| (code, String::new()))?;
+    let audit = match &input.audit {
+        Some(p) => p.clone(),
+        None => input.inputs.default_audit_path(&sources).map_err(|e| (EXIT_USAGE, e))?,
     };
-    let corpus = Corpus::load(sources, |skip| eprintln!("{skip}")).map_err(|e| (EXIT_USAGE, e.to_string()))?;
+    let corpus = super::input::load(sources).map_err(|code| (code, String::new()))?;
     let log = AuditLog::read(&audit).map_err(|e| (EXIT_USAGE, e.to_string()))?;
     for p in log.problems() {
         eprintln!("{p}");
@@ -204,6 +190,7 @@ fn is_input(out: &Path, input: &Input, audit: &Path) -> bool {
         return false;
     };
     input
+        .inputs
         .paths
         .iter()
         .map(PathBuf::as_path)

@@ -4,9 +4,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 
-use crate::classify::ExpertiseMap;
 use crate::corpus::{Source, SourceData};
-use crate::import::{ImportOptions, default_claude_dirs, default_codex_dirs, open_inputs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -26,84 +24,27 @@ Exit status: 0 done (warnings go to stderr), 1 the output could not be written,
 #[derive(clap::Args, Debug)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Transcript files or folders, or v1 corpus files.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub inputs: super::input::Inputs,
     /// Where to write the corpus (`.gz` compresses); standard output if absent or `-`.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Also import every Claude Code project folder ($CLAUDE_CONFIG_DIR/projects,
-    /// ~/.claude/projects, ~/.config/claude/projects).
-    #[arg(long)]
-    pub claude: bool,
-    /// Also import every Codex session folder ($CODEX_HOME/sessions and
-    /// archived_sessions, default ~/.codex).
-    #[arg(long)]
-    pub codex: bool,
-    /// Expertise levels that override the estimate: `project-or-session-id = level` lines
-    /// or a JSON object.
-    #[arg(long, value_name = "FILE")]
-    pub expertise_map: Option<PathBuf>,
-    /// Do not use cached results of unchanged files.
-    #[arg(long)]
-    pub no_cache: bool,
     /// Do not print warnings.
     #[arg(short, long)]
     pub quiet: bool,
 }
 
-fn usage(msg: impl std::fmt::Display) -> i32 {
-    eprintln!("leash import: {msg}");
-    super::EXIT_USAGE
-}
-
-/// Warnings printed before the rest are only counted.
-const SHOWN_WARNINGS: usize = 20;
-
 pub fn run(args: Args) -> i32 {
-    let mut paths = args.paths.clone();
-    if args.claude {
-        let d = default_claude_dirs();
-        if d.is_empty() {
-            return usage("--claude: no Claude Code projects folder found");
-        }
-        paths.extend(d);
+    if args.inputs.is_demo() {
+        eprintln!("leash import: nothing to import: give a PATH, --claude or --codex (see --help)");
+        return super::EXIT_USAGE;
     }
-    if args.codex {
-        let d = default_codex_dirs();
-        if d.is_empty() {
-            return usage("--codex: no Codex sessions folder found");
-        }
-        paths.extend(d);
-    }
-    if paths.is_empty() {
-        return usage("nothing to import: give a PATH, --claude or --codex (see --help)");
-    }
-    let mut opts = if args.no_cache {
-        ImportOptions::default()
-    } else {
-        ImportOptions::cached()
+    let sources = match args.inputs.open(args.quiet) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
-    if let Some(m) = &args.expertise_map {
-        match ExpertiseMap::load(m) {
-            Ok(map) => opts.expertise_map = map,
-            Err(e) => return usage(format!("--expertise-map {e}")),
-        }
-    }
-    let opened = match open_inputs(&paths, &opts) {
-        Ok(o) => o,
-        Err(e) => return usage(e),
-    };
-    if !args.quiet {
-        for w in opened.warnings.iter().take(SHOWN_WARNINGS) {
-            eprintln!("leash import: warning: {w}");
-        }
-        if opened.warnings.len() > SHOWN_WARNINGS {
-            eprintln!("leash import: {} more warnings", opened.warnings.len() - SHOWN_WARNINGS);
-        }
-    }
     let out_name = args.output.as_ref().map_or("-".to_owned(), |p| p.display().to_string());
-    match write(&opened.sources, args.output.as_ref()) {
+    match write(&sources, args.output.as_ref()) {
         Ok(lines) => {
             if !args.quiet {
                 eprintln!("leash import: wrote {lines} session line(s) to {out_name}");

@@ -1,7 +1,6 @@
 //! `leash report`: the study's figures for a corpus, for people or scripts.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 use super::filters::FilterArgs;
 use super::table::{Table, count, num, pct};
@@ -13,6 +12,8 @@ const EXAMPLES: &str = "Examples:
   leash report a.jsonl b.jsonl.gz --expertise novice --expertise 5
   zcat big.jsonl.gz | leash report - --query 'auth' --format markdown
   leash report corpus.jsonl --ratified-as human --regime agent_controls_planning
+  leash report --claude                         your own Claude Code history
+  leash report ~/.codex/sessions --expertise-map levels.txt
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or unreadable input.
 Bad lines are skipped and reported on stderr as FILE:LINE: reason.";
@@ -20,10 +21,8 @@ Bad lines are skipped and reported on stderr as FILE:LINE: reason.";
 #[derive(clap::Args, Debug)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Corpus files: v1 JSON Lines, optionally .gz, `-` for standard input.
-    /// With none, the built-in demo corpus.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub inputs: super::input::Inputs,
     /// Output format: table (aligned, for people), json (the contract), markdown.
     #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = ["table", "json", "markdown"])]
     pub format: String,
@@ -32,7 +31,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> i32 {
-    let corpus = match super::input::open_sources(&args.paths).and_then(super::input::load) {
+    let corpus = match args.inputs.open(false).and_then(super::input::load) {
         Ok(c) => c,
         Err(code) => return code,
     };
