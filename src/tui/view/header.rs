@@ -134,11 +134,7 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled("  Enter keep · Esc clear", t.dim()),
         ])
     } else {
-        let keys = format!(
-            "  sort:{}{}  / search  f filter  c cohorts  r ratified  ? help  q quit",
-            app.sort.name(),
-            if app.descending { "↓" } else { "↑" }
-        );
+        let keys = "  / search  f filter  s sort  c cohorts  r ratified  ? help  q quit";
         let filters = fit(&clean(&filters_text(app)), usize::from(area.width).saturating_sub(keys.chars().count() + 10).max(8));
         Line::from(vec![
             Span::styled(" filters: ", t.dim()),

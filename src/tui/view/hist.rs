@@ -53,6 +53,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 fn caption(metric: Metric, g: &Group, cohorts: Cohorts) -> String {
     let r = &g.report;
     let name = if cohorts == Cohorts::All { String::new() } else { format!("{} ", g.name) };
+    let short = match metric {
+        Metric::ActionsPerPrompt => "act/prompt",
+        Metric::PlanningShare => "human plan",
+        Metric::ExecutionShare => "human exec",
+    };
     let fig = match metric {
         Metric::ActionsPerPrompt => format!(
             "{} (S {})",
@@ -70,7 +75,7 @@ fn caption(metric: Metric, g: &Group, cohorts: Cohorts) -> String {
             pct(Some(study::EXECUTION_HUMAN_SHARE))
         ),
     };
-    format!("{name}n={} {fig}", r.sessions)
+    format!("{name}{short} {fig}")
 }
 
 /// Bar height of each bin in eighths of a row, scaled to the fullest bin; a non-empty bin
@@ -117,13 +122,17 @@ fn draw(frame: &mut Frame, area: Rect, h: &Hist, caption: &str, t: Theme) {
         }
     }
     lines.push(Line::from(marks));
-    let (lo, mid, hi) = match h.metric {
-        Metric::ActionsPerPrompt => ("<1", "act/prompt", ">100"),
-        Metric::PlanningShare => ("0%", "human plan", "100%"),
-        Metric::ExecutionShare => ("0%", "human exec", "100%"),
+    let (lo, hi) = match h.metric {
+        Metric::ActionsPerPrompt => ("<1", ">100"),
+        _ => ("0%", "100%"),
     };
-    let apart = if h.apart > 0 { format!(" +{} {}", h.apart, h.metric.apart_label()) } else { String::new() };
-    let label = format!("{mid}{apart}");
+    let room = (bw * n).min(w).saturating_sub(lo.len() + hi.len() + 2);
+    let long = format!("n={} +{} {}", h.total(), h.apart, h.metric.apart_label());
+    let label = match h.apart {
+        0 => format!("n={}", h.total()),
+        a if long.chars().count() > room => format!("+{a} none"),
+        _ => long,
+    };
     let span = (bw * n).min(w);
     let pad = span.saturating_sub(lo.len() + hi.len() + label.chars().count());
     let label = if pad >= 2 {

@@ -1,0 +1,1 @@
+//! Whole screens on a `TestBackend`, snapshotted.
