@@ -150,7 +150,7 @@ impl App {
             ],
             Cohorts::Regimes => vec![
                 group(
-                    "user keeps exec",
+                    "user execs",
                     Some(study::USER_KEEPS_EXECUTION_APP),
                     &regime(Regime::UserKeepsExecution),
                     false,

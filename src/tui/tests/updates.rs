@@ -198,7 +198,7 @@ fn cohorts_split_the_histograms() {
     assert_eq!(app.groups[0].hists[0].study, Some(4), "the novices' 5");
     update(&mut app, A::CycleCohorts);
     let names: Vec<_> = app.groups.iter().map(|g| (g.name, g.report.sessions)).collect();
-    assert_eq!(names, [("user keeps exec", 2), ("agent plans", 2)]);
+    assert_eq!(names, [("user execs", 2), ("agent plans", 2)]);
     update(&mut app, A::CycleCohorts);
     assert_eq!(app.groups.len(), 1);
 }

@@ -93,7 +93,7 @@ pub fn how_name(how: RatifiedAs) -> &'static str {
     }
 }
 
-/// The active filters in a few words.
+/// The active filters in a few words (empty when none).
 pub fn filters_text(app: &App) -> String {
     let f = &app.filter;
     let mut parts = Vec::new();
@@ -117,7 +117,7 @@ pub fn filters_text(app: &App) -> String {
         let b = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v}"));
         parts.push(format!("a/p {}..{}", b(f.app_min), b(f.app_max)));
     }
-    if parts.is_empty() { "none".into() } else { parts.join(" · ") }
+    parts.join(" · ")
 }
 
 pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
@@ -135,7 +135,14 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
         ])
     } else {
         let keys = "  / search  f filter  s sort  c cohorts  r ratified  ? help  q quit";
-        let filters = fit(&clean(&filters_text(app)), usize::from(area.width).saturating_sub(keys.chars().count() + 10).max(8));
+        let text = filters_text(app);
+        if text.is_empty() {
+            return frame.render_widget(
+                Paragraph::new(Line::from(vec![Span::styled(" no filters", t.dim()), Span::styled(keys, t.dim())])),
+                area,
+            );
+        }
+        let filters = fit(&clean(&text), usize::from(area.width).saturating_sub(keys.chars().count() + 10).max(8));
         Line::from(vec![
             Span::styled(" filters: ", t.dim()),
             Span::styled(filters, t.bold()),

@@ -45,37 +45,44 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 width: cw.saturating_sub(1),
                 ..body
             };
-            draw(frame, rect, &group.hists[m], &caption(*metric, group, app.cohorts), t);
+            let w = usize::from(rect.width);
+            let cap = caption(*metric, group, app.cohorts, w);
+            draw(frame, rect, &group.hists[m], &cap, app.cohorts != Cohorts::All, t);
         }
     }
 }
 
-fn caption(metric: Metric, g: &Group, cohorts: Cohorts) -> String {
+/// The caption over one histogram: cohort or metric, our figure and the study's — the
+/// study's dropped first when the column is narrow (its `S` mark stays).
+fn caption(metric: Metric, g: &Group, cohorts: Cohorts, w: usize) -> String {
     let r = &g.report;
-    let name = if cohorts == Cohorts::All { String::new() } else { format!("{} ", g.name) };
-    let short = match metric {
-        Metric::ActionsPerPrompt => "act/prompt",
-        Metric::PlanningShare => "human plan",
-        Metric::ExecutionShare => "human exec",
+    let name = match cohorts {
+        Cohorts::All => match metric {
+            Metric::ActionsPerPrompt => "act/prompt",
+            Metric::PlanningShare => "human plan",
+            Metric::ExecutionShare => "human exec",
+        },
+        _ => g.name,
     };
-    let fig = match metric {
-        Metric::ActionsPerPrompt => format!(
-            "{} (S {})",
+    let (ours, theirs) = match metric {
+        Metric::ActionsPerPrompt => (
             r.actions_per_prompt.mean.map_or("–".into(), |v| format!("{v:.1}")),
-            g.study_app.map_or("–".into(), |v| format!("{v}"))
+            g.study_app.map_or("–".into(), |v| format!("{v}")),
         ),
-        Metric::PlanningShare => format!(
-            "{} (S {})",
+        Metric::PlanningShare => (
             pct(r.planning_human_share.pooled),
-            pct(Some(study::PLANNING_HUMAN_SHARE))
+            pct(Some(study::PLANNING_HUMAN_SHARE)),
         ),
-        Metric::ExecutionShare => format!(
-            "{} (S {})",
+        Metric::ExecutionShare => (
             pct(r.execution_human_share.pooled),
-            pct(Some(study::EXECUTION_HUMAN_SHARE))
+            pct(Some(study::EXECUTION_HUMAN_SHARE)),
         ),
     };
-    format!("{name}{short} {fig}")
+    let full = format!("{name} {ours} (S {theirs})");
+    if full.chars().count() <= w {
+        return full;
+    }
+    fit(&format!("{name} {ours}"), w)
 }
 
 /// Bar height of each bin in eighths of a row, scaled to the fullest bin; a non-empty bin
@@ -88,7 +95,7 @@ pub fn heights(bins: &[u64], rows: usize) -> Vec<usize> {
         .collect()
 }
 
-fn draw(frame: &mut Frame, area: Rect, h: &Hist, caption: &str, t: Theme) {
+fn draw(frame: &mut Frame, area: Rect, h: &Hist, caption: &str, cohorts: bool, t: Theme) {
     if area.height < 4 || area.width < 4 {
         return;
     }
@@ -127,12 +134,21 @@ fn draw(frame: &mut Frame, area: Rect, h: &Hist, caption: &str, t: Theme) {
         _ => ("0%", "100%"),
     };
     let room = (bw * n).min(w).saturating_sub(lo.len() + hi.len() + 2);
-    let long = format!("n={} +{} {}", h.total(), h.apart, h.metric.apart_label());
-    let label = match h.apart {
-        0 => format!("n={}", h.total()),
-        a if long.chars().count() > room => format!("+{a} none"),
-        _ => long,
+    // Beside cohorts the caption names the cohort, so this line names the metric.
+    let what = match (cohorts, h.metric) {
+        (false, _) => format!("n={}", h.total()),
+        (true, Metric::ActionsPerPrompt) => "a/p".into(),
+        (true, Metric::PlanningShare) => "plan".into(),
+        (true, Metric::ExecutionShare) => "exec".into(),
     };
+    let label = [
+        format!("{what} +{} {}", h.apart, h.metric.apart_label()),
+        format!("{what} +{} none", h.apart),
+        format!("{what} +{}", h.apart),
+    ]
+    .into_iter()
+    .find(|l| h.apart > 0 && l.chars().count() <= room)
+    .unwrap_or(what);
     let span = (bw * n).min(w);
     let pad = span.saturating_sub(lo.len() + hi.len() + label.chars().count());
     let label = if pad >= 2 {

@@ -47,9 +47,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let msg = if app.row_count() == 0 && !app.loading.done {
             "loading…"
         } else if !app.search.text.is_empty() {
-            "no session matches the query (Esc clears it)"
+            "no match (Esc clears the query)"
         } else {
-            "no session passes the filters (x clears them)"
+            "none passes the filters (x clears)"
         };
         lines.push(Line::styled(msg, t.dim()));
     }

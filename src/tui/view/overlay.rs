@@ -80,7 +80,7 @@ pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
     let inner_h = usize::from(h.saturating_sub(3)).max(1);
     let skip = app.facet_cursor.saturating_sub(inner_h - 1);
     let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(inner_h).collect();
-    shown.push(Line::styled(format!("{} sessions pass · Space toggle · ←→ range · x clear · Esc", app.visible.len()), t.dim()));
+    shown.push(Line::styled(format!("{} pass · Space toggle · ←→ range · x clear", app.visible.len()), t.dim()));
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)

@@ -1,5 +1,6 @@
 //! The turn view: the selected session's turns at a glance, then one turn in full — its
-//! prompt, action chain, words written and every decision.
+//! prompt, every decision (first: they are what the browser is for), words written and the
+//! action chain.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -102,32 +103,6 @@ fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
     let turn = &s.turns[i];
     let mut out = vec![Line::styled("▌prompt", t.title())];
     out.extend(clean_lines(&turn.prompt).map(|l| Line::from(Span::raw(l))));
-    let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
-    out.push(Line::styled(
-        format!("▌actions: {} ({failed} failed)", turn.actions.len()),
-        t.title(),
-    ));
-    for (k, a) in turn.actions.iter().enumerate() {
-        let (mark, style) = match a.ok {
-            Some(false) => ("✗ FAILED ", t.bad()),
-            Some(true) => ("✓ ", t.good()),
-            None => ("· ", t.dim()),
-        };
-        let mut spans = vec![
-            Span::raw(format!("{:>3} ", k + 1)),
-            Span::styled(mark, style),
-            safe(&a.tool, t.bold()),
-        ];
-        if let Some(target) = &a.target {
-            spans.push(Span::raw(" "));
-            spans.push(safe(target, t.plain()));
-        }
-        out.push(Line::from(spans));
-    }
-    out.push(Line::from(vec![
-        Span::styled("▌words written: ", t.title()),
-        Span::raw(turn.words().to_string()),
-    ]));
     out.push(Line::styled(format!("▌decisions: {}", turn.decisions.len()), t.title()));
     for d in &turn.decisions {
         let kind = match d.kind {
@@ -161,6 +136,32 @@ fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
                 Span::styled("”", t.dim()),
             ]));
         }
+    }
+    out.push(Line::from(vec![
+        Span::styled("▌words written: ", t.title()),
+        Span::raw(turn.words().to_string()),
+    ]));
+    let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
+    out.push(Line::styled(
+        format!("▌actions: {} ({failed} failed)", turn.actions.len()),
+        t.title(),
+    ));
+    for (k, a) in turn.actions.iter().enumerate() {
+        let (mark, style) = match a.ok {
+            Some(false) => ("✗ FAILED ", t.bad()),
+            Some(true) => ("✓ ", t.good()),
+            None => ("· ", t.dim()),
+        };
+        let mut spans = vec![
+            Span::raw(format!("{:>3} ", k + 1)),
+            Span::styled(mark, style),
+            safe(&a.tool, t.bold()),
+        ];
+        if let Some(target) = &a.target {
+            spans.push(Span::raw(" "));
+            spans.push(safe(target, t.plain()));
+        }
+        out.push(Line::from(spans));
     }
     out
 }
