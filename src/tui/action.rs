@@ -1,6 +1,7 @@
 //! Every user intent and every worker report, named: the only input `update` accepts.
 
 use crate::corpus::Batch;
+use crate::stats::Report;
 
 /// What the keyboard is talking to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -144,6 +145,8 @@ pub enum Action {
     Loaded(Vec<Batch>),
     LoadFinished(Result<(), String>),
     SearchDone { pass: u64, scores: Option<Vec<Option<i64>>> },
+    /// The header's and the cohorts' reports of one recount.
+    ReportsDone { pass: u64, report: Box<Report>, groups: Vec<Report> },
 }
 
 /// What arrives over the event loop's channel.

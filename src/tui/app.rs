@@ -121,13 +121,20 @@ pub struct App {
     pub stats: Vec<RowStat>,
     /// All rows in the current sort order (rebuilt on sort change and load).
     pub order: Vec<u32>,
-    /// The rows shown: those passing the filters and the query, in order.
+    /// The rows passing the filters and the query, in row order.
+    pub members: Vec<u32>,
+    /// The same rows in the sort order: the list.
     pub visible: Vec<u32>,
     pub cursor: usize,
     pub list_offset: usize,
     pub selected: Option<u32>,
     pub opened: Option<Opened>,
     pub report: Report,
+    /// The report pass in flight (see `start_reports`), and whether its figures are awaited.
+    pub report_pass: u64,
+    pub reports_pending: bool,
+    /// Sets at least this large get their reports on a worker.
+    pub async_reports: usize,
     pub cohorts: Cohorts,
     pub groups: Vec<Group>,
     pub loading: Loading,
@@ -137,8 +144,9 @@ pub struct App {
     pub quit: bool,
     /// Where workers send their reports (`None`: search runs inline, for tests).
     pub tx: Option<Sender<Msg>>,
-    /// Wall time of the last recount in microseconds (shown in the help overlay).
-    pub recount_us: u128,
+    /// Wall time of the last recount in microseconds: filter, histograms, reports (or
+    /// starting their worker), selection (shown in the help overlay).
+    pub recount_us: [u128; 4],
 }
 
 impl App {
@@ -158,12 +166,16 @@ impl App {
             descending: false,
             stats: Vec::new(),
             order: Vec::new(),
+            members: Vec::new(),
             visible: Vec::new(),
             cursor: 0,
             list_offset: 0,
             selected: None,
             opened: None,
             report: Report::compute([], opts.ratified_as, 0),
+            report_pass: 0,
+            reports_pending: false,
+            async_reports: super::derive::ASYNC_REPORTS,
             cohorts: Cohorts::All,
             groups: Vec::new(),
             loading: Loading {
@@ -175,7 +187,7 @@ impl App {
             color: !opts.no_color,
             quit: false,
             tx,
-            recount_us: 0,
+            recount_us: [0; 4],
         };
         app.rebuild_facets();
         app.recount();

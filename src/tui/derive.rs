@@ -4,14 +4,53 @@
 use std::cmp::Ordering;
 use std::time::Instant;
 
-use crate::corpus::Batch;
+use rayon::prelude::*;
+
+use crate::corpus::{Batch, Corpus, RatifiedAs, SessionRow};
 use crate::filter::expertise_slot;
 use crate::model::Kind;
 use crate::stats::{Regime, Report, study};
 
-use super::action::{Cohorts, SortKey};
+use super::action::{Action, Cohorts, Msg, SortKey};
 use super::app::{App, Group, Opened};
-use super::hist::{Hist, Metric, RowStat};
+use super::hist::{RowStat, app_bin, count_all, share_bin};
+
+/// Sets at least this large have their reports computed on a worker.
+pub const ASYNC_REPORTS: usize = 20_000;
+
+/// The cohorts of the histogram panel a row belongs to (the two regimes can overlap).
+fn cohort_of(cohorts: Cohorts, r: &SessionRow, how: RatifiedAs) -> [bool; 2] {
+    match cohorts {
+        Cohorts::All => [true, false],
+        Cohorts::Expertise => {
+            let s = expertise_slot(r.expertise);
+            [s == 0, s == 4]
+        }
+        Cohorts::Regimes => Regime::ALL.map(|g| g.holds(r, how)),
+    }
+}
+
+/// The report of `members` and of each cohort (the whole set's is not counted twice).
+fn reports(
+    corpus: &Corpus,
+    members: &[u32],
+    how: RatifiedAs,
+    cohorts: Cohorts,
+    skipped: u64,
+) -> (Report, Vec<Report>) {
+    let rows = &corpus.rows;
+    let all = Report::compute(members.iter().map(|&i| &rows[i as usize]), how, skipped);
+    let groups = match cohorts {
+        Cohorts::All => vec![all.clone()],
+        _ => (0..2)
+            .map(|g| {
+                let ids = members.iter().filter(|&&i| cohort_of(cohorts, &rows[i as usize], how)[g]);
+                Report::compute(ids.map(|&i| &rows[i as usize]), how, 0)
+            })
+            .collect(),
+    };
+    (all, groups)
+}
 
 impl App {
     /// Adds loaded batches; when a search worker still holds the corpus they wait in
@@ -81,9 +120,14 @@ impl App {
     }
 
     /// Recomputes the visible rows, the report, the histograms and the selection.
+    ///
+    /// The set is first collected in row order (`members`), so that the report and the
+    /// histograms read rows sequentially whatever the sort; `visible` is then the sort
+    /// order restricted to it.
     pub fn recount(&mut self) {
         let t = Instant::now();
         let corpus = &*self.corpus;
+        let rows = &corpus.rows;
         let modes = self.filter.mode_ids(corpus);
         let how = self.how;
         let scores = self.search.scores.as_deref();
@@ -92,77 +136,120 @@ impl App {
             !active || scores.is_some_and(|s| s.get(i as usize).is_some_and(Option::is_some))
         };
         let filter = &self.filter;
+        // In parallel; rayon's collect keeps row order.
+        let members: Vec<u32> = (0..rows.len() as u32)
+            .into_par_iter()
+            .filter(|&i| matches(i) && filter.passes(&rows[i as usize], &modes, how))
+            .collect();
         let mut visible = std::mem::take(&mut self.visible);
         visible.clear();
-        visible.extend(
-            self.order
-                .iter()
-                .copied()
-                .filter(|&i| matches(i) && filter.passes(&corpus.rows[i as usize], &modes, how)),
-        );
+        if self.sort == SortKey::Natural && !self.descending {
+            visible.extend_from_slice(&members);
+        } else {
+            let mut keep = vec![false; rows.len()];
+            for &i in &members {
+                keep[i as usize] = true;
+            }
+            visible.extend(self.order.iter().copied().filter(|&i| keep[i as usize]));
+        }
         if active && self.sort == SortKey::Natural {
             let s = scores.unwrap_or_default();
-            // Best match first; stable, so ties keep corpus order.
+            // Best match first; stable, so ties keep the order.
             visible.sort_by_key(|&i| std::cmp::Reverse(s[i as usize]));
         }
         self.visible = visible;
-        let rows = &corpus.rows;
-        let skipped = corpus.skipped as u64;
-        self.report = Report::compute(self.visible.iter().map(|&i| &rows[i as usize]), how, skipped);
+        self.members = members;
+        let t1 = Instant::now();
         self.groups = self.count_groups();
+        let t2 = Instant::now();
+        self.start_reports();
+        let t3 = Instant::now();
         self.keep_selection();
-        self.recount_us = t.elapsed().as_micros();
+        self.recount_us = [t1 - t, t2 - t1, t3 - t2, t3.elapsed()].map(|d| d.as_micros());
     }
 
+    /// Computes the header's report and the cohorts' with the core's `Report::compute`:
+    /// inline for small sets (and in tests), on a worker for large ones so that a filter
+    /// change never blocks the loop; the figures arrive as [`Action::ReportsDone`].
+    pub fn start_reports(&mut self) {
+        self.report_pass += 1;
+        let pass = self.report_pass;
+        let (how, cohorts, skipped) = (self.how, self.cohorts, self.corpus.skipped as u64);
+        match &self.tx {
+            Some(tx) if self.members.len() >= self.async_reports => {
+                self.reports_pending = true;
+                let (tx, corpus, members) = (tx.clone(), self.corpus.clone(), self.members.clone());
+                std::thread::spawn(move || {
+                    let (report, groups) = reports(&corpus, &members, how, cohorts, skipped);
+                    // Let go of the corpus before reporting, so that loading can go on.
+                    drop(corpus);
+                    let report = Box::new(report);
+                    let _ = tx.send(Msg::Act(Action::ReportsDone { pass, report, groups }));
+                });
+            }
+            _ => {
+                let (report, groups) = reports(&self.corpus, &self.members, how, cohorts, skipped);
+                self.apply_reports(pass, report, groups);
+            }
+        }
+    }
+
+    /// Takes the figures of report pass `pass`, unless a newer pass has started.
+    pub fn apply_reports(&mut self, pass: u64, report: Report, groups: Vec<Report>) {
+        if pass != self.report_pass {
+            return;
+        }
+        self.reports_pending = false;
+        self.report = report;
+        for (g, r) in self.groups.iter_mut().zip(groups) {
+            g.report = r;
+        }
+    }
+
+    /// The histogram panel's cohorts: counted in one pass over the set.
     fn count_groups(&self) -> Vec<Group> {
         let rows = &self.corpus.rows;
         let how = self.how;
-        let group = |name, study_app: Option<f64>, keep: &dyn Fn(u32) -> bool, all: bool| {
-            let ids = || self.visible.iter().copied().filter(|&i| keep(i));
-            let mut hists = Metric::ALL.map(|m| Hist::count(m, &self.stats, ids()));
-            let study_marks = [
-                study_app.map(super::hist::app_bin),
-                Some(super::hist::share_bin(study::PLANNING_HUMAN_SHARE)),
-                Some(super::hist::share_bin(study::EXECUTION_HUMAN_SHARE)),
-            ];
-            for (h, s) in hists.iter_mut().zip(study_marks) {
-                h.study = s;
-            }
-            Group {
-                name,
-                // The whole set's report is the header's: do not count it twice.
-                report: if all {
-                    self.report.clone()
-                } else {
-                    Report::compute(ids().map(|i| &rows[i as usize]), how, 0)
-                },
-                study_app,
-                hists,
-            }
+        let (names, study_app): (Vec<&'static str>, Vec<f64>) = match self.cohorts {
+            Cohorts::All => (vec!["all"], vec![study::ACTIONS_PER_PROMPT]),
+            Cohorts::Expertise => (
+                vec!["novice", "expert"],
+                vec![study::NOVICE_ACTIONS_PER_PROMPT, study::EXPERT_ACTIONS_PER_PROMPT],
+            ),
+            Cohorts::Regimes => (
+                vec!["user execs", "agent plans"],
+                vec![study::USER_KEEPS_EXECUTION_APP, study::AGENT_CONTROLS_PLANNING_APP],
+            ),
         };
-        let level = |l: u8| move |i: u32| expertise_slot(rows[i as usize].expertise) == usize::from(l - 1);
-        let regime = |r: Regime| move |i: u32| r.holds(&rows[i as usize], how);
-        match self.cohorts {
-            Cohorts::All => vec![group("all", Some(study::ACTIONS_PER_PROMPT), &|_| true, true)],
-            Cohorts::Expertise => vec![
-                group("novice", Some(study::NOVICE_ACTIONS_PER_PROMPT), &level(1), false),
-                group("expert", Some(study::EXPERT_ACTIONS_PER_PROMPT), &level(5), false),
-            ],
-            Cohorts::Regimes => vec![
-                group(
-                    "user execs",
-                    Some(study::USER_KEEPS_EXECUTION_APP),
-                    &regime(Regime::UserKeepsExecution),
-                    false,
-                ),
-                group(
-                    "agent plans",
-                    Some(study::AGENT_CONTROLS_PLANNING_APP),
-                    &regime(Regime::AgentControlsPlanning),
-                    false,
-                ),
-            ],
-        }
+        let of = |i: u32| cohort_of(self.cohorts, &rows[i as usize], how);
+        let hists = count_all(&self.stats, &self.members, names.len(), of);
+        names
+            .into_iter()
+            .zip(study_app)
+            .zip(hists)
+            .enumerate()
+            .map(|(g, ((name, app), mut hists))| {
+                let marks = [
+                    Some(app_bin(app)),
+                    Some(share_bin(study::PLANNING_HUMAN_SHARE)),
+                    Some(share_bin(study::EXECUTION_HUMAN_SHARE)),
+                ];
+                for (h, m) in hists.iter_mut().zip(marks) {
+                    h.study = m;
+                }
+                // The figures come with the next reports; until then the last ones stand.
+                let report = match self.groups.get(g) {
+                    Some(old) if old.name == name => old.report.clone(),
+                    _ => Report::compute([], how, 0),
+                };
+                Group {
+                    name,
+                    report,
+                    study_app: Some(app),
+                    hists,
+                }
+            })
+            .collect()
     }
 
     /// Keeps the selected session selected when it is still visible; otherwise selects the

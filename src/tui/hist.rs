@@ -38,16 +38,33 @@ pub struct RowStat {
     pub app: f64,
     pub plan: f64,
     pub exec: f64,
+    /// The bin of each [`Metric`] (in [`Metric::ALL`] order), [`APART`] when the session has
+    /// none: counting a histogram is then one increment per session.
+    pub bins: [u8; 3],
 }
 
+/// The bin index of a session counted apart.
+pub const APART: u8 = u8::MAX;
+
 impl RowStat {
+    pub fn new(app: f64, plan: f64, exec: f64) -> RowStat {
+        let mut s = RowStat {
+            app,
+            plan,
+            exec,
+            bins: [APART; 3],
+        };
+        s.bins = Metric::ALL.map(|m| m.bin(m.value(&s)).map_or(APART, |b| b as u8));
+        s
+    }
+
     pub fn of(row: &SessionRow, how: RatifiedAs) -> RowStat {
         let share = |k| row.tally.human_share(k, how).unwrap_or(f64::NAN);
-        RowStat {
-            app: row.app().unwrap_or(f64::NAN),
-            plan: share(Kind::Planning),
-            exec: share(Kind::Execution),
-        }
+        RowStat::new(
+            row.app().unwrap_or(f64::NAN),
+            share(Kind::Planning),
+            share(Kind::Execution),
+        )
     }
 }
 
@@ -129,10 +146,11 @@ impl Hist {
     pub fn count(metric: Metric, stats: &[RowStat], ids: impl Iterator<Item = u32>) -> Hist {
         let mut bins = vec![0u64; metric.bins()];
         let mut apart = 0;
+        let k = Metric::ALL.iter().position(|&m| m == metric).unwrap_or(0);
         for i in ids {
-            match metric.bin(metric.value(&stats[i as usize])) {
-                Some(b) => bins[b] += 1,
-                None => apart += 1,
+            match stats[i as usize].bins[k] {
+                APART => apart += 1,
+                b => bins[usize::from(b)] += 1,
             }
         }
         Hist {
@@ -144,9 +162,55 @@ impl Hist {
         }
     }
 
+    pub fn empty(metric: Metric) -> Hist {
+        Hist {
+            metric,
+            bins: vec![0; metric.bins()],
+            apart: 0,
+            study: None,
+            selected: None,
+        }
+    }
+
     pub fn total(&self) -> u64 {
         self.bins.iter().sum::<u64>() + self.apart
     }
+}
+
+/// The three histograms of each of `groups` cohorts in one pass over `ids`; `of` tells the
+/// cohorts a row belongs to (at most two).
+pub fn count_all(
+    stats: &[RowStat],
+    ids: &[u32],
+    groups: usize,
+    of: impl Fn(u32) -> [bool; 2],
+) -> Vec<[Hist; 3]> {
+    // Flat counters, one row of APP_BINS + 1 per (cohort, metric); the last slot is "apart".
+    const W: usize = APP_BINS + 1;
+    let mut c = vec![[0u64; W]; groups * 3];
+    for &i in ids {
+        let member = of(i);
+        let b = stats[i as usize].bins;
+        for g in 0..groups {
+            if member[g] {
+                for (k, &bin) in b.iter().enumerate() {
+                    c[g * 3 + k][usize::from(bin).min(W - 1)] += 1;
+                }
+            }
+        }
+    }
+    (0..groups)
+        .map(|g| {
+            Metric::ALL.map(|m| {
+                let k = Metric::ALL.iter().position(|&x| x == m).unwrap_or(0);
+                let row = &c[g * 3 + k];
+                let mut h = Hist::empty(m);
+                h.bins.copy_from_slice(&row[..m.bins()]);
+                h.apart = row[W - 1];
+                h
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -181,11 +245,7 @@ mod tests {
 
     #[test]
     fn count_puts_missing_figures_apart() {
-        let s = |app, plan| RowStat {
-            app,
-            plan,
-            exec: f64::NAN,
-        };
+        let s = |app, plan| RowStat::new(app, plan, f64::NAN);
         let stats = [s(0.5, 1.0), s(150.0, f64::NAN), s(10.0, 0.7), s(f64::NAN, 0.0)];
         let h = Hist::count(Metric::ActionsPerPrompt, &stats, 0..4);
         assert_eq!(h.bins, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
@@ -195,5 +255,18 @@ mod tests {
         assert_eq!((h.apart, h.total()), (1, 3));
         let h = Hist::count(Metric::ExecutionShare, &stats, 0..4);
         assert_eq!((h.bins.iter().sum::<u64>(), h.apart), (0, 4));
+    }
+
+    #[test]
+    fn count_all_splits_cohorts_in_one_pass_and_agrees_with_count() {
+        let s = |app| RowStat::new(app, 0.5, f64::NAN);
+        let stats = [s(1.0), s(200.0), s(10.0)];
+        // Row 0 in cohort 0, row 1 in both, row 2 in none.
+        let of = |i: u32| [i <= 1, i == 1];
+        let v = count_all(&stats, &[0, 1, 2], 2, of);
+        assert_eq!(v[0][0].bins, Hist::count(Metric::ActionsPerPrompt, &stats, 0..2).bins);
+        assert_eq!(v[1][0].bins[APP_BINS - 1], 1);
+        assert_eq!(v[1][0].total(), 1);
+        assert_eq!((v[0][2].apart, v[1][1].bins[5]), (2, 1));
     }
 }

@@ -100,6 +100,10 @@ pub fn update(app: &mut App, action: Action) {
             app.loading.done = true;
             app.loading.error = r.err();
         }
+        A::ReportsDone { pass, report, groups } => {
+            app.apply_reports(pass, *report, groups);
+            app.absorb(Vec::new());
+        }
         A::SearchDone { pass, scores } => {
             if pass == app.search.pass {
                 app.search.running = false;

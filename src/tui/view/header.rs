@@ -20,10 +20,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let total = app.row_count();
     let mut top = vec![
         Span::styled(" leash ", t.title()),
-        Span::styled(format!("{} sessions", r.sessions), t.bold()),
+        Span::styled(format!("{} sessions", app.members.len()), t.bold()),
     ];
-    if r.sessions as usize != total {
+    if app.members.len() != total {
         top.push(Span::raw(format!(" of {total}")));
+    }
+    if app.reports_pending {
+        top.push(Span::styled(" (counting…)", t.dim()));
     }
     let l = &app.loading;
     if !l.done {

@@ -29,7 +29,10 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
         "PLAN/EXEC = planning/execution · HUMAN/AGENT = who decided · S = study's figure",
         t.dim(),
     ));
-    lines.push(Line::styled(format!("last recount {} µs · any key closes", app.recount_us), t.dim()));
+    lines.push(Line::styled(format!(
+        "last recount µs: filter {} · histograms {} · reports {} · selection {} · any key closes",
+        app.recount_us[0], app.recount_us[1], app.recount_us[2], app.recount_us[3]
+    ), t.dim()));
     let r = centred(area, 84, lines.len() as u16 + 2);
     frame.render_widget(Clear, r);
     let block = Block::default()
