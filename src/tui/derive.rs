@@ -284,10 +284,14 @@ impl App {
         } else if self.cursor >= self.list_offset + rows {
             self.list_offset = self.cursor + 1 - rows;
         }
+        // The selected session is marked in the cohorts it belongs to.
+        let member = sel.map(|i| cohort_of(self.cohorts, &self.corpus.rows[i as usize], self.how));
         let stat = sel.map(|i| self.stats[i as usize]);
-        for g in &mut self.groups {
-            for h in &mut g.hists {
-                h.selected = stat.and_then(|s| h.metric.bin(h.metric.value(&s)));
+        for (g, group) in self.groups.iter_mut().enumerate() {
+            for h in &mut group.hists {
+                h.selected = stat
+                    .filter(|_| member.is_some_and(|m| m[g]))
+                    .and_then(|s| h.metric.bin(h.metric.value(&s)));
             }
         }
     }

@@ -61,6 +61,10 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Esc => A::SearchClear,
             KeyCode::Enter => A::SearchAccept,
             KeyCode::Backspace => A::SearchBackspace,
+            // Alt/Ctrl chords are not text (a fast Esc-then-key can arrive as Alt+key).
+            KeyCode::Char(_) if k.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) => {
+                return None;
+            }
             KeyCode::Char(c) => A::SearchInput(c),
             _ => return common,
         }),

@@ -137,8 +137,14 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled("  Enter keep · Esc clear", t.dim()),
         ])
     } else {
-        let keys = "  / search  f filter  s sort  c cohorts  r ratified  ? help  q quit";
         let text = filters_text(app);
+        let full = "  / search  f filter  s sort  c cohorts  r ratified  ? help  q quit";
+        let need = full.chars().count() + text.chars().count() + 11;
+        let keys = if need <= usize::from(area.width) {
+            full
+        } else {
+            "  / search  f filter  ? help  q quit"
+        };
         if text.is_empty() {
             return frame.render_widget(
                 Paragraph::new(Line::from(vec![Span::styled(" no filters", t.dim()), Span::styled(keys, t.dim())])),
