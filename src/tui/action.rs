@@ -138,15 +138,29 @@ pub enum Action {
     ToggleHelp,
     /// Close whatever overlay is open.
     Close,
-    Click { col: u16, row: u16 },
-    Wheel { col: u16, row: u16, down: bool },
+    Click {
+        col: u16,
+        row: u16,
+    },
+    Wheel {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
     Resize(u16, u16),
     /// Worker reports.
     Loaded(Vec<Batch>),
     LoadFinished(Result<(), String>),
-    SearchDone { pass: u64, scores: Option<Vec<Option<i64>>> },
+    SearchDone {
+        pass: u64,
+        scores: Option<Vec<Option<i64>>>,
+    },
     /// The header's and the cohorts' reports of one recount.
-    ReportsDone { pass: u64, report: Box<Report>, groups: Vec<Report> },
+    ReportsDone {
+        pass: u64,
+        report: Box<Report>,
+        groups: Vec<Report>,
+    },
 }
 
 /// What arrives over the event loop's channel.

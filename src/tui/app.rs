@@ -1,8 +1,8 @@
 //! The browser's whole state. Only `update` changes it; `view` reads it.
 
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Sender;
-use std::sync::Arc;
 
 use crate::corpus::{Batch, Corpus, RatifiedAs, Source};
 use crate::filter::Filter;
@@ -65,10 +65,20 @@ impl Opened {
             return 1;
         };
         t.map_or(1, |t| {
-            let d: usize = t.decisions.iter().map(|d| {
-                rows(d.summary.as_deref().unwrap_or("")) + 1 + d.evidence.as_deref().map_or(0, rows)
-            }).sum();
-            let a: usize = t.actions.iter().map(|a| rows(a.target.as_deref().unwrap_or("")) ).sum();
+            let d: usize = t
+                .decisions
+                .iter()
+                .map(|d| {
+                    rows(d.summary.as_deref().unwrap_or(""))
+                        + 1
+                        + d.evidence.as_deref().map_or(0, rows)
+                })
+                .sum();
+            let a: usize = t
+                .actions
+                .iter()
+                .map(|a| rows(a.target.as_deref().unwrap_or("")))
+                .sum();
             t.prompt.split('\n').map(rows).sum::<usize>() + a + d + 4
         })
     }
@@ -198,7 +208,13 @@ impl App {
     pub fn rebuild_facets(&mut self) {
         let mut f: Vec<Facet> = (0..6).map(Facet::Expertise).collect();
         f.extend((0..self.corpus.modes.len() as u16).map(Facet::Mode));
-        f.extend(Outcome::ALL.map(Some).into_iter().chain([None]).map(Facet::Outcome));
+        f.extend(
+            Outcome::ALL
+                .map(Some)
+                .into_iter()
+                .chain([None])
+                .map(Facet::Outcome),
+        );
         f.extend(Regime::ALL.map(Facet::Regime));
         f.extend([Facet::AppMin, Facet::AppMax]);
         self.facets = f;

@@ -15,6 +15,9 @@ use super::action::{Action, Cohorts, Msg, SortKey};
 use super::app::{App, Group, Opened};
 use super::hist::{RowStat, app_bin, count_all, share_bin};
 
+/// A comparison of two row indices.
+type Cmp<'a> = Box<dyn Fn(&u32, &u32) -> Ordering + 'a>;
+
 /// Sets at least this large have their reports computed on a worker.
 pub const ASYNC_REPORTS: usize = 20_000;
 
@@ -44,7 +47,9 @@ fn reports(
         Cohorts::All => vec![all.clone()],
         _ => (0..2)
             .map(|g| {
-                let ids = members.iter().filter(|&&i| cohort_of(cohorts, &rows[i as usize], how)[g]);
+                let ids = members
+                    .iter()
+                    .filter(|&&i| cohort_of(cohorts, &rows[i as usize], how)[g]);
                 Report::compute(ids.map(|&i| &rows[i as usize]), how, 0)
             })
             .collect(),
@@ -85,7 +90,12 @@ impl App {
     /// Re-derives every row's figures (after the ratified toggle).
     pub fn restat(&mut self) {
         let how = self.how;
-        self.stats = self.corpus.rows.iter().map(|r| RowStat::of(r, how)).collect();
+        self.stats = self
+            .corpus
+            .rows
+            .iter()
+            .map(|r| RowStat::of(r, how))
+            .collect();
     }
 
     /// Rebuilds the permutation of all rows in the sort order.
@@ -95,20 +105,24 @@ impl App {
         let rows = &self.corpus.rows;
         let stats = &self.stats;
         let f = |a: f64| if a.is_nan() { f64::NEG_INFINITY } else { a };
-        let cmp: Box<dyn Fn(&u32, &u32) -> Ordering> = match self.sort {
+        let cmp: Cmp = match self.sort {
             SortKey::Natural => Box::new(|a, b| a.cmp(b)),
-            SortKey::Title => Box::new(|&a, &b| rows[a as usize].title.cmp(&rows[b as usize].title)),
+            SortKey::Title => {
+                Box::new(|&a, &b| rows[a as usize].title.cmp(&rows[b as usize].title))
+            }
             SortKey::Expertise => Box::new(|&a, &b| {
                 let e = |i: u32| rows[i as usize].expertise.map_or(0, i32::from);
                 e(a).cmp(&e(b))
             }),
-            SortKey::Turns => Box::new(|&a, &b| rows[a as usize].turns.cmp(&rows[b as usize].turns)),
-            SortKey::ActionsPerPrompt => Box::new(|&a, &b| {
-                f(stats[a as usize].app).total_cmp(&f(stats[b as usize].app))
-            }),
-            SortKey::PlanningShare => Box::new(|&a, &b| {
-                f(stats[a as usize].plan).total_cmp(&f(stats[b as usize].plan))
-            }),
+            SortKey::Turns => {
+                Box::new(|&a, &b| rows[a as usize].turns.cmp(&rows[b as usize].turns))
+            }
+            SortKey::ActionsPerPrompt => {
+                Box::new(|&a, &b| f(stats[a as usize].app).total_cmp(&f(stats[b as usize].app)))
+            }
+            SortKey::PlanningShare => {
+                Box::new(|&a, &b| f(stats[a as usize].plan).total_cmp(&f(stats[b as usize].plan)))
+            }
         };
         if self.sort != SortKey::Natural {
             // Stable: ties keep corpus order.
@@ -184,7 +198,11 @@ impl App {
                     // Let go of the corpus before reporting, so that loading can go on.
                     drop(corpus);
                     let report = Box::new(report);
-                    let _ = tx.send(Msg::Act(Action::ReportsDone { pass, report, groups }));
+                    let _ = tx.send(Msg::Act(Action::ReportsDone {
+                        pass,
+                        report,
+                        groups,
+                    }));
                 });
             }
             _ => {
@@ -214,11 +232,17 @@ impl App {
             Cohorts::All => (vec!["all"], vec![study::ACTIONS_PER_PROMPT]),
             Cohorts::Expertise => (
                 vec!["novice", "expert"],
-                vec![study::NOVICE_ACTIONS_PER_PROMPT, study::EXPERT_ACTIONS_PER_PROMPT],
+                vec![
+                    study::NOVICE_ACTIONS_PER_PROMPT,
+                    study::EXPERT_ACTIONS_PER_PROMPT,
+                ],
             ),
             Cohorts::Regimes => (
                 vec!["user execs", "agent plans"],
-                vec![study::USER_KEEPS_EXECUTION_APP, study::AGENT_CONTROLS_PLANNING_APP],
+                vec![
+                    study::USER_KEEPS_EXECUTION_APP,
+                    study::AGENT_CONTROLS_PLANNING_APP,
+                ],
             ),
         };
         let of = |i: u32| cohort_of(self.cohorts, &rows[i as usize], how);
@@ -298,6 +322,8 @@ impl App {
 
     /// Human share of one kind for a row under the current counting.
     pub fn share(&self, row: u32, kind: Kind) -> Option<f64> {
-        self.corpus.rows[row as usize].tally.human_share(kind, self.how)
+        self.corpus.rows[row as usize]
+            .tally
+            .human_share(kind, self.how)
     }
 }

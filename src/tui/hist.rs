@@ -246,7 +246,12 @@ mod tests {
     #[test]
     fn count_puts_missing_figures_apart() {
         let s = |app, plan| RowStat::new(app, plan, f64::NAN);
-        let stats = [s(0.5, 1.0), s(150.0, f64::NAN), s(10.0, 0.7), s(f64::NAN, 0.0)];
+        let stats = [
+            s(0.5, 1.0),
+            s(150.0, f64::NAN),
+            s(10.0, 0.7),
+            s(f64::NAN, 0.0),
+        ];
         let h = Hist::count(Metric::ActionsPerPrompt, &stats, 0..4);
         assert_eq!(h.bins, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
         assert_eq!(h.apart, 1);
@@ -264,7 +269,10 @@ mod tests {
         // Row 0 in cohort 0, row 1 in both, row 2 in none.
         let of = |i: u32| [i <= 1, i == 1];
         let v = count_all(&stats, &[0, 1, 2], 2, of);
-        assert_eq!(v[0][0].bins, Hist::count(Metric::ActionsPerPrompt, &stats, 0..2).bins);
+        assert_eq!(
+            v[0][0].bins,
+            Hist::count(Metric::ActionsPerPrompt, &stats, 0..2).bins
+        );
         assert_eq!(v[1][0].bins[APP_BINS - 1], 1);
         assert_eq!(v[1][0].total(), 1);
         assert_eq!((v[0][2].apart, v[1][1].bins[5]), (2, 1));

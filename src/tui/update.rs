@@ -75,7 +75,11 @@ pub fn update(app: &mut App, action: Action) {
             app.recount();
         }
         A::ToggleHelp => {
-            app.mode = if app.mode == Mode::Help { Mode::Browse } else { Mode::Help }
+            app.mode = if app.mode == Mode::Help {
+                Mode::Browse
+            } else {
+                Mode::Help
+            }
         }
         // Esc while browsing with a query kept drops the query.
         A::Close if app.mode == Mode::Browse && !app.search.text.is_empty() => {
@@ -85,7 +89,11 @@ pub fn update(app: &mut App, action: Action) {
         A::Click { col, row } => click(app, col, row),
         A::Wheel { col, row, down } => {
             if let Some(a) = app.areas {
-                app.focus = if hit(a.turn, col, row) { Panel::Turn } else { Panel::List };
+                app.focus = if hit(a.turn, col, row) {
+                    Panel::Turn
+                } else {
+                    Panel::List
+                };
                 let d = if down { 3 } else { -3 };
                 step(app, d);
             }
@@ -100,7 +108,11 @@ pub fn update(app: &mut App, action: Action) {
             app.loading.done = true;
             app.loading.error = r.err();
         }
-        A::ReportsDone { pass, report, groups } => {
+        A::ReportsDone {
+            pass,
+            report,
+            groups,
+        } => {
             app.apply_reports(pass, *report, groups);
             app.absorb(Vec::new());
         }
@@ -127,7 +139,10 @@ fn step(app: &mut App, d: isize) {
     match app.focus {
         Panel::Turn => {
             let (w, h) = app.areas.map_or((40, 10), |a| {
-                (usize::from(a.turn.width.saturating_sub(2)), usize::from(a.turn.height.saturating_sub(5)))
+                (
+                    usize::from(a.turn.width.saturating_sub(2)),
+                    usize::from(a.turn.height.saturating_sub(5)),
+                )
             });
             if let Some(o) = &mut app.opened {
                 let max = o.lines(w).saturating_sub(h / 2).min(usize::from(u16::MAX)) as isize;
@@ -175,7 +190,8 @@ fn facet(app: &mut App, d: isize) {
     let f = &mut app.filter;
     let step_bound = |b: &mut Option<f64>, d: isize| {
         let i = APP_STEPS.iter().position(|s| s == b).unwrap_or(0) as isize;
-        *b = APP_STEPS[(i + if d == 0 { 1 } else { d }).rem_euclid(APP_STEPS.len() as isize) as usize];
+        *b = APP_STEPS
+            [(i + if d == 0 { 1 } else { d }).rem_euclid(APP_STEPS.len() as isize) as usize];
     };
     fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
         match v.iter().position(|y| *y == x) {

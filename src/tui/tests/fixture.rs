@@ -31,13 +31,13 @@ fn actions(n: usize, failed: usize) -> Value {
 pub fn lines() -> Vec<String> {
     let s = [
         json!({"id": "s1", "title": "Fix login bug", "expertise": 1, "mode": "fix", "outcome": "success",
-               "turns": [
-                   {"prompt": "The login fails with a 500.\nPlease fix it.", "actions": actions(3, 1),
-                    "response_words": 120,
-                    "decisions": [dec("d1", "planning", "human", "goal", false),
-                                  dec("d2", "execution", "agent", "code", false)]},
-                   {"prompt": "thanks, now run the tests", "actions": actions(1, 0), "response_words": 30}
-               ]}),
+        "turns": [
+            {"prompt": "The login fails with a 500.\nPlease fix it.", "actions": actions(3, 1),
+             "response_words": 120,
+             "decisions": [dec("d1", "planning", "human", "goal", false),
+                           dec("d2", "execution", "agent", "code", false)]},
+            {"prompt": "thanks, now run the tests", "actions": actions(1, 0), "response_words": 30}
+        ]}),
         json!({"id": "s2", "title": "Add parser tests", "expertise": "expert", "mode": "test",
                "outcome": "verified_success",
                "turns": [{"prompt": "add tests for the parser", "actions": actions(12, 0),
@@ -77,7 +77,10 @@ pub fn app() -> App {
 
 /// Visible session ids, in order.
 pub fn ids(app: &App) -> Vec<&str> {
-    app.visible.iter().map(|&i| &*app.corpus.rows[i as usize].id).collect()
+    app.visible
+        .iter()
+        .map(|&i| &*app.corpus.rows[i as usize].id)
+        .collect()
 }
 
 pub fn selected_id(app: &App) -> Option<&str> {
@@ -90,4 +93,3 @@ pub fn drive(app: &mut App, actions: impl IntoIterator<Item = Action>) {
         update(app, a);
     }
 }
-

@@ -83,7 +83,15 @@ fn help_overlay() {
 #[test]
 fn empty_search_result() {
     let mut app = app_sized(80, 24);
-    drive(&mut app, [A::StartSearch, A::SearchInput('q'), A::SearchInput('x'), A::SearchInput('z')]);
+    drive(
+        &mut app,
+        [
+            A::StartSearch,
+            A::SearchInput('q'),
+            A::SearchInput('x'),
+            A::SearchInput('z'),
+        ],
+    );
     let s = text(&app);
     insta::assert_snapshot!("search_empty", s);
     assert!(s.contains("no match (Esc clears the query)"));
@@ -93,7 +101,10 @@ fn empty_search_result() {
 #[test]
 fn search_highlights_matches() {
     let mut app = app_sized(80, 24);
-    drive(&mut app, [A::StartSearch, A::SearchInput('c'), A::SearchInput('a')]);
+    drive(
+        &mut app,
+        [A::StartSearch, A::SearchInput('c'), A::SearchInput('a')],
+    );
     let (s, buf) = screen(&app);
     insta::assert_snapshot!("search_ca", s);
     // "Refactor cache layer": the matched chars are drawn highlighted (underlined).
@@ -110,7 +121,10 @@ fn search_highlights_matches() {
 #[test]
 fn facets_overlay_and_cohorts() {
     let mut app = app_sized(80, 24);
-    drive(&mut app, [A::CycleCohorts, A::OpenFacets, A::FacetDown, A::FacetToggle]);
+    drive(
+        &mut app,
+        [A::CycleCohorts, A::OpenFacets, A::FacetDown, A::FacetToggle],
+    );
     let s = text(&app);
     insta::assert_snapshot!("facets_cohorts", s);
     assert!(s.contains("[x] 2 beginner"));
@@ -131,14 +145,21 @@ fn too_small_terminal_says_so() {
 
 #[test]
 fn no_color_draws_no_colour() {
-    let opts = TuiOptions { no_color: true, ..TuiOptions::default() };
+    let opts = TuiOptions {
+        no_color: true,
+        ..TuiOptions::default()
+    };
     let mut app = App::new(vec![super::fixture::source()], opts, None);
     update(&mut app, A::Resize(80, 24));
     let mut batches = Vec::new();
     crate::corpus::load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
     update(&mut app, A::Loaded(batches));
     let (_, buf) = screen(&app);
-    assert!(buf.content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
     let (_, coloured) = screen(&app_sized(80, 24));
     assert!(coloured.content().iter().any(|c| c.fg != Color::Reset));
 }

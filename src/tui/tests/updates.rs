@@ -15,7 +15,11 @@ use super::fixture::{app, drive, ids, selected_id, source};
 
 /// Moves the facet cursor to `f` with arrow actions, then applies `then`.
 fn on_facet(app: &mut App, f: Facet, then: A) {
-    let pos = app.facets.iter().position(|&x| x == f).expect("facet listed");
+    let pos = app
+        .facets
+        .iter()
+        .position(|&x| x == f)
+        .expect("facet listed");
     update(app, A::OpenFacets);
     for _ in 0..app.facets.len() {
         update(app, A::FacetUp);
@@ -70,10 +74,18 @@ fn facets_narrow_the_set_and_recount_header_and_histograms() {
     on_facet(&mut app, Facet::Outcome(None), A::FacetToggle);
     assert_eq!(ids(&app), ["s4"], "fix and outcome unknown");
     update(&mut app, A::ClearFilters);
-    on_facet(&mut app, Facet::Regime(Regime::AgentControlsPlanning), A::FacetToggle);
+    on_facet(
+        &mut app,
+        Facet::Regime(Regime::AgentControlsPlanning),
+        A::FacetToggle,
+    );
     assert_eq!(ids(&app), ["s2", "s3"]);
     update(&mut app, A::ClearFilters);
-    on_facet(&mut app, Facet::Regime(Regime::UserKeepsExecution), A::FacetToggle);
+    on_facet(
+        &mut app,
+        Facet::Regime(Regime::UserKeepsExecution),
+        A::FacetToggle,
+    );
     assert_eq!(ids(&app), ["s2", "s4"]);
 }
 
@@ -106,7 +118,11 @@ fn selection_survives_filtering_while_its_session_stays() {
     assert_eq!(selected_id(&app), Some("s2"));
     assert_eq!(app.cursor, 1);
     on_facet(&mut app, Facet::Expertise(4), A::FacetToggle);
-    assert_eq!(selected_id(&app), Some("s1"), "s2 left: the row under the cursor");
+    assert_eq!(
+        selected_id(&app),
+        Some("s1"),
+        "s2 left: the row under the cursor"
+    );
     update(&mut app, A::ClearFilters);
     assert_eq!(selected_id(&app), Some("s1"));
 }
@@ -128,7 +144,10 @@ fn search_narrows_highlights_and_esc_clears() {
     assert!(app.visible.is_empty());
     assert_eq!(app.selected, None);
     assert!(app.opened.is_none());
-    drive(&mut app, [A::SearchBackspace, A::SearchBackspace, A::SearchAccept]);
+    drive(
+        &mut app,
+        [A::SearchBackspace, A::SearchBackspace, A::SearchAccept],
+    );
     assert_eq!((app.mode, ids(&app)), (Mode::Browse, vec!["s2"]));
     update(&mut app, A::Close);
     assert_eq!(app.visible.len(), 5, "Esc while browsing drops the query");
@@ -147,17 +166,28 @@ fn stepping_turns_and_scrolling_stay_in_bounds() {
     assert_eq!(turn(&app), 0);
     drive(&mut app, [A::Open, A::Down, A::Down]);
     assert_eq!(app.focus, Panel::Turn);
-    assert_eq!(selected_id(&app), Some("s1"), "arrows scroll the turn view now");
+    assert_eq!(
+        selected_id(&app),
+        Some("s1"),
+        "arrows scroll the turn view now"
+    );
     let o = app.opened.as_ref().unwrap();
     assert!(o.scroll <= 2);
     for _ in 0..100 {
         update(&mut app, A::Down);
     }
-    assert!(app.opened.as_ref().unwrap().scroll < 20, "scroll is bounded by the content");
+    assert!(
+        app.opened.as_ref().unwrap().scroll < 20,
+        "scroll is bounded by the content"
+    );
     drive(&mut app, [A::FocusNext, A::FocusNext, A::Down]);
     assert_eq!(app.focus, Panel::List);
     assert_eq!(selected_id(&app), Some("s2"));
-    assert_eq!(turn(&app), 0, "a newly selected session opens at its first turn");
+    assert_eq!(
+        turn(&app),
+        0,
+        "a newly selected session opens at its first turn"
+    );
     drive(&mut app, [A::Bottom]);
     assert_eq!(selected_id(&app), Some("s5"));
     drive(&mut app, [A::NextTurn]);
@@ -191,13 +221,21 @@ fn cohorts_split_the_histograms() {
     let mut app = app();
     update(&mut app, A::CycleCohorts);
     assert_eq!(app.cohorts, Cohorts::Expertise);
-    let names: Vec<_> = app.groups.iter().map(|g| (g.name, g.report.sessions)).collect();
+    let names: Vec<_> = app
+        .groups
+        .iter()
+        .map(|g| (g.name, g.report.sessions))
+        .collect();
     assert_eq!(names, [("novice", 1), ("expert", 1)]);
     assert_eq!(app.groups[1].hists[0].bins[5], 1, "s2's APP 12 is in 8-12");
     assert_eq!(app.groups[1].hists[0].study, Some(5), "the experts' 12");
     assert_eq!(app.groups[0].hists[0].study, Some(4), "the novices' 5");
     update(&mut app, A::CycleCohorts);
-    let names: Vec<_> = app.groups.iter().map(|g| (g.name, g.report.sessions)).collect();
+    let names: Vec<_> = app
+        .groups
+        .iter()
+        .map(|g| (g.name, g.report.sessions))
+        .collect();
     assert_eq!(names, [("user execs", 2), ("agent plans", 2)]);
     update(&mut app, A::CycleCohorts);
     assert_eq!(app.groups.len(), 1);
@@ -206,7 +244,11 @@ fn cohorts_split_the_histograms() {
 #[test]
 fn ratified_toggle_moves_shares_histograms_and_regimes() {
     let mut app = app();
-    on_facet(&mut app, Facet::Regime(Regime::AgentControlsPlanning), A::FacetToggle);
+    on_facet(
+        &mut app,
+        Facet::Regime(Regime::AgentControlsPlanning),
+        A::FacetToggle,
+    );
     assert_eq!(ids(&app), ["s2", "s3"]);
     let before = app.report.planning_human_share.pooled.unwrap();
     assert_eq!(before, 0.0);
@@ -232,11 +274,30 @@ fn mouse_clicks_select_and_focus() {
     let mut app = app();
     let a = app.areas.unwrap();
     // The third session's row: border, column header, then rows.
-    update(&mut app, A::Click { col: a.list.x + 3, row: a.list.y + 2 + 2 });
+    update(
+        &mut app,
+        A::Click {
+            col: a.list.x + 3,
+            row: a.list.y + 2 + 2,
+        },
+    );
     assert_eq!(selected_id(&app), Some("s3"));
-    update(&mut app, A::Click { col: a.turn.x + 3, row: a.turn.y + 3 });
+    update(
+        &mut app,
+        A::Click {
+            col: a.turn.x + 3,
+            row: a.turn.y + 3,
+        },
+    );
     assert_eq!(app.focus, Panel::Turn);
-    update(&mut app, A::Wheel { col: a.list.x + 3, row: a.list.y + 3, down: true });
+    update(
+        &mut app,
+        A::Wheel {
+            col: a.list.x + 3,
+            row: a.list.y + 3,
+            down: true,
+        },
+    );
     assert_eq!((app.focus, selected_id(&app)), (Panel::List, Some("s5")));
 }
 
@@ -254,7 +315,10 @@ fn help_overlay_and_quit() {
 /// Pumps worker reports until no search pass is in flight.
 fn settle(app: &mut App, rx: &mpsc::Receiver<Msg>) {
     while app.search.running || app.reports_pending || !app.pending.is_empty() {
-        match rx.recv_timeout(Duration::from_secs(10)).expect("worker report") {
+        match rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("worker report")
+        {
             Msg::Act(a) => update(app, a),
             Msg::Input(_) => {}
         }
@@ -278,7 +342,13 @@ fn search_on_a_worker_cancels_stale_passes_and_loading_goes_on() {
     assert_eq!(app.row_count(), 5);
     assert_eq!(ids(&app), ["s3"]);
     // A stale pass's result is ignored.
-    update(&mut app, A::SearchDone { pass: 0, scores: Some(vec![Some(1); 5]) });
+    update(
+        &mut app,
+        A::SearchDone {
+            pass: 0,
+            scores: Some(vec![Some(1); 5]),
+        },
+    );
     assert_eq!(ids(&app), ["s3"]);
 }
 
@@ -290,8 +360,15 @@ fn reports_on_a_worker_arrive_and_stale_ones_are_dropped() {
     let mut batches = Vec::new();
     load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
     update(&mut app, A::Loaded(batches));
-    assert!(app.reports_pending, "five sessions are over the threshold of one");
-    assert_eq!(app.members.len(), 5, "the list does not wait for the figures");
+    assert!(
+        app.reports_pending,
+        "five sessions are over the threshold of one"
+    );
+    assert_eq!(
+        app.members.len(),
+        5,
+        "the list does not wait for the figures"
+    );
     settle(&mut app, &rx);
     assert_eq!(app.report, report_of(&app));
     on_facet(&mut app, Facet::Expertise(4), A::FacetToggle);
@@ -302,6 +379,13 @@ fn reports_on_a_worker_arrive_and_stale_ones_are_dropped() {
     assert_eq!(app.groups[1].report.sessions, 1, "the expert cohort");
     assert_eq!(app.groups[0].report.sessions, 0);
     let empty = Box::new(Report::compute([], app.how, 0));
-    update(&mut app, A::ReportsDone { pass: stale, report: empty, groups: vec![] });
+    update(
+        &mut app,
+        A::ReportsDone {
+            pass: stale,
+            report: empty,
+            groups: vec![],
+        },
+    );
     assert_eq!(app.report.sessions, 1, "a stale pass changes nothing");
 }

@@ -30,7 +30,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let l = &app.loading;
     if !l.done {
-        let frac = if l.total == 0 { 0.0 } else { l.bytes as f64 / l.total as f64 };
+        let frac = if l.total == 0 {
+            0.0
+        } else {
+            l.bytes as f64 / l.total as f64
+        };
         let w = 12usize;
         let full = ((frac * w as f64).round() as usize).min(w);
         top.push(Span::raw(format!(
@@ -51,7 +55,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         top.push(Span::styled(format!("  {skipped} lines skipped"), t.dim()));
     }
     if app.how != RatifiedAs::Recorded {
-        top.push(Span::styled(format!("  ratified counted as {}", how_name(app.how)), t.study()));
+        top.push(Span::styled(
+            format!("  ratified counted as {}", how_name(app.how)),
+            t.study(),
+        ));
     }
     let wide = area.width >= 100;
     let fig = |label: &'static str, ours: String, theirs: String| {
@@ -62,11 +69,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Span::raw("  "),
         ]
     };
-    let app_mean = r.actions_per_prompt.mean.map_or("–".into(), |v| format!("{v:.1}"));
+    let app_mean = r
+        .actions_per_prompt
+        .mean
+        .map_or("–".into(), |v| format!("{v:.1}"));
     let mut second = vec![Span::raw(" ")];
     let study_word = if wide { "study " } else { "" };
     second.extend(fig(
-        if wide { "human planning " } else { "human plan " },
+        if wide {
+            "human planning "
+        } else {
+            "human plan "
+        },
         pct(r.planning_human_share.pooled),
         format!("{study_word}{}", pct(Some(study::PLANNING_HUMAN_SHARE))),
     ));
@@ -76,7 +90,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         pct(Some(study::EXECUTION_HUMAN_SHARE)),
     ));
     second.extend(fig(
-        if wide { "actions/prompt " } else { "act/prompt " },
+        if wide {
+            "actions/prompt "
+        } else {
+            "act/prompt "
+        },
         app_mean,
         format!("{}", study::ACTIONS_PER_PROMPT),
     ));
@@ -85,7 +103,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         pct(r.actions_per_prompt.share_sessions_over_100),
         pct(Some(study::SHARE_SESSIONS_OVER_100)),
     ));
-    frame.render_widget(Paragraph::new(vec![Line::from(top), Line::from(second)]), area);
+    frame.render_widget(
+        Paragraph::new(vec![Line::from(top), Line::from(second)]),
+        area,
+    );
 }
 
 pub fn how_name(how: RatifiedAs) -> &'static str {
@@ -103,14 +124,21 @@ pub fn filters_text(app: &App) -> String {
     if !f.expertise.is_empty() {
         let mut v = f.expertise.clone();
         v.sort();
-        let names: Vec<&str> = v.iter().map(|&s| EXPERTISE_NAMES.get(s).copied().unwrap_or("unknown")).collect();
+        let names: Vec<&str> = v
+            .iter()
+            .map(|&s| EXPERTISE_NAMES.get(s).copied().unwrap_or("unknown"))
+            .collect();
         parts.push(names.join(","));
     }
     if !f.modes.is_empty() {
         parts.push(format!("mode {}", f.modes.join(",")));
     }
     if !f.outcomes.is_empty() {
-        let v: Vec<&str> = f.outcomes.iter().map(|o| o.map_or("unknown", |o| o.name())).collect();
+        let v: Vec<&str> = f
+            .outcomes
+            .iter()
+            .map(|o| o.map_or("unknown", |o| o.name()))
+            .collect();
         parts.push(v.join(","));
     }
     for r in &f.regimes {
@@ -127,13 +155,20 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
     let line = if app.mode == Mode::Search || !app.search.text.is_empty() {
         let n = app.visible.len();
-        let state = if app.search.running { " (searching…)" } else { "" };
+        let state = if app.search.running {
+            " (searching…)"
+        } else {
+            ""
+        };
         let cursor = if app.mode == Mode::Search { "▏" } else { "" };
         Line::from(vec![
             Span::styled(" /", t.title()),
             safe(&app.search.text, t.bold()),
             Span::raw(cursor),
-            Span::raw(format!("  {n} match{}{state}", if n == 1 { "" } else { "es" })),
+            Span::raw(format!(
+                "  {n} match{}{state}",
+                if n == 1 { "" } else { "es" }
+            )),
             Span::styled("  Enter keep · Esc clear", t.dim()),
         ])
     } else {
@@ -147,11 +182,19 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
         };
         if text.is_empty() {
             return frame.render_widget(
-                Paragraph::new(Line::from(vec![Span::styled(" no filters", t.dim()), Span::styled(keys, t.dim())])),
+                Paragraph::new(Line::from(vec![
+                    Span::styled(" no filters", t.dim()),
+                    Span::styled(keys, t.dim()),
+                ])),
                 area,
             );
         }
-        let filters = fit(&clean(&text), usize::from(area.width).saturating_sub(keys.chars().count() + 10).max(8));
+        let filters = fit(
+            &clean(&text),
+            usize::from(area.width)
+                .saturating_sub(keys.chars().count() + 10)
+                .max(8),
+        );
         Line::from(vec![
             Span::styled(" filters: ", t.dim()),
             Span::styled(filters, t.bold()),

@@ -24,10 +24,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Cohorts::Expertise => "novice (1) vs expert (5)",
         Cohorts::Regimes => "user keeps execution vs agent controls planning",
     };
-    let style = if app.focus == Panel::Hist { t.selected() } else { t.title() };
+    let style = if app.focus == Panel::Hist {
+        t.selected()
+    } else {
+        t.title()
+    };
     let head = Line::from(vec![
         Span::styled(" histograms ", style),
-        Span::styled(format!(" {what} · S study · ▲ selected · c cohorts"), t.dim()),
+        Span::styled(
+            format!(" {what} · S study · ▲ selected · c cohorts"),
+            t.dim(),
+        ),
     ]);
     frame.render_widget(Paragraph::new(head), Rect { height: 1, ..area });
     let body = Rect {
@@ -47,7 +54,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             };
             let w = usize::from(rect.width);
             let cap = caption(*metric, group, app.cohorts, w);
-            draw(frame, rect, &group.hists[m], &cap, app.cohorts != Cohorts::All, t);
+            draw(
+                frame,
+                rect,
+                &group.hists[m],
+                &cap,
+                app.cohorts != Cohorts::All,
+                t,
+            );
         }
     }
 }
@@ -66,7 +80,9 @@ fn caption(metric: Metric, g: &Group, cohorts: Cohorts, w: usize) -> String {
     };
     let (ours, theirs) = match metric {
         Metric::ActionsPerPrompt => (
-            r.actions_per_prompt.mean.map_or("–".into(), |v| format!("{v:.1}")),
+            r.actions_per_prompt
+                .mean
+                .map_or("–".into(), |v| format!("{v:.1}")),
             g.study_app.map_or("–".into(), |v| format!("{v}")),
         ),
         Metric::PlanningShare => (
@@ -91,7 +107,13 @@ pub fn heights(bins: &[u64], rows: usize) -> Vec<usize> {
     let max = bins.iter().copied().max().unwrap_or(0).max(1);
     let full = (rows * 8) as u64;
     bins.iter()
-        .map(|&b| if b == 0 { 0 } else { (b * full).div_ceil(max).max(1) as usize })
+        .map(|&b| {
+            if b == 0 {
+                0
+            } else {
+                (b * full).div_ceil(max).max(1) as usize
+            }
+        })
         .collect()
 }
 

@@ -33,11 +33,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let w = usize::from(inner.width);
     let title_w = w.saturating_sub(COLS.iter().sum::<usize>());
     let head = |k: SortKey, s: &str, w: usize| {
-        let style = if app.sort == k { t.highlight() } else { t.bold() };
+        let style = if app.sort == k {
+            t.highlight()
+        } else {
+            t.bold()
+        };
         Span::styled(format!("{s:>w$}"), style)
     };
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{:<title_w$}", "title"), if app.sort == SortKey::Title { t.highlight() } else { t.bold() }),
+        Span::styled(
+            format!("{:<title_w$}", "title"),
+            if app.sort == SortKey::Title {
+                t.highlight()
+            } else {
+                t.bold()
+            },
+        ),
         head(SortKey::Expertise, "ex", COLS[0]),
         head(SortKey::Turns, "turn", COLS[1]),
         head(SortKey::ActionsPerPrompt, "act/p", COLS[2]),
@@ -55,12 +66,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let rows = usize::from(inner.height.saturating_sub(1));
     let corpus = &app.corpus;
-    for (pos, &i) in app.visible.iter().enumerate().skip(app.list_offset).take(rows) {
+    for (pos, &i) in app
+        .visible
+        .iter()
+        .enumerate()
+        .skip(app.list_offset)
+        .take(rows)
+    {
         let r = &corpus.rows[i as usize];
         let sel = pos == app.cursor;
         let base = if sel { t.selected() } else { t.plain() };
         let title = fit(&r.title, title_w.saturating_sub(1));
-        let marks = app.search.query.as_ref().map(|q| q.indices(&title)).unwrap_or_default();
+        let marks = app
+            .search
+            .query
+            .as_ref()
+            .map(|q| q.indices(&title))
+            .unwrap_or_default();
         let mut spans: Vec<Span> = Vec::new();
         let mut used = 0;
         for (piece, hit) in marked_pieces(&title, &marks) {
@@ -68,13 +90,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             let room = title_w.saturating_sub(1 + used);
             let piece = fit(&piece, room);
             used += piece.chars().count();
-            spans.push(Span::styled(piece, if hit { base.patch(t.highlight()) } else { base }));
+            spans.push(Span::styled(
+                piece,
+                if hit { base.patch(t.highlight()) } else { base },
+            ));
         }
         spans.push(Span::styled(" ".repeat(title_w.saturating_sub(used)), base));
         let ex = r.expertise.map_or("?".into(), |e| e.to_string());
-        let app_s = r.app().map_or("–".into(), |v| if v >= 100.0 { format!("{v:.0}") } else { format!("{v:.1}") });
+        let app_s = r.app().map_or("–".into(), |v| {
+            if v >= 100.0 {
+                format!("{v:.0}")
+            } else {
+                format!("{v:.1}")
+            }
+        });
         let plan = pct(app.share(i, Kind::Planning));
-        spans.push(Span::styled(format!("{ex:>0$}{1:>2$}{app_s:>3$}{plan:>4$}", COLS[0], r.turns, COLS[1], COLS[2], COLS[3]), base));
+        spans.push(Span::styled(
+            format!(
+                "{ex:>0$}{1:>2$}{app_s:>3$}{plan:>4$}",
+                COLS[0], r.turns, COLS[1], COLS[2], COLS[3]
+            ),
+            base,
+        ));
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);

@@ -61,12 +61,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Some(_) => turn_lines(s, o.turn, t),
         None => vec![Line::styled("this session has no turns", t.dim())],
     };
-    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((o.scroll, 0));
+    let p = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((o.scroll, 0));
     frame.render_widget(p, body);
 }
 
 fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
-    let row = app.opened.as_ref().map(|o| &app.corpus.rows[o.row as usize]);
+    let row = app
+        .opened
+        .as_ref()
+        .map(|o| &app.corpus.rows[o.row as usize]);
     let mut parts = vec![format!(
         "{} ({})",
         expertise_name(s.expertise.0),
@@ -75,7 +80,10 @@ fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
     parts.extend(s.mode.clone());
     parts.push(s.outcome.map_or("outcome unknown", |o| o.name()).to_owned());
     if let Some(r) = row {
-        parts.push(format!("{} actions, {} failed", r.actions, r.failed_actions));
+        parts.push(format!(
+            "{} actions, {} failed",
+            r.actions, r.failed_actions
+        ));
     }
     let text = clean(&fit(&parts.join(" · "), w)).into_owned();
     Line::styled(text, t.dim())
@@ -86,12 +94,24 @@ fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
 fn strip(s: &Session, cur: usize, t: Theme, w: usize) -> Line<'static> {
     let label = "actions/turn ";
     let room = w.saturating_sub(label.len()).max(1);
-    let max = s.turns.iter().map(|t| t.actions.len()).max().unwrap_or(0).max(1);
-    let start = cur.saturating_sub(room / 2).min(s.turns.len().saturating_sub(room));
+    let max = s
+        .turns
+        .iter()
+        .map(|t| t.actions.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let start = cur
+        .saturating_sub(room / 2)
+        .min(s.turns.len().saturating_sub(room));
     let mut spans = vec![Span::styled(label, t.dim())];
     for (i, turn) in s.turns.iter().enumerate().skip(start).take(room) {
         let a = turn.actions.len();
-        let c = if a == 0 { ' ' } else { LEVELS[(a * 7).div_ceil(max).min(7)] };
+        let c = if a == 0 {
+            ' '
+        } else {
+            LEVELS[(a * 7).div_ceil(max).min(7)]
+        };
         let c = if a == 0 && i == cur { '·' } else { c };
         let style = if i == cur { t.selected() } else { t.bar() };
         spans.push(Span::styled(c.to_string(), style));
@@ -103,7 +123,10 @@ fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
     let turn = &s.turns[i];
     let mut out = vec![Line::styled("▌prompt", t.title())];
     out.extend(clean_lines(&turn.prompt).map(|l| Line::from(Span::raw(l))));
-    out.push(Line::styled(format!("▌decisions: {}", turn.decisions.len()), t.title()));
+    out.push(Line::styled(
+        format!("▌decisions: {}", turn.decisions.len()),
+        t.title(),
+    ));
     for d in &turn.decisions {
         let kind = match d.kind {
             Kind::Planning => "PLAN",
