@@ -185,7 +185,7 @@ impl App {
             report: Report::compute([], opts.ratified_as, 0),
             report_pass: 0,
             reports_pending: false,
-            async_reports: super::derive::ASYNC_REPORTS,
+            async_reports: super::reports::ASYNC_REPORTS,
             cohorts: Cohorts::All,
             groups: Vec::new(),
             loading: Loading {

@@ -12,6 +12,7 @@ mod derive;
 pub mod hist;
 pub mod keys;
 pub mod layout;
+mod reports;
 pub mod sanitize;
 mod theme;
 pub mod update;

@@ -4,3 +4,4 @@
 mod fixture;
 mod screens;
 mod updates;
+mod workers;
