@@ -163,3 +163,26 @@ fn no_color_draws_no_colour() {
     let (_, coloured) = screen(&app_sized(80, 24));
     assert!(coloured.content().iter().any(|c| c.fg != Color::Reset));
 }
+
+#[test]
+fn wide_characters_keep_the_columns_aligned() {
+    use crate::corpus::{Source, load_sources};
+    let lines = [
+        r#"{"id":"w1","title":"日本語のタイトルがとても長いセッションです","expertise":4,"turns":[{"prompt":"p","actions":[{"tool":"Read"}]}]}"#,
+        r#"{"id":"w2","title":"emoji 🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀 rocket","expertise":2,"turns":[{"prompt":"p"}]}"#,
+    ];
+    let src = Source::memory("<wide>", (lines.join("\n") + "\n").into_bytes());
+    let mut app = App::new(vec![src], TuiOptions::default(), None);
+    update(&mut app, A::Resize(80, 24));
+    let mut batches = Vec::new();
+    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    update(&mut app, A::Loaded(batches));
+    update(&mut app, A::LoadFinished(Ok(())));
+    let (s, buf) = screen(&app);
+    insta::assert_snapshot!("wide_chars", s);
+    // The expertise column sits at the same cell on every row, whatever the title.
+    let a = app.areas.unwrap();
+    let col = a.list.x + a.list.width - 1 - 21 + 2;
+    assert_eq!(buf[(col, a.list.y + 2)].symbol(), "4");
+    assert_eq!(buf[(col, a.list.y + 3)].symbol(), "2");
+}

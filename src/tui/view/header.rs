@@ -20,7 +20,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let total = app.row_count();
     let mut top = vec![
         Span::styled(" leash ", t.title()),
-        Span::styled(format!("{} sessions", app.members.len()), t.bold()),
+        Span::styled(
+            format!(
+                "{} session{}",
+                app.members.len(),
+                if app.members.len() == 1 { "" } else { "s" }
+            ),
+            t.bold(),
+        ),
     ];
     if app.members.len() != total {
         top.push(Span::raw(format!(" of {total}")));

@@ -11,7 +11,7 @@ use crate::model::Kind;
 use super::super::action::{Panel, SortKey};
 use super::super::app::App;
 use super::super::sanitize::marked_pieces;
-use super::{fit, pct, theme};
+use super::{fit, pct, theme, width};
 
 /// Widths of the fixed columns: expertise, turns, actions/prompt, human planning.
 const COLS: [usize; 4] = [3, 5, 7, 6];
@@ -76,24 +76,27 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let r = &corpus.rows[i as usize];
         let sel = pos == app.cursor;
         let base = if sel { t.selected() } else { t.plain() };
-        let title = fit(&r.title, title_w.saturating_sub(1));
         let marks = app
             .search
             .query
             .as_ref()
-            .map(|q| q.indices(&title))
+            .map(|q| q.indices(&r.title))
             .unwrap_or_default();
         let mut spans: Vec<Span> = Vec::new();
         let mut used = 0;
-        for (piece, hit) in marked_pieces(&title, &marks) {
-            // An escaped control char is wider than the char it stands for: re-fit.
-            let room = title_w.saturating_sub(1 + used);
-            let piece = fit(&piece, room);
-            used += piece.chars().count();
+        let room = title_w.saturating_sub(1);
+        // Escaped first, then cut to the column: an escape is wider than its char.
+        for (piece, hit) in marked_pieces(&r.title, &marks) {
+            let piece = fit(&piece, room - used);
+            used += width(&piece);
+            let cut = piece.ends_with('…');
             spans.push(Span::styled(
                 piece,
                 if hit { base.patch(t.highlight()) } else { base },
             ));
+            if cut || used >= room {
+                break;
+            }
         }
         spans.push(Span::styled(" ".repeat(title_w.saturating_sub(used)), base));
         let ex = r.expertise.map_or("?".into(), |e| e.to_string());

@@ -13,13 +13,19 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::action::Mode;
 use super::app::App;
-use super::layout::{MIN_H, MIN_W};
+use super::layout::{Areas, MIN_H, MIN_W};
 use super::sanitize::clean;
 use super::theme::Theme;
 
 pub fn view(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let Some(a) = app.areas.filter(|_| (area.width, area.height) == app.size) else {
+    // Until the resize reaches `update`, lay out for the frame actually drawn.
+    let areas = if (area.width, area.height) == app.size {
+        app.areas
+    } else {
+        Areas::of(area.width, area.height)
+    };
+    let Some(a) = areas else {
         too_small(frame, area, app);
         return;
     };
@@ -67,13 +73,46 @@ pub(crate) fn safe_owned(s: &str, style: ratatui::style::Style) -> Span<'static>
     Span::styled(clean(s).into_owned(), style)
 }
 
-/// `s` cut to `w` columns (by chars, each a column once cleaned), with `…` when cut.
+/// Display columns of `s` (wide chars count two).
+pub(crate) fn width(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// `s` cut to `w` display columns, with `…` when cut. Apply to text already cleaned.
 pub(crate) fn fit(s: &str, w: usize) -> String {
-    let n = s.chars().count();
-    if n <= w {
+    if width(s) <= w {
         return s.to_owned();
     }
-    let mut out: String = s.chars().take(w.saturating_sub(1)).collect();
-    out.push('…');
+    let mut out = String::new();
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        let cw = width(&s[i..i + c.len_utf8()]);
+        if used + cw + 1 > w {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    if w > 0 {
+        out.push('…');
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fit, width};
+
+    #[test]
+    fn fit_counts_display_columns() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(fit("日本語です", 5), "日本…");
+        assert_eq!(
+            width(&fit("日本語です", 6)),
+            5,
+            "a wide char never straddles the edge"
+        );
+        assert_eq!(fit("abc", 0), "");
+    }
 }

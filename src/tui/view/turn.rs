@@ -13,7 +13,7 @@ use super::super::action::Panel;
 use super::super::app::App;
 use super::super::sanitize::{clean, clean_lines};
 use super::super::theme::Theme;
-use super::{fit, safe, safe_owned, theme};
+use super::{fit, safe, theme};
 
 const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let w = usize::from(inner.width);
     let name = s.title.as_deref().unwrap_or(&s.id);
     let head = vec![
-        Line::from(vec![safe_owned(&fit(name, w), t.bold())]),
+        Line::styled(fit(&clean(name), w), t.bold()),
         meta(s, app, t, w),
         strip(s, o.turn, t, w),
     ];
@@ -85,7 +85,7 @@ fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
             r.actions, r.failed_actions
         ));
     }
-    let text = clean(&fit(&parts.join(" · "), w)).into_owned();
+    let text = fit(&clean(&parts.join(" · ")), w);
     Line::styled(text, t.dim())
 }
 
