@@ -42,15 +42,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             l.bytes as f64 / l.total as f64
         };
-        let w = 12usize;
+        let wide = area.width >= 100;
+        let w = if wide { 12 } else { 6 };
         let full = ((frac * w as f64).round() as usize).min(w);
+        let mb = |b: u64| {
+            if wide {
+                format!("{:.1}", b as f64 / 1e6)
+            } else {
+                format!("{:.0}", b as f64 / 1e6)
+            }
+        };
         top.push(Span::raw(format!(
-            "  loading [{}{}] {:.0}% {:.1}/{:.1} MB",
+            "  loading [{}{}] {:.0}% {}/{} MB",
             "█".repeat(full),
             "░".repeat(w - full),
             frac * 100.0,
-            l.bytes as f64 / 1e6,
-            l.total as f64 / 1e6
+            mb(l.bytes),
+            mb(l.total)
         )));
     }
     if let Some(e) = &l.error {

@@ -36,7 +36,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
     };
     let n = s.turns.len();
-    let title = format!(" turn {}/{n} ", if n == 0 { 0 } else { o.turn + 1 });
+    // Say when the turn goes on below (or above) what is shown.
+    let shown = usize::from(area.height.saturating_sub(5));
+    let total = o.lines(usize::from(area.width.saturating_sub(2)));
+    let more = match (o.scroll > 0, usize::from(o.scroll) + shown < total) {
+        (true, true) => "· ↕ more ",
+        (false, true) => "· ↓ more ",
+        (true, false) => "· ↑ ",
+        _ => "",
+    };
+    let title = format!(" turn {}/{n} {more}", if n == 0 { 0 } else { o.turn + 1 });
     let block = block.title(Span::styled(title, t.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
