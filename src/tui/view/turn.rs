@@ -87,6 +87,7 @@ fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
         s.expertise.0.map_or("?".into(), |e| e.to_string())
     )];
     parts.extend(s.mode.clone());
+    parts.extend(s.project.clone());
     parts.push(s.outcome.map_or("outcome unknown", |o| o.name()).to_owned());
     if let Some(r) = row {
         parts.push(format!(
