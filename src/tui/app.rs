@@ -84,6 +84,17 @@ impl Opened {
     }
 }
 
+/// The label before the turn strip (the strip is the third line inside the turn view).
+pub const STRIP_LABEL: &str = "actions/turn ";
+
+/// The first turn the strip shows and how many fit in `width` columns: a window around the
+/// current turn when a session has more turns than columns.
+pub fn strip_window(cur: usize, turns: usize, width: usize) -> (usize, usize) {
+    let room = width.saturating_sub(STRIP_LABEL.len()).max(1);
+    let start = cur.saturating_sub(room / 2).min(turns.saturating_sub(room));
+    (start, room)
+}
+
 /// One cohort of the histogram panel: its name, figures and histograms.
 pub struct Group {
     pub name: &'static str,

@@ -28,7 +28,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("x", "clear all facet filters"),
     ("c", "histograms: all / novice vs expert / the two regimes"),
     ("r", "count ratified decisions as recorded / human / agent"),
-    ("mouse", "click selects, wheel scrolls"),
+    ("mouse", "click selects (a session, a turn on the strip), wheel scrolls"),
     ("?", "this help"),
     ("q  Ctrl-C", "quit"),
 ];

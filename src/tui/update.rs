@@ -7,7 +7,7 @@ use crate::corpus::RatifiedAs;
 use crate::search::Query;
 
 use super::action::{Action, Mode, Msg, Panel};
-use super::app::{APP_STEPS, App, Facet};
+use super::app::{APP_STEPS, App, Facet, STRIP_LABEL, strip_window};
 use super::layout::{Areas, hit};
 
 pub fn update(app: &mut App, action: Action) {
@@ -180,6 +180,21 @@ fn click(app: &mut App, col: u16, row: u16) {
         }
     } else if hit(a.turn, col, row) {
         app.focus = Panel::Turn;
+        // A click on the strip of turns opens that turn.
+        let x0 = a.turn.x + 1 + STRIP_LABEL.len() as u16;
+        if let Some(o) = app
+            .opened
+            .as_mut()
+            .filter(|_| row == a.turn.y + 3 && col >= x0)
+        {
+            let n = o.session.as_ref().map_or(0, |s| s.turns.len());
+            let (start, room) = strip_window(o.turn, n, usize::from(a.turn.width - 2));
+            let k = usize::from(col - x0);
+            if k < room && start + k < n {
+                o.turn = start + k;
+                o.scroll = 0;
+            }
+        }
     } else if hit(a.hist, col, row) {
         app.focus = Panel::Hist;
     }

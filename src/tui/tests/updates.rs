@@ -308,3 +308,12 @@ fn help_overlay_and_quit() {
     update(&mut app, A::Quit);
     assert!(app.quit);
 }
+
+#[test]
+fn strip_window_centres_the_current_turn() {
+    use crate::tui::app::strip_window;
+    let label = crate::tui::app::STRIP_LABEL.len();
+    assert_eq!(strip_window(0, 5, label + 20), (0, 20));
+    assert_eq!(strip_window(50, 100, label + 20), (40, 20));
+    assert_eq!(strip_window(99, 100, label + 20), (80, 20));
+}

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::model::{Actor, Kind, Session, expertise_name};
 
 use super::super::action::Panel;
-use super::super::app::App;
+use super::super::app::{App, STRIP_LABEL, strip_window};
 use super::super::sanitize::{clean, clean_lines};
 use super::super::theme::Theme;
 use super::{fit, safe, theme};
@@ -102,8 +102,8 @@ fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
 /// One cell per turn, its height the turn's actions (scaled to the session's busiest turn);
 /// the current turn reversed. Long sessions show a window around the current turn.
 fn strip(s: &Session, cur: usize, t: Theme, w: usize) -> Line<'static> {
-    let label = "actions/turn ";
-    let room = w.saturating_sub(label.len()).max(1);
+    let label = STRIP_LABEL;
+    let (start, room) = strip_window(cur, s.turns.len(), w);
     let max = s
         .turns
         .iter()
@@ -111,9 +111,6 @@ fn strip(s: &Session, cur: usize, t: Theme, w: usize) -> Line<'static> {
         .max()
         .unwrap_or(0)
         .max(1);
-    let start = cur
-        .saturating_sub(room / 2)
-        .min(s.turns.len().saturating_sub(room));
     let mut spans = vec![Span::styled(label, t.dim())];
     for (i, turn) in s.turns.iter().enumerate().skip(start).take(room) {
         let a = turn.actions.len();
