@@ -21,9 +21,13 @@ pub const EXIT_USAGE: i32 = 2;
 #[command(
     name = "leash",
     version,
-    about = "Who decides in agentic coding sessions: the human or the agent?"
+    about = "Who decides in agentic coding sessions: the human or the agent?",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
+    /// Corpus files to browse (`-` = standard input); none = the built-in demo.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -55,7 +59,34 @@ pub fn main() -> i32 {
         Some(Command::Generate(a)) => generate::run(a),
         Some(Command::Audit(a)) => audit::run(a),
         Some(Command::Import(a)) => import::run(a),
-        None => EXIT_OK,
+        None => browse(&cli.paths),
+    }
+}
+
+/// `leash [PATH...]`: the browser (temporary wiring by the browser branch; the lead owns it).
+fn browse(paths: &[std::path::PathBuf]) -> i32 {
+    use crate::corpus::Source;
+    let sources = if paths.is_empty() {
+        vec![Source::demo()]
+    } else {
+        let mut v = Vec::new();
+        for p in paths {
+            match Source::open(p) {
+                Ok(s) => v.push(s),
+                Err(e) => {
+                    eprintln!("leash: {e}");
+                    return EXIT_USAGE;
+                }
+            }
+        }
+        v
+    };
+    match crate::tui::run(sources, crate::tui::TuiOptions::default()) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("leash: {e}");
+            EXIT_FAILURE
+        }
     }
 }
 
