@@ -164,6 +164,19 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
     pub turns: Vec<Turn>,
+    /// Not part of v1 (readers ignore it): the fields leash's importer estimated
+    /// (`expertise`, `outcome`) rather than read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub estimated: Vec<String>,
+    /// Not part of v1: tool calls made by sub-agents, counted apart from `actions`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subagent_actions: Option<u64>,
+}
+
+impl Session {
+    pub fn is_estimated(&self, field: &str) -> bool {
+        self.estimated.iter().any(|f| f == field)
+    }
 }
 
 fn is_unknown(e: &Expertise) -> bool {
@@ -182,6 +195,29 @@ pub struct Turn {
     pub response_words: Option<u64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<Decision>,
+    /// Not part of v1: the sub-agents this turn started, with their own tool calls.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subagent: Vec<SubagentRun>,
+}
+
+/// A sub-agent (Claude Code's Task/Agent tool) and the tool calls it made; never counted
+/// among the main chain's actions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct SubagentRun {
+    /// The main chain's call that started it, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Where the importer found it: `inline`, `subagents` or `legacy`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    #[serde(default)]
+    pub actions: u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<Action>,
 }
 
 impl Turn {

@@ -259,3 +259,35 @@ fn missing_paths_are_errors_naming_them() {
     let e = open_inputs(&[agent], &ImportOptions::default()).unwrap_err();
     assert!(e.message.contains("sub-agent"), "{e}");
 }
+
+#[test]
+fn sub_agent_calls_travel_with_the_session_and_estimates_are_marked() {
+    let dir = fixtures().join("claude-code/sample-project");
+    let opened = open_inputs(&[dir], &ImportOptions::default()).unwrap();
+    let corpus = Corpus::load(opened.sources, |s| panic!("{s}")).unwrap();
+    let i = corpus.index_of("fe5e1c67-53e7-4862-81ae-d0e013e3270b").unwrap();
+    let row = &corpus.rows[i];
+    assert_eq!(row.subagent_actions, 156, "counted apart from the main chain");
+    assert_eq!(
+        row.estimated,
+        leash::corpus::ESTIMATED_EXPERTISE | leash::corpus::ESTIMATED_OUTCOME
+    );
+    let s = corpus.session(i).unwrap();
+    assert!(s.is_estimated("expertise") && s.is_estimated("outcome"));
+    let runs: Vec<_> = s.turns.iter().flat_map(|t| &t.subagent).collect();
+    assert_eq!(runs.len(), 5, "five Task calls started sub-agents");
+    for r in &runs {
+        assert_eq!(r.calls.len() as u64, r.actions, "every counted call is listed");
+    }
+    assert_eq!(runs.iter().map(|r| r.actions).sum::<u64>(), 156);
+    // Each run hangs under the Task call with its description.
+    for t in &s.turns {
+        for r in &t.subagent {
+            assert!(
+                t.actions.iter().any(|a| a.tool == "Task" && a.target == r.description),
+                "{:?}",
+                r.description
+            );
+        }
+    }
+}

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use load::{Batch, LoadError, Skip, load_sources};
-pub use parse::{FIRST_PROMPT_KEEP, ParsedSession, json_reason, parse_line};
+pub use parse::{ESTIMATED_EXPERTISE, ESTIMATED_OUTCOME, FIRST_PROMPT_KEEP, ParsedSession, json_reason, parse_line};
 pub use source::{Location, Source, SourceData, SourceKind};
 
 use crate::model::{Actor, Kind, Outcome, Session};
@@ -90,6 +90,10 @@ pub struct SessionRow {
     pub words: u64,
     pub max_turn_actions: u32,
     pub tally: DecisionTally,
+    /// Facets the importer estimated ([`ESTIMATED_EXPERTISE`], [`ESTIMATED_OUTCOME`] bits).
+    pub estimated: u8,
+    /// Tool calls by sub-agents, apart from `actions`.
+    pub subagent_actions: u64,
     pub loc: Location,
 }
 
@@ -172,6 +176,8 @@ impl Corpus {
                 words: parsed.words,
                 max_turn_actions: parsed.max_turn_actions,
                 tally: parsed.tally,
+                estimated: parsed.estimated,
+                subagent_actions: parsed.subagent_actions,
                 loc,
             });
         }

@@ -35,7 +35,13 @@ pub struct ParsedSession {
     pub words: u64,
     pub max_turn_actions: u32,
     pub tally: DecisionTally,
+    /// Which facets the importer estimated: [`ESTIMATED_EXPERTISE`], [`ESTIMATED_OUTCOME`].
+    pub estimated: u8,
+    pub subagent_actions: u64,
 }
+
+pub const ESTIMATED_EXPERTISE: u8 = 1;
+pub const ESTIMATED_OUTCOME: u8 = 2;
 
 #[derive(Deserialize)]
 struct RawSession<'a> {
@@ -56,6 +62,10 @@ struct RawSession<'a> {
     #[serde(default)]
     outcome: Option<Outcome>,
     turns: TurnsAgg,
+    #[serde(borrow, default)]
+    estimated: Option<Vec<Cow<'a, str>>>,
+    #[serde(default)]
+    subagent_actions: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -236,6 +246,12 @@ pub fn parse_line(line: &[u8]) -> Result<ParsedSession, String> {
         words: raw.turns.words,
         max_turn_actions: raw.turns.max_turn_actions,
         tally: raw.turns.tally,
+        estimated: raw.estimated.iter().flatten().fold(0, |acc, f| match f.as_ref() {
+            "expertise" => acc | ESTIMATED_EXPERTISE,
+            "outcome" => acc | ESTIMATED_OUTCOME,
+            _ => acc,
+        }),
+        subagent_actions: raw.subagent_actions.unwrap_or(0),
     })
 }
 

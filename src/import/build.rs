@@ -6,7 +6,7 @@
 //!   `subagents_unattached` (sub-agents tied to no turn), `actions_before_first_prompt`,
 //!   `replayed_lines_skipped` (a Codex fork's replay of its parent);
 //! - turn: `subagent_actions` and `subagent` (`[{call_id, agent_type, description, origin,
-//!   actions}]`), `slash_command`.
+//!   actions, calls: [{tool, target}]}]`), `slash_command`.
 
 use serde_json::{Value, json};
 
@@ -14,7 +14,7 @@ use super::ImportOptions;
 use super::raw::{RawSession, truncate};
 use super::tools::action;
 use crate::classify;
-use crate::model::{Expertise, Session, Turn, first_line};
+use crate::model::{Expertise, Session, SubagentRun, Turn, first_line};
 
 /// The v1 session of a transcript, classified, with expertise and outcome estimated (or
 /// taken from the expertise map).
@@ -30,6 +30,7 @@ pub fn build(raw: &RawSession, opts: &ImportOptions) -> Session {
             response: (!t.text.is_empty()).then(|| t.text.clone()),
             response_words: Some(t.words),
             decisions,
+            subagent: t.subagents.iter().map(run).collect(),
         })
         .collect();
     turns.shrink_to_fit();
@@ -52,24 +53,38 @@ pub fn build(raw: &RawSession, opts: &ImportOptions) -> Session {
         mode: None,
         outcome: c.outcome,
         turns,
+        estimated: vec!["expertise".into(), "outcome".into()],
+        subagent_actions: Some(subagent_actions(raw)),
     }
+}
+
+fn run(a: &super::raw::SubAgent) -> SubagentRun {
+    SubagentRun {
+        call_id: a.call_id.clone(),
+        agent_type: a.agent_type.clone(),
+        description: a.description.clone(),
+        origin: Some(a.origin.clone()),
+        actions: a.actions,
+        calls: a.calls.clone(),
+    }
+}
+
+/// Tool calls of all the session's sub-agents, attached to a turn or not.
+fn subagent_actions(raw: &RawSession) -> u64 {
+    raw.turns
+        .iter()
+        .flat_map(|t| &t.subagents)
+        .chain(&raw.unattached_subagents)
+        .map(|a| a.actions)
+        .sum()
 }
 
 /// The corpus line of a session: the v1 keys plus the extension keys above.
 pub fn to_line(raw: &RawSession, session: &Session) -> String {
     let mut v = serde_json::to_value(session).expect("a session serializes");
-    let total: u64 = raw
-        .turns
-        .iter()
-        .flat_map(|t| &t.subagents)
-        .chain(&raw.unattached_subagents)
-        .map(|a| a.actions)
-        .sum();
     let o = v.as_object_mut().expect("a session is an object");
     o.insert("source_format".into(), json!(raw.format));
     o.insert("source_file".into(), json!(raw.file));
-    o.insert("estimated".into(), json!(["expertise", "outcome"]));
-    o.insert("subagent_actions".into(), json!(total));
     if !raw.unattached_subagents.is_empty() {
         o.insert("subagents_unattached".into(), json!(raw.unattached_subagents));
     }
@@ -88,7 +103,6 @@ pub fn to_line(raw: &RawSession, session: &Session) -> String {
             if !t.subagents.is_empty() {
                 let n: u64 = t.subagents.iter().map(|a| a.actions).sum();
                 to.insert("subagent_actions".into(), json!(n));
-                to.insert("subagent".into(), json!(t.subagents));
             }
             if let Some(s) = &t.slash {
                 to.insert("slash_command".into(), json!(s));

@@ -265,17 +265,24 @@ fn sidechain_line(
     }
     let chain = &mut chains[idx];
     if line.ty.as_deref() == Some("assistant") {
-        count_tool_uses(line, &mut chain.seen, &mut chain.agent.actions);
+        count_tool_uses(line, &mut chain.seen, &mut chain.agent);
     }
 }
 
-/// Counts a line's `tool_use` blocks not seen before.
-pub(crate) fn count_tool_uses(line: &Line, seen: &mut HashSet<String>, n: &mut u64) {
+/// Counts (and keeps as actions) a sub-agent line's `tool_use` blocks not seen before.
+pub(crate) fn count_tool_uses(line: &Line, seen: &mut HashSet<String>, agent: &mut SubAgent) {
     for b in line.blocks() {
         if b.get("type").and_then(Value::as_str) == Some("tool_use") {
             let id = b.get("id").and_then(Value::as_str).unwrap_or("");
             if id.is_empty() || seen.insert(id.to_owned()) {
-                *n += 1;
+                agent.actions += 1;
+                let call = super::raw::Call {
+                    id: id.to_owned(),
+                    tool: b.get("name").and_then(Value::as_str).unwrap_or("?").to_owned(),
+                    input: b.get("input").cloned().unwrap_or(Value::Null),
+                    ..super::raw::Call::default()
+                };
+                agent.calls.push(super::tools::action(&call));
             }
         }
     }

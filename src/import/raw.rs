@@ -87,6 +87,9 @@ pub struct SubAgent {
     pub origin: String,
     /// Its tool calls, deduplicated by id.
     pub actions: u64,
+    /// Those calls (tool and target), shown nested under the call that started it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<crate::model::Action>,
     #[serde(skip)]
     pub prompt: String,
     #[serde(skip)]

@@ -95,7 +95,7 @@ pub fn read_agent_file(path: &Path, origin: &'static str) -> Result<(SubAgent, O
         }
         match line.ty.as_deref() {
             Some("user") if agent.prompt.is_empty() => agent.prompt = line.user_text().unwrap_or_default(),
-            Some("assistant") => count_tool_uses(&line, &mut seen, &mut agent.actions),
+            Some("assistant") => count_tool_uses(&line, &mut seen, &mut agent),
             _ => {}
         }
     }

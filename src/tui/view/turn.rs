@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::model::{Actor, Kind, Session, expertise_name};
+use crate::model::{Actor, Kind, Session, SubagentRun, expertise_name};
 
 use super::super::action::Panel;
 use super::super::app::{App, STRIP_LABEL, strip_window};
@@ -76,16 +76,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
 fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
     let row = app.opened.as_ref().map(|o| &app.corpus.rows[o.row as usize]);
+    // Facets leash's importer estimated (not read from the transcript) say so.
+    let est = |field: &str| if s.is_estimated(field) { " (est.)" } else { "" };
     let mut parts = vec![format!(
-        "{} ({})",
+        "{} ({}){}",
         expertise_name(s.expertise.0),
-        s.expertise.0.map_or("?".into(), |e| e.to_string())
+        s.expertise.0.map_or("?".into(), |e| e.to_string()),
+        est("expertise")
     )];
     parts.extend(s.mode.clone());
     parts.extend(s.project.clone());
-    parts.push(s.outcome.map_or("outcome unknown", |o| o.name()).to_owned());
+    parts.push(format!(
+        "{}{}",
+        s.outcome.map_or("outcome unknown", |o| o.name()),
+        est("outcome")
+    ));
     if let Some(r) = row {
         parts.push(format!("{} actions, {} failed", r.actions, r.failed_actions));
+        if r.subagent_actions > 0 {
+            parts.push(format!("+{} by sub-agents", r.subagent_actions));
+        }
     }
     let text = fit(&clean(&parts.join(" · ")), w);
     Line::styled(text, t.dim())
@@ -159,6 +169,9 @@ fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
         format!("▌actions: {} ({failed} failed)", turn.actions.len()),
         t.title(),
     ));
+    // Sub-agents hang under the Task/Agent call that started them (matched by its
+    // description, the call's target); any left over are listed after the chain.
+    let mut runs: Vec<Option<&SubagentRun>> = turn.subagent.iter().map(Some).collect();
     for (k, a) in turn.actions.iter().enumerate() {
         let (mark, style) = match a.ok {
             Some(false) => ("✗ FAILED ", t.bad()),
@@ -175,6 +188,53 @@ fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
             spans.push(safe(target, t.plain()));
         }
         out.push(Line::from(spans));
+        if matches!(a.tool.as_str(), "Task" | "Agent") {
+            let slot = runs
+                .iter_mut()
+                .find(|r| r.is_some_and(|r| r.description.is_some() && r.description == a.target));
+            if let Some(run) = slot.and_then(Option::take) {
+                subagent_lines(&mut out, run, t);
+            }
+        }
+    }
+    let rest: Vec<&SubagentRun> = runs.into_iter().flatten().collect();
+    if !rest.is_empty() {
+        out.push(Line::styled("▌sub-agents of this turn", t.title()));
+        for run in rest {
+            subagent_lines(&mut out, run, t);
+        }
     }
     out
+}
+
+/// Calls shown per sub-agent before the rest are counted.
+const SUBAGENT_CALLS_SHOWN: usize = 40;
+
+/// A sub-agent and its own tool calls, indented under the call that started it.
+fn subagent_lines<'a>(out: &mut Vec<Line<'a>>, run: &'a SubagentRun, t: Theme) {
+    let kind = run.agent_type.as_deref().unwrap_or("sub-agent");
+    let mut head = vec![
+        Span::styled("      ↳ ", t.dim()),
+        safe(kind, t.bold()),
+        Span::styled(format!(" · {} actions (not the main chain's)", run.actions), t.dim()),
+    ];
+    if let Some(d) = &run.description {
+        head.push(Span::raw(" · "));
+        head.push(safe(d, t.plain()));
+    }
+    out.push(Line::from(head));
+    for a in run.calls.iter().take(SUBAGENT_CALLS_SHOWN) {
+        let mut spans = vec![Span::styled("          · ", t.dim()), safe(&a.tool, t.bold())];
+        if let Some(target) = &a.target {
+            spans.push(Span::raw(" "));
+            spans.push(safe(target, t.plain()));
+        }
+        out.push(Line::from(spans));
+    }
+    if run.calls.len() > SUBAGENT_CALLS_SHOWN {
+        out.push(Line::styled(
+            format!("          … {} more", run.calls.len() - SUBAGENT_CALLS_SHOWN),
+            t.dim(),
+        ));
+    }
 }
