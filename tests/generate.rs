@@ -1,0 +1,203 @@
+//! The generator: determinism, validity, streaming, and calibration against the study.
+
+use leash::corpus::{Corpus, RatifiedAs, SessionRow, Source};
+use leash::generate::{CHUNK, GenOptions, generate};
+use leash::model::{Kind, Outcome};
+
+fn bytes(sessions: u64, seed: u64) -> Vec<u8> {
+    let mut out = Vec::new();
+    generate(&GenOptions { sessions, seed }, &mut out).unwrap();
+    out
+}
+
+fn load(name: &str, data: Vec<u8>) -> Corpus {
+    let mut skips = Vec::new();
+    let c = Corpus::load(vec![Source::memory(name, data)], |s| {
+        skips.push(s.reason.clone())
+    })
+    .unwrap();
+    assert!(
+        skips.is_empty(),
+        "skipped lines: {:?}",
+        &skips[..skips.len().min(5)]
+    );
+    assert_eq!(c.skipped, 0);
+    c
+}
+
+type Keep<'a> = &'a dyn Fn(&SessionRow) -> bool;
+
+/// The study's figures, computed per the spec's definitions from the loaded rows.
+#[derive(Debug)]
+struct Figures {
+    planning_human: f64,
+    execution_human: f64,
+    turns_per_session: f64,
+    app: f64,
+    words_per_turn: f64,
+    over_100: f64,
+    app_novice: f64,
+    app_expert: f64,
+    words_novice: f64,
+    words_expert: f64,
+    keeps_execution_app: f64,
+    agent_plans_app: f64,
+    verified: [f64; 5],
+}
+
+fn figures(c: &Corpus) -> Figures {
+    let rows = &c.rows;
+    let sum = |f: &dyn Fn(&SessionRow) -> f64, keep: Keep| -> f64 {
+        rows.iter().filter(|r| keep(r)).map(f).sum()
+    };
+    let all = |_: &SessionRow| true;
+    let turns = |r: &SessionRow| f64::from(r.turns);
+    let pooled_app = |keep: Keep| sum(&|r| r.actions as f64, keep) / sum(&turns, keep);
+    let pooled_words = |keep: Keep| sum(&|r| r.words as f64, keep) / sum(&turns, keep);
+    let share = |kind: Kind| {
+        let h = sum(
+            &|r| f64::from(r.tally.by_actor(kind, RatifiedAs::Recorded)[0]),
+            &all,
+        );
+        let a = sum(
+            &|r| f64::from(r.tally.by_actor(kind, RatifiedAs::Recorded)[1]),
+            &all,
+        );
+        h / (h + a)
+    };
+    let with_turns = rows.iter().filter(|r| r.turns > 0).count() as f64;
+    let over = rows
+        .iter()
+        .filter(|r| r.app().is_some_and(|a| a > 100.0))
+        .count() as f64;
+    let verified = |level: u8| {
+        let of_level = || rows.iter().filter(move |r| r.expertise == Some(level));
+        let known = of_level().filter(|r| r.outcome.is_some()).count() as f64;
+        let v = of_level()
+            .filter(|r| r.outcome == Some(Outcome::VerifiedSuccess))
+            .count() as f64;
+        v / known
+    };
+    let share_of = |r: &SessionRow, kind| r.tally.human_share(kind, RatifiedAs::Recorded);
+    Figures {
+        planning_human: share(Kind::Planning),
+        execution_human: share(Kind::Execution),
+        turns_per_session: sum(&turns, &all) / rows.len() as f64,
+        app: pooled_app(&all),
+        words_per_turn: pooled_words(&all),
+        over_100: over / with_turns,
+        app_novice: pooled_app(&|r| r.expertise == Some(1)),
+        app_expert: pooled_app(&|r| r.expertise == Some(5)),
+        words_novice: pooled_words(&|r| r.expertise == Some(1)),
+        words_expert: pooled_words(&|r| r.expertise == Some(5)),
+        keeps_execution_app: pooled_app(&|r| share_of(r, Kind::Execution).is_some_and(|s| s > 0.8)),
+        agent_plans_app: pooled_app(&|r| share_of(r, Kind::Planning).is_some_and(|s| s < 0.2)),
+        verified: [
+            verified(1),
+            verified(2),
+            verified(3),
+            verified(4),
+            verified(5),
+        ],
+    }
+}
+
+/// Checks each figure against the study within `tol` (relative); returns the misses.
+fn misses(f: &Figures, tol: f64) -> Vec<String> {
+    let checks = [
+        ("planning human share", f.planning_human, 0.70),
+        ("execution human share", f.execution_human, 0.20),
+        ("turns per session", f.turns_per_session, 4.0),
+        ("actions per prompt", f.app, 10.0),
+        ("words per turn", f.words_per_turn, 2400.0),
+        ("share of sessions over 100 APP", f.over_100, 0.02),
+        ("novice APP", f.app_novice, 5.0),
+        ("expert APP", f.app_expert, 12.0),
+        ("novice words per turn", f.words_novice, 600.0),
+        ("expert words per turn", f.words_expert, 3200.0),
+        ("user_keeps_execution APP", f.keeps_execution_app, 8.0),
+        ("agent_controls_planning APP", f.agent_plans_app, 16.0),
+        ("novice verified success", f.verified[0], 0.15),
+        ("intermediate verified success", f.verified[2], 0.305),
+        ("advanced verified success", f.verified[3], 0.305),
+        ("expert verified success", f.verified[4], 0.305),
+    ];
+    checks
+        .iter()
+        .filter(|(_, got, want)| !((got - want).abs() <= tol * want))
+        .map(|(name, got, want)| format!("{name}: {got:.4} vs {want}"))
+        .collect()
+}
+
+#[test]
+fn same_seed_same_bytes_other_seed_other_bytes() {
+    let a = bytes(300, 42);
+    assert_eq!(a, bytes(300, 42));
+    assert_ne!(a, bytes(300, 43));
+    // A prefix of a larger corpus is the smaller corpus: sessions depend on (seed, index) only.
+    let longer = bytes(301, 42);
+    assert!(longer.starts_with(&a));
+}
+
+#[test]
+fn output_does_not_depend_on_the_thread_count() {
+    let n = CHUNK + 17;
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let serial = one.install(|| bytes(n, 9));
+    let three = rayon::ThreadPoolBuilder::new()
+        .num_threads(3)
+        .build()
+        .unwrap();
+    assert_eq!(serial, three.install(|| bytes(n, 9)));
+}
+
+#[test]
+fn every_line_loads_and_streaming_handles_a_partial_last_chunk() {
+    let n = 2 * CHUNK + 123;
+    let out = bytes(n, 3);
+    assert_eq!(out.iter().filter(|&&b| b == b'\n').count() as u64, n);
+    assert_eq!(out.last(), Some(&b'\n'));
+    let c = load("gen", out);
+    assert_eq!(c.rows.len() as u64, n);
+    assert_eq!(&*c.rows[0].id, "s-000001");
+    assert!(
+        c.rows.iter().any(|r| r.turns == 0),
+        "some sessions are empty"
+    );
+    assert!(c.rows.iter().any(|r| r.failed_actions > 0));
+    assert!(c.rows.iter().any(|r| r.expertise.is_none()));
+    assert!(c.rows.iter().any(|r| r.outcome.is_none()));
+    assert!(
+        c.rows.iter().any(|r| r.tally.ratified[0][1] > 0),
+        "some agent planning decisions are ratified"
+    );
+    assert_eq!(c.modes.len(), 9, "all nine modes appear: {:?}", c.modes);
+}
+
+#[test]
+fn zero_sessions_write_nothing() {
+    assert!(bytes(0, 1).is_empty());
+}
+
+#[test]
+fn a_large_seeded_corpus_reproduces_the_study() {
+    let c = load("gen", bytes(30_000, 2026));
+    let f = figures(&c);
+    eprintln!("{f:#?}");
+    let m = misses(&f, 0.05);
+    assert!(m.is_empty(), "figures off by more than 5%: {m:#?}");
+}
+
+#[test]
+fn the_demo_corpus_reproduces_the_study_within_ten_percent() {
+    let c = Corpus::load(vec![Source::demo()], |_| {}).unwrap();
+    assert_eq!(c.skipped, 0);
+    assert!(c.rows.len() >= 2000, "demo has {} sessions", c.rows.len());
+    let f = figures(&c);
+    eprintln!("{f:#?}");
+    let m = misses(&f, 0.10);
+    assert!(m.is_empty(), "demo figures off by more than 10%: {m:#?}");
+}
