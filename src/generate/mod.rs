@@ -25,6 +25,13 @@ use rayon::prelude::*;
 pub use calib::{Calibration, Strata};
 pub use session::split;
 
+/// The built-in demo corpus (`assets/demo.jsonl.gz`) is this generator's output for
+/// [`DEMO_SEED`] and [`DEMO_SESSIONS`], regenerated with
+/// `cargo run --release -- generate --sessions 3000 --seed 7 | gzip -9 -n > assets/demo.jsonl.gz`
+/// (a test checks that the asset matches).
+pub const DEMO_SEED: u64 = 7;
+pub const DEMO_SESSIONS: u64 = 3000;
+
 /// Sessions per streamed chunk.
 pub const CHUNK: u64 = 4096;
 /// Sessions per buffer inside a chunk (the unit of parallel work).
@@ -38,7 +45,14 @@ pub struct GenOptions {
 }
 
 /// Writes `opts.sessions` sessions, one v1 JSON object per line.
-pub fn generate<W: Write>(opts: &GenOptions, mut out: W) -> io::Result<()> {
+pub fn generate<W: Write>(opts: &GenOptions, out: W) -> io::Result<()> {
+    generate_chunked(opts, CHUNK, out)
+}
+
+/// [`generate`] with another chunk size (at least 1). The bytes written do not depend on
+/// it: only memory use and parallelism do.
+pub fn generate_chunked<W: Write>(opts: &GenOptions, chunk: u64, mut out: W) -> io::Result<()> {
+    let chunk = chunk.max(1);
     let cal = Calibration::new();
     let strata = Strata::new(opts.seed);
     let (seed, total) = (opts.seed, opts.sessions);
@@ -47,25 +61,34 @@ pub fn generate<W: Write>(opts: &GenOptions, mut out: W) -> io::Result<()> {
         let (tx, rx) = mpsc::sync_channel::<Vec<Vec<u8>>>(1);
         let (cal, strata) = (&cal, &strata);
         scope.spawn(move || {
-            // Each session's (cell, rank within the cell), assigned in order: cheap and
+            // Each session's cell and its ranks within the cell and within its expertise
+            // level (for what depends on the level only), assigned in order: cheap and
             // sequential, so that the parallel part depends on nothing but its inputs.
             let mut ranks = vec![0u64; cal.cells.len()];
+            let mut level_ranks = [0u64; calib::LEVELS];
             let mut start = 0;
             while start < total {
-                let end = (start + CHUNK).min(total);
-                let slots: Vec<(u64, usize, u64)> = (start..end)
+                let end = (start + chunk).min(total);
+                let slots: Vec<session::Slot> = (start..end)
                     .map(|n| {
                         let cell = cal.cell(strata.cell_point(n));
+                        let level = cal.cells[cell].level;
                         ranks[cell] += 1;
-                        (n, cell, ranks[cell] - 1)
+                        level_ranks[level] += 1;
+                        session::Slot {
+                            index: n,
+                            cell,
+                            rank: ranks[cell] - 1,
+                            level_rank: level_ranks[level] - 1,
+                        }
                     })
                     .collect();
                 let chunk: Vec<Vec<u8>> = slots
                     .par_chunks(PIECE)
                     .map(|piece| {
                         let mut buf = Vec::with_capacity(piece.len() * 8192);
-                        for &(n, cell, rank) in piece {
-                            let s = session::session(cal, strata, seed, n, cell, rank);
+                        for slot in piece {
+                            let s = session::session(cal, strata, seed, slot);
                             serde_json::to_writer(&mut buf, &s)
                                 .expect("a session always serialises");
                             buf.push(b'\n');
@@ -94,7 +117,7 @@ mod tests {
 
     fn lines(n: u64, seed: u64) -> Vec<Vec<u8>> {
         let mut out = Vec::new();
-        generate(&GenOptions { sessions: n, seed }, &mut out).unwrap();
+        generate_chunked(&GenOptions { sessions: n, seed }, 50, &mut out).unwrap();
         out.split(|&b| b == b'\n')
             .filter(|l| !l.is_empty())
             .map(<[u8]>::to_vec)
@@ -103,9 +126,9 @@ mod tests {
 
     #[test]
     fn chunked_output_is_the_same_sessions_in_order() {
-        let long = lines(CHUNK + 3, 5);
-        assert_eq!(long.len() as u64, CHUNK + 3);
-        let short = lines(CHUNK - 1, 5);
+        let long = lines(203, 5);
+        assert_eq!(long.len(), 203);
+        let short = lines(149, 5);
         assert_eq!(&long[..short.len()], &short[..]);
         for (i, l) in long.iter().enumerate() {
             let s: crate::model::Session = serde_json::from_slice(l).unwrap();
@@ -128,14 +151,11 @@ mod tests {
                 Ok(())
             }
         }
-        let err = generate(
-            &GenOptions {
-                sessions: 3 * CHUNK,
-                seed: 1,
-            },
-            Full(0),
-        )
-        .unwrap_err();
+        let opts = GenOptions {
+            sessions: 2000,
+            seed: 1,
+        };
+        let err = generate_chunked(&opts, 100, Full(0)).unwrap_err();
         assert_eq!(err.to_string(), "disk full");
     }
 }

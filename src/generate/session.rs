@@ -205,52 +205,98 @@ impl Task {
             }
             "understand" => format!("explain {}", self.topic),
             "test" => format!("tests for {}", self.file()),
+            "operate" => format!("deploy the {} fix", self.stem),
+            "analyze" => format!("find why {} is slow", self.stem),
             _ => format!("{} the {} code", self.mode, self.stem),
         }
     }
 
-    /// A prompt sentence that states a human decision of this category.
-    fn human_sentence(&self, rng: &mut Pcg64, category: &str) -> String {
+    /// A prompt sentence that states a human decision of this category, and its summary.
+    fn human_sentence(&self, rng: &mut Pcg64, category: &str, later: bool) -> (String, String) {
+        // Later turns revise the plan: another approach or criterion than the first.
+        let approach = if later {
+            pick(rng, text::APPROACHES)
+        } else {
+            self.approach
+        };
+        let done = if later {
+            pick(rng, text::DONE)
+        } else {
+            self.done
+        };
         match category {
-            "goal" => match self.mode {
-                "fix" => format!("Fix the bug where {}.", self.bug),
-                "create" => format!("Add {} to {}.", self.feature, self.stem),
-                "test" => format!(
-                    "Write tests for {} that cover the error paths.",
-                    self.file()
-                ),
-                "understand" => format!("Explain {}.", self.topic),
-                "operate" => format!(
-                    "Deploy the {} fix to staging and check the logs.",
-                    self.stem
-                ),
-                "orchestrate" => format!(
-                    "Split {} into subtasks and run them in parallel.",
-                    self.feature
-                ),
-                "plan" => format!("Write a plan for {}, no code yet.", self.feature),
-                "analyze" => format!("Find out why {} is slow under load.", self.stem),
-                _ => format!("Document {} in the README.", self.feature),
-            },
-            "approach" => match rng.random_range(0..3) {
-                0 => format!("I want you to {}.", self.approach),
-                1 => format!("Please {}.", self.approach),
-                _ => format!("Approach: {}.", self.approach),
-            },
-            "done" => format!("It's done when {}.", self.done),
-            "files" => match rng.random_range(0..3) {
-                0 => format!("Only touch {}.", self.file()),
-                1 => format!("Put the change in {}.", pick_file(rng, &self.files)),
-                _ => format!("Leave {} alone.", pick_file(rng, &self.files)),
-            },
-            "code" => format!("Please {}.", self.code),
+            "goal" => {
+                let sentence = match self.mode {
+                    "fix" => format!("Fix the bug where {}.", self.bug),
+                    "create" => format!("Add {} to the {} module.", self.feature, self.stem),
+                    "test" => format!(
+                        "Write tests for {} that cover the error paths.",
+                        self.file()
+                    ),
+                    "understand" => format!("Explain {}.", self.topic),
+                    "operate" => format!(
+                        "Deploy the {} fix to staging and check the logs.",
+                        self.stem
+                    ),
+                    "orchestrate" => format!(
+                        "Split {} into subtasks and run them in parallel.",
+                        self.feature
+                    ),
+                    "plan" => format!("Write a plan for {}, no code yet.", self.feature),
+                    "analyze" => format!("Find out why {} is slow under load.", self.stem),
+                    _ => format!("Document {} in the README.", self.feature),
+                };
+                (sentence, format!("User sets the goal: {}", self.goal()))
+            }
+            "approach" => {
+                let sentence = match rng.random_range(0..3) {
+                    0 => format!("I want you to {approach}."),
+                    1 => format!("Please {approach}."),
+                    _ => format!("Approach: {approach}."),
+                };
+                (sentence, format!("User picks the approach: {approach}"))
+            }
+            "done" => (
+                format!("It's done when {done}."),
+                format!("User defines done: {done}"),
+            ),
+            "files" => {
+                let f = pick_file(rng, &self.files);
+                match rng.random_range(0..3) {
+                    0 => (
+                        format!("Only touch {f}."),
+                        format!("User limits the change to {f}"),
+                    ),
+                    1 => (
+                        format!("Put the change in {f}."),
+                        format!("User picks the file: {f}"),
+                    ),
+                    _ => (
+                        format!("Leave {f} alone."),
+                        format!("User rules out changing {f}"),
+                    ),
+                }
+            }
+            "code" => (
+                format!("Please {}.", self.code),
+                format!("User dictates the code: {}", self.code),
+            ),
             _ => match rng.random_range(0..3) {
-                0 => format!("Run `{}` before you finish.", self.test_cmd),
-                1 => format!("Use `{}` to check.", self.build_cmd),
-                _ => format!(
-                    "Commit with the message \"{}\".",
-                    pick(rng, text::COMMIT_MSGS)
+                0 => (
+                    format!("Run `{}` before you finish.", self.test_cmd),
+                    format!("User names the check: {}", self.test_cmd),
                 ),
+                1 => (
+                    format!("Use `{}` to check.", self.build_cmd),
+                    format!("User names the check: {}", self.build_cmd),
+                ),
+                _ => {
+                    let msg = pick(rng, text::COMMIT_MSGS);
+                    (
+                        format!("Commit with the message \"{msg}\"."),
+                        format!("User dictates the commit: {msg}"),
+                    )
+                }
             },
         }
     }
@@ -259,18 +305,27 @@ impl Task {
     fn vague_goal(&self, rng: &mut Pcg64) -> String {
         match rng.random_range(0..4) {
             0 => format!("something is off with {}, can you take a look?", self.stem),
-            1 => format!("{} is a mess", self.file()),
-            2 => format!("help me with the {} stuff", self.stem),
+            1 => format!("{} is a mess.", self.file()),
+            2 => format!("help me with the {} stuff.", self.stem),
             _ => format!("ideas for {}?", self.stem),
         }
     }
 
-    /// The agent's sentence that states an agent planning decision.
-    fn agent_sentence(&self, category: &str) -> String {
+    /// The agent's sentence that states an agent planning decision, and its summary.
+    fn agent_sentence(&self, category: &str) -> (String, String) {
         match category {
-            "goal" => format!("I'll focus on this first: {}.", self.goal()),
-            "approach" => format!("My plan: {}.", self.approach),
-            _ => format!("I'll consider this done when {}.", self.done),
+            "goal" => (
+                format!("I'll focus on this first: {}.", self.goal()),
+                format!("Agent sets the goal: {}", self.goal()),
+            ),
+            "approach" => (
+                format!("My plan: {}.", self.approach),
+                format!("Agent picks the approach: {}", self.approach),
+            ),
+            _ => (
+                format!("I'll consider this done when {}.", self.done),
+                format!("Agent defines done: {}", self.done),
+            ),
         }
     }
 }
@@ -349,23 +404,28 @@ fn action(rng: &mut Pcg64, task: &Task, weights: &[u32; 9]) -> Action {
 
 /// One decision before its text is written.
 #[derive(Clone, Copy)]
-struct Slot {
+struct Pending {
     kind: Kind,
     actor: Actor,
 }
 
-/// Builds session number `index` (0-based) of the corpus for `seed`, which is the session
-/// of rank `rank` in cell `cell` (see [`Strata`]).
-pub fn session(
-    cal: &Calibration,
-    strata: &Strata,
-    seed: u64,
-    index: u64,
-    cell_index: usize,
-    rank: u64,
-) -> Session {
-    let q = |d| strata.within(cell_index, rank, d);
-    let cell = cal.cells[cell_index];
+/// Where a session stands in the stratification (see [`Strata`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Slot {
+    /// Its 0-based position in the corpus.
+    pub index: u64,
+    pub cell: usize,
+    /// How many earlier sessions are in the same cell.
+    pub rank: u64,
+    /// How many earlier sessions have the same expertise level.
+    pub level_rank: u64,
+}
+
+/// Builds the session at `slot` of the corpus for `seed`.
+pub fn session(cal: &Calibration, strata: &Strata, seed: u64, slot: &Slot) -> Session {
+    let index = slot.index;
+    let q = |d| strata.within(slot.cell, slot.rank, d);
+    let cell = cal.cells[slot.cell];
     let state = (u128::from(calib::splitmix64(seed)) << 64)
         | u128::from(calib::splitmix64(index ^ seed.rotate_left(29)));
     let mut rng = Pcg64::new(state, u128::from(index));
@@ -392,7 +452,7 @@ pub fn session(
         s.title = Some("Untitled session".to_owned());
         return s;
     }
-    let uo = q(calib::D_OUTCOME);
+    let uo = strata.quota(cell.level, slot.level_rank);
     if uo < calib::KNOWN_OUTCOME {
         let v = uo / calib::KNOWN_OUTCOME;
         let verified = calib::VERIFIED[level];
@@ -410,16 +470,14 @@ pub fn session(
     let (n, actions) = if cell.tail {
         let n: u64 = if ut < 0.5 { 1 } else { 2 };
         let app = calib::TAIL_APP_MIN - calib::TAIL_APP_EXTRA_MEAN * (1.0 - ua).max(1e-9).ln();
-        (n, (app.min(900.0) * n as f64).ceil() as u64)
+        (n, (app.min(400.0) * n as f64).ceil() as u64)
     } else {
         let extra = ((1.0 - ut).max(1e-12).ln() / (1.0 - cal.turns_p).ln()).floor();
-        let n = 1 + extra.min(59.0) as u64;
-        let app = (cal.app[level][cell.regime as usize] * calib::log_logistic(ua, 4.0))
-            .min(calib::APP_CAP);
+        let n = 1 + extra.min(24.0) as u64; // a bounded tail, see `calib::spread`
+        let app = (cal.app[level][cell.regime as usize] * calib::spread(ua)).min(calib::APP_CAP);
         (n, (app * n as f64).round() as u64)
     };
-    let words_mean =
-        (calib::WORDS_TARGET[level] * calib::log_logistic(q(calib::D_WORDS), 4.0)).min(40_000.0);
+    let words_mean = (calib::WORDS_TARGET[level] * calib::spread(q(calib::D_WORDS))).min(40_000.0);
     let words_total = (words_mean * n as f64).round() as u64;
     let aw: Vec<f64> = (0..n)
         .map(|t| rng.random_range(0.2..1.8) * if t == 0 { 1.4 } else { 1.0 })
@@ -434,13 +492,13 @@ pub fn session(
     // Decisions: counts per turn, then who made them, fixed at session level by the regime.
     let mut planning_n: Vec<u64> = Vec::with_capacity(n as usize);
     let mut execution_n: Vec<u64> = Vec::with_capacity(n as usize);
-    for t in 0..n as usize {
+    for (t, &turn_actions) in per_turn_actions.iter().enumerate() {
         planning_n.push(if t == 0 {
             2 + u64::from(rng.random_bool(0.5))
         } else {
             [0, 0, 0, 0, 0, 0, 1, 1, 1, 2][rng.random_range(0..10)]
         });
-        execution_n.push(1 + (per_turn_actions[t] / 6).min(3));
+        execution_n.push(1 + (turn_actions / 6).min(3));
     }
     let (np, nx): (u64, u64) = (planning_n.iter().sum(), execution_n.iter().sum());
     let (up, ux) = (q(calib::D_PLANNING), q(calib::D_EXECUTION));
@@ -477,15 +535,15 @@ pub fn session(
 
     let mut next_id = 1;
     for t in 0..n as usize {
-        let mut slots: Vec<Slot> = Vec::new();
+        let mut slots: Vec<Pending> = Vec::new();
         for _ in 0..planning_n[t] {
-            slots.push(Slot {
+            slots.push(Pending {
                 kind: Kind::Planning,
                 actor: planning_actors.pop().unwrap_or(Actor::Agent),
             });
         }
         for _ in 0..execution_n[t] {
-            slots.push(Slot {
+            slots.push(Pending {
                 kind: Kind::Execution,
                 actor: execution_actors.pop().unwrap_or(Actor::Agent),
             });
@@ -521,7 +579,7 @@ fn build_turn(
     rng: &mut Pcg64,
     task: &Task,
     t: usize,
-    slots: &[Slot],
+    slots: &[Pending],
     actions: u64,
     words: u64,
     next_id: &mut u32,
@@ -548,18 +606,13 @@ fn build_turn(
         };
         let (summary, evidence) = match (slot.kind, slot.actor) {
             (_, Actor::Human) => {
-                let sentence = task.human_sentence(rng, category);
+                let (sentence, summary) = task.human_sentence(rng, category, t > 0);
                 goal_human |= category == "goal";
-                let summary = format!(
-                    "User decides the {category}: {}",
-                    sentence.trim_end_matches('.')
-                );
                 prompt_parts.push(sentence.clone());
                 (summary, sentence)
             }
             (Kind::Planning, Actor::Agent) => {
-                let sentence = task.agent_sentence(category);
-                let summary = format!("Agent decides the {category}");
+                let (sentence, summary) = task.agent_sentence(category);
                 if reply_parts.len() < 2 {
                     reply_parts.push(sentence.clone());
                 }
@@ -586,7 +639,13 @@ fn build_turn(
     } else if !prompt_parts.is_empty() {
         let mut p = prompt_parts.join(" ");
         if rng.random_bool(0.3) {
-            p = format!("{} {p}", pick(rng, text::FOLLOW_UPS));
+            let lead = pick(rng, text::FOLLOW_UPS);
+            let stop = if lead.ends_with(['.', '?', '!']) {
+                ""
+            } else {
+                "."
+            };
+            p = format!("{lead}{stop} {p}");
         }
         p
     } else if let Some(prev) = earlier.last_mut()
@@ -609,15 +668,18 @@ fn build_turn(
     if reply_parts.len() < 2 {
         reply_parts.push(match actions.len() {
             0 => "Here is what I found.".to_owned(),
-            n => format!(
-                "Done: {n} steps, `{}` {}.",
-                task.test_cmd,
-                if rng.random_bool(0.8) {
+            1 => format!(
+                "Looked at {}.",
+                actions[0].target.as_deref().unwrap_or("the code")
+            ),
+            n => {
+                let status = if rng.random_bool(0.8) {
                     "passes"
                 } else {
                     "still fails"
-                }
-            ),
+                };
+                format!("Done in {n} steps; `{}` {status}.", task.test_cmd)
+            }
         });
     }
     let response = reply_parts.join(" ");
@@ -693,11 +755,9 @@ fn first_prompt(rng: &mut Pcg64, task: &Task, goal_human: bool, parts: &[String]
         // Long: a multi-paragraph spec with a requirement list.
         _ => {
             let head = parts.remove(0);
-            let mut p = format!(
-                "{head}\n\n{} {}\n\n",
-                pick(rng, text::FILLERS),
-                pick(rng, text::FILLERS)
-            );
+            let i = rng.random_range(0..text::FILLERS.len());
+            let j = (i + rng.random_range(1..text::FILLERS.len())) % text::FILLERS.len();
+            let mut p = format!("{head}\n\n{} {}\n\n", text::FILLERS[i], text::FILLERS[j]);
             if !parts.is_empty() {
                 p.push_str("Requirements:\n");
                 for r in &parts {
