@@ -1,6 +1,8 @@
 //! The generator: determinism, validity, streaming, and calibration against the study.
 
-use leash::corpus::{Corpus, RatifiedAs, SessionRow, Source};
+use leash::corpus::{
+    Corpus, DecisionTally, ParsedSession, RatifiedAs, SessionRow, Source, parse_line,
+};
 use leash::generate::{CHUNK, DEMO_SEED, DEMO_SESSIONS, GenOptions, generate, generate_chunked};
 use leash::model::{Kind, Outcome};
 
@@ -25,7 +27,49 @@ fn load(name: &str, data: Vec<u8>) -> Corpus {
     c
 }
 
-type Keep<'a> = &'a dyn Fn(&SessionRow) -> bool;
+/// What the figures need of a session, from a loaded row or a parsed line.
+struct Row {
+    turns: u32,
+    actions: u64,
+    words: u64,
+    tally: DecisionTally,
+    expertise: Option<u8>,
+    outcome: Option<Outcome>,
+}
+
+impl Row {
+    fn app(&self) -> Option<f64> {
+        (self.turns > 0).then(|| self.actions as f64 / f64::from(self.turns))
+    }
+}
+
+impl From<&SessionRow> for Row {
+    fn from(r: &SessionRow) -> Row {
+        Row {
+            turns: r.turns,
+            actions: r.actions,
+            words: r.words,
+            tally: r.tally,
+            expertise: r.expertise,
+            outcome: r.outcome,
+        }
+    }
+}
+
+impl From<ParsedSession> for Row {
+    fn from(r: ParsedSession) -> Row {
+        Row {
+            turns: r.turns,
+            actions: r.actions,
+            words: r.words,
+            tally: r.tally,
+            expertise: r.expertise,
+            outcome: r.outcome,
+        }
+    }
+}
+
+type Keep<'a> = &'a dyn Fn(&Row) -> bool;
 
 /// The study's figures, computed per the spec's definitions from the loaded rows.
 #[derive(Debug)]
@@ -46,12 +90,15 @@ struct Figures {
 }
 
 fn figures(c: &Corpus) -> Figures {
-    let rows = &c.rows;
-    let sum = |f: &dyn Fn(&SessionRow) -> f64, keep: Keep| -> f64 {
+    figures_of(&c.rows.iter().map(Row::from).collect::<Vec<_>>())
+}
+
+fn figures_of(rows: &[Row]) -> Figures {
+    let sum = |f: &dyn Fn(&Row) -> f64, keep: Keep| -> f64 {
         rows.iter().filter(|r| keep(r)).map(f).sum()
     };
-    let all = |_: &SessionRow| true;
-    let turns = |r: &SessionRow| f64::from(r.turns);
+    let all = |_: &Row| true;
+    let turns = |r: &Row| f64::from(r.turns);
     let pooled_app = |keep: Keep| sum(&|r| r.actions as f64, keep) / sum(&turns, keep);
     let pooled_words = |keep: Keep| sum(&|r| r.words as f64, keep) / sum(&turns, keep);
     let share = |kind: Kind| {
@@ -78,7 +125,7 @@ fn figures(c: &Corpus) -> Figures {
             .count() as f64;
         v / known
     };
-    let share_of = |r: &SessionRow, kind| r.tally.human_share(kind, RatifiedAs::Recorded);
+    let share_of = |r: &Row, kind| r.tally.human_share(kind, RatifiedAs::Recorded);
     Figures {
         planning_human: share(Kind::Planning),
         execution_human: share(Kind::Execution),
@@ -318,4 +365,59 @@ mod cli {
                 "leash generate --sessions 1000 --seed 7",
             ));
     }
+}
+
+/// The full-size check, too slow for debug builds:
+/// `cargo test --release --test generate -- --ignored --nocapture`.
+/// Streams 400,000 sessions through the loader's line parser without keeping the bytes.
+#[test]
+#[ignore]
+fn four_hundred_thousand_sessions_reproduce_the_study() {
+    struct Lines {
+        partial: Vec<u8>,
+        rows: Vec<Row>,
+        bytes: u64,
+    }
+    impl std::io::Write for Lines {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.bytes += buf.len() as u64;
+            self.partial.extend_from_slice(buf);
+            let mut start = 0;
+            while let Some(i) = self.partial[start..].iter().position(|&b| b == b'\n') {
+                let line = &self.partial[start..start + i];
+                self.rows
+                    .push(parse_line(line).expect("every line parses").into());
+                start += i + 1;
+            }
+            self.partial.drain(..start);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let t = std::time::Instant::now();
+    let mut out = Lines {
+        partial: Vec::new(),
+        rows: Vec::new(),
+        bytes: 0,
+    };
+    generate(
+        &GenOptions {
+            sessions: 400_000,
+            seed: 1,
+        },
+        &mut out,
+    )
+    .unwrap();
+    assert!(out.partial.is_empty());
+    assert_eq!(out.rows.len(), 400_000);
+    let f = figures_of(&out.rows);
+    eprintln!(
+        "{} bytes, generated and parsed in {:?}\n{f:#?}",
+        out.bytes,
+        t.elapsed()
+    );
+    let m = misses(&f, 0.03);
+    assert!(m.is_empty(), "figures off by more than 3%: {m:#?}");
 }
