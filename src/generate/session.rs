@@ -199,15 +199,16 @@ impl Task {
     /// The object of the goal, for summaries.
     fn goal(&self) -> String {
         match self.mode {
-            "fix" => format!("fix: {}", self.bug),
-            "create" | "plan" | "write" | "orchestrate" => {
-                format!("{} ({})", self.feature, self.mode)
-            }
-            "understand" => format!("explain {}", self.topic),
+            "fix" => format!("fixing the bug where {}", self.bug),
+            "create" => format!("adding {}", self.feature),
+            "plan" => format!("a plan for {}", self.feature),
+            "write" => format!("documenting {}", self.feature),
+            "orchestrate" => format!("splitting {} into parallel subtasks", self.feature),
+            "understand" => format!("explaining {}", self.topic),
             "test" => format!("tests for {}", self.file()),
-            "operate" => format!("deploy the {} fix", self.stem),
-            "analyze" => format!("find why {} is slow", self.stem),
-            _ => format!("{} the {} code", self.mode, self.stem),
+            "operate" => format!("deploying the {} fix", self.stem),
+            "analyze" => format!("finding why {} is slow", self.stem),
+            _ => format!("the {} code", self.stem),
         }
     }
 
