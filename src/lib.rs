@@ -4,10 +4,13 @@
 //! `classify`, `audit`) never touches the terminal; `tui` is a thin layer over it and `cli`
 //! wires both to the command line.
 
+pub mod audit;
+pub mod classify;
 pub mod cli;
 pub mod corpus;
 pub mod filter;
 pub mod generate;
+pub mod import;
 pub mod model;
 pub mod search;
 pub mod stats;

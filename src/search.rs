@@ -1,1 +1,170 @@
-//! Fuzzy search over title, project and first prompt.
+//! Fuzzy search over a session's title, project and first prompt, shared by `report --query`
+//! and the browser's `/`.
+//!
+//! A session matches when every character of the query appears, in order, in one of those
+//! fields (smart case: case-insensitive unless the query holds a capital), the rule of
+//! fuzzy-matcher's skim algorithm. Deciding membership that way is a memchr scan, fast enough
+//! for 400K sessions per keystroke; fuzzy-matcher then scores and highlights only the sessions
+//! on screen.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+
+use crate::corpus::SessionRow;
+
+/// A query, ready to test and score rows.
+pub struct Query {
+    text: String,
+    /// The query's bytes as searched: lowercased unless case-sensitive.
+    needle: Vec<u8>,
+    case_sensitive: bool,
+    matcher: SkimMatcherV2,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        let text = text.trim().to_owned();
+        let case_sensitive = text.chars().any(char::is_uppercase);
+        let needle = if case_sensitive {
+            text.clone()
+        } else {
+            text.to_lowercase()
+        }
+        .into_bytes();
+        Query {
+            text,
+            needle,
+            case_sensitive,
+            matcher: SkimMatcherV2::default().smart_case(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Whether a query typed after this one can only narrow its matches (it extends it).
+    pub fn narrows_to(&self, next: &Query) -> bool {
+        next.case_sensitive == self.case_sensitive && next.text.starts_with(&self.text)
+    }
+
+    fn fields(row: &SessionRow) -> [&str; 3] {
+        [&row.title, &row.project, &row.first_prompt]
+    }
+
+    /// Whether the row matches. An empty query matches everything.
+    pub fn matches(&self, row: &SessionRow) -> bool {
+        self.is_empty() || Self::fields(row).iter().any(|f| self.matches_text(f))
+    }
+
+    /// Whether one text matches.
+    pub fn matches_text(&self, hay: &str) -> bool {
+        if !self.needle.is_ascii() {
+            return self.matcher.fuzzy_match(hay, &self.text).is_some();
+        }
+        let hay = hay.as_bytes();
+        let mut pos = 0;
+        for &c in &self.needle {
+            let found = if !self.case_sensitive && c.is_ascii_lowercase() {
+                memchr::memchr2(c, c.to_ascii_uppercase(), &hay[pos..])
+            } else {
+                memchr::memchr(c, &hay[pos..])
+            };
+            match found {
+                Some(i) => pos += i + 1,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// fuzzy-matcher's best score over the fields, for ranking; `None` when none matches.
+    pub fn score(&self, row: &SessionRow) -> Option<i64> {
+        if self.is_empty() {
+            return Some(0);
+        }
+        Self::fields(row)
+            .into_iter()
+            .filter_map(|field| self.matcher.fuzzy_match(field, &self.text))
+            .max()
+    }
+
+    /// Char indices of `text` that the query matches, for highlighting.
+    pub fn indices(&self, text: &str) -> Vec<usize> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        self.matcher
+            .fuzzy_indices(text, &self.text)
+            .map(|(_, idx)| idx)
+            .unwrap_or_default()
+    }
+
+    /// The indices (into `rows`) of the candidates that match, tested on all cores in order;
+    /// `None` if `cancel` was set meanwhile (a newer keystroke made this pass stale).
+    /// `candidates` is every row, or the matches of a query this one narrows.
+    pub fn filter(&self, rows: &[SessionRow], candidates: &[u32], cancel: &AtomicBool) -> Option<Vec<u32>> {
+        let out: Vec<u32> = candidates
+            .par_chunks(2048)
+            .map(|chunk| {
+                if cancel.load(Ordering::Relaxed) {
+                    return Vec::new();
+                }
+                chunk
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.matches(&rows[i as usize]))
+                    .collect::<Vec<_>>()
+            })
+            .flatten_iter()
+            .collect();
+        (!cancel.load(Ordering::Relaxed)).then_some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn membership_is_the_fuzzy_matchers_rule() {
+        let hays = [
+            "Fix the flaky login test",
+            "refactor auth/session.rs",
+            "acme/web",
+            "Ünïcode prompt with émoji 🚀",
+            "",
+        ];
+        let queries = [
+            "fix", "FIX", "Fix", "flt", "ltf", "auth", "rs", "ses.rs", "web", "acme web", "émoji", "ÜNÏ", "🚀", "x y",
+        ];
+        let skim = SkimMatcherV2::default().smart_case();
+        for q in queries {
+            let query = Query::new(q);
+            for h in hays {
+                assert_eq!(
+                    query.matches_text(h),
+                    skim.fuzzy_match(h, q).is_some(),
+                    "query {q:?} on {h:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn narrowing_only_when_the_query_extends() {
+        assert!(Query::new("au").narrows_to(&Query::new("aut")));
+        assert!(!Query::new("aut").narrows_to(&Query::new("au")));
+        assert!(
+            !Query::new("au").narrows_to(&Query::new("auT")),
+            "a capital turns on case"
+        );
+    }
+}

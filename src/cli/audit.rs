@@ -1,12 +1,207 @@
-//! `leash audit ...` (placeholder).
+//! `leash audit stats|export`: agreement between the classifier and the hand audit, and the
+//! audited decisions joined with the classifier's labels. Both only read; neither writes to
+//! the corpus or the audit file.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
+use crate::audit::export::{Row, write_csv, write_jsonl};
+use crate::audit::table::{Report, render};
+use crate::audit::{AuditLog, agreement, by_confidence, by_expertise, inter_auditor, join};
+use crate::corpus::Corpus;
+
+const STATS_EXAMPLES: &str = "\
+Examples:
+  leash audit stats corpus.jsonl                    # reads corpus.jsonl.audit.jsonl
+  leash audit stats corpus.jsonl --format json      # keys fixed by the corpus spec, section 4
+  leash audit stats a.jsonl b.jsonl --audit both.audit.jsonl
+  leash audit stats --audit demo.audit.jsonl        # the built-in demo corpus";
+
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  leash audit export corpus.jsonl --format csv -o audit.csv
+  leash audit export corpus.jsonl --format jsonl | jq .
+  zcat c.jsonl.gz | leash audit export - --audit c.audit.jsonl --format csv";
 
 #[derive(clap::Subcommand, Debug)]
 pub enum AuditCommand {
     /// Agreement between the classifier and the hand audit.
-    Stats,
+    #[command(after_help = STATS_EXAMPLES)]
+    Stats(StatsArgs),
+    /// Every audited decision with the classifier's label, confidence and the verdict.
+    #[command(after_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
 }
 
-pub fn run(_cmd: AuditCommand) -> i32 {
-    eprintln!("leash: `audit` is not implemented yet");
-    super::EXIT_FAILURE
+#[derive(clap::Args, Debug)]
+pub struct Input {
+    #[command(flatten)]
+    pub inputs: super::input::Inputs,
+    /// The audit file. Default with one corpus file: <PATH>.audit.jsonl beside it; required
+    /// with the demo, standard input or several files.
+    #[arg(long, value_name = "FILE")]
+    pub audit: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// `table` for people; `json` for scripts (keys fixed by the corpus spec, section 4; see docs/audit.md).
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// One row per audited decision: `csv` with a header line, or `jsonl`.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatsFormat {
+    Table,
+    Json,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Jsonl,
+}
+
+pub fn run(cmd: AuditCommand) -> i32 {
+    let result = match cmd {
+        AuditCommand::Stats(a) => stats(a),
+        AuditCommand::Export(a) => export(a),
+    };
+    result.unwrap_or_else(|(code, msg)| {
+        // An empty message was already printed where it arose.
+        if !msg.is_empty() {
+            eprintln!("leash audit: {msg}");
+        }
+        code
+    })
+}
+
+type Failure = (i32, String);
+
+/// Loads the corpus (bad lines reported on stderr) and reads the audit file: `--audit`, else
+/// the sidecar of the one corpus file.
+fn load(input: &Input) -> Result<(Corpus, AuditLog, String), Failure> {
+    if let (None, Some(why)) = (&input.audit, input.inputs.no_default_audit()) {
+        return Err((
+            EXIT_USAGE,
+            format!("{why} has no audit file beside it: pass --audit FILE"),
+        ));
+    }
+    let sources = input.inputs.open(false).map_err(|code| (code, String::new()))?;
+    let audit = match &input.audit {
+        Some(p) => p.clone(),
+        None => input.inputs.default_audit_path(&sources).map_err(|e| (EXIT_USAGE, e))?,
+    };
+    let corpus = super::input::load(sources).map_err(|code| (code, String::new()))?;
+    let log = AuditLog::read(&audit).map_err(|e| (EXIT_USAGE, e.to_string()))?;
+    for p in log.problems() {
+        eprintln!("{p}");
+    }
+    let names: Vec<&str> = corpus.sources.iter().map(|s| s.name.as_str()).collect();
+    let names = names.join(" + ");
+    Ok((corpus, log, names))
+}
+
+fn stats(args: StatsArgs) -> Result<i32, Failure> {
+    let (corpus, log, corpus_name) = load(&args.input)?;
+    let joined = join(&corpus, &log.latest());
+    let overall = agreement(&joined.audited, joined.orphans);
+    let mut code = report_errors(&joined.errors);
+    let text = match args.format {
+        StatsFormat::Json => serde_json::to_string_pretty(&overall).expect("stats serialize") + "\n",
+        StatsFormat::Table => {
+            let by_auditor = join(&corpus, &log.latest_by_auditor());
+            render(&Report {
+                corpus: &corpus_name,
+                audit: &log.path().display().to_string(),
+                overall: &overall,
+                by_expertise: &by_expertise(&joined.audited),
+                by_confidence: &by_confidence(&joined.audited),
+                auditors: &inter_auditor(&by_auditor.audited),
+            })
+        }
+    };
+    if let Err(e) = io::stdout().lock().write_all(text.as_bytes())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("leash audit: <stdout>: {e}");
+        code = EXIT_FAILURE;
+    }
+    Ok(code)
+}
+
+fn export(args: ExportArgs) -> Result<i32, Failure> {
+    let (corpus, log, _) = load(&args.input)?;
+    if let Some(path) = args.output.as_deref().filter(|p| is_input(p, &args.input, log.path())) {
+        let msg = format!(
+            "{}: is an input (corpus or audit file); refusing to overwrite it",
+            path.display()
+        );
+        return Err((EXIT_USAGE, msg));
+    }
+    let joined = join(&corpus, &log.latest());
+    let code = report_errors(&joined.errors);
+    if joined.orphans > 0 {
+        eprintln!(
+            "leash audit: {} verdict(s) name a session or decision the corpus lacks; not exported",
+            joined.orphans
+        );
+    }
+    let rows: Vec<Row> = joined.audited.iter().map(|a| Row::new(&corpus, a)).collect();
+    let write = |out: &mut dyn Write| -> io::Result<()> {
+        let mut out = io::BufWriter::new(out);
+        match args.format {
+            ExportFormat::Csv => write_csv(&mut out, &rows)?,
+            ExportFormat::Jsonl => write_jsonl(&mut out, &rows)?,
+        }
+        out.flush()
+    };
+    let (name, result) = match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path);
+            (path.display().to_string(), file.and_then(|mut f| write(&mut f)))
+        }
+        None => ("<stdout>".to_owned(), write(&mut io::stdout().lock())),
+    };
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err((EXIT_FAILURE, format!("{name}: {e}"))),
+        _ => Ok(code),
+    }
+}
+
+/// Whether `out` is one of the files read (compared after resolving links).
+fn is_input(out: &Path, input: &Input, audit: &Path) -> bool {
+    let Ok(out) = out.canonicalize() else {
+        return false;
+    };
+    input
+        .inputs
+        .paths
+        .iter()
+        .map(PathBuf::as_path)
+        .chain([audit])
+        .any(|p| p.canonicalize().is_ok_and(|p| p == out))
+}
+
+/// Prints sessions that could not be re-read; their verdicts were left out.
+fn report_errors(errors: &[String]) -> i32 {
+    for e in errors {
+        eprintln!("{e}");
+    }
+    if errors.is_empty() { EXIT_OK } else { EXIT_FAILURE }
 }

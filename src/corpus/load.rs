@@ -90,11 +90,13 @@ pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Resu
             SourceData::File(path) => {
                 let file = File::open(path).map_err(|e| LoadError::new(&src.name, e))?;
                 let (tx, rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
+                let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
                 std::thread::scope(|s| {
-                    s.spawn(move || read_blocks(file, tx));
+                    s.spawn(move || read_blocks(file, tx, recycle_rx));
                     for block in rx {
                         let block = block.map_err(|e| LoadError::new(&src.name, e))?;
                         on_batch(cursor.parse_block(&block));
+                        let _ = recycle_tx.send(block);
                     }
                     Ok(())
                 })?;
@@ -113,11 +115,14 @@ fn block_end(bytes: &[u8], size: usize) -> Option<usize> {
     memchr::memchr(b'\n', &bytes[size..]).map(|i| size + i + 1)
 }
 
-/// Sends blocks that each end on a line boundary (the last one may not).
-fn read_blocks(mut file: File, tx: mpsc::SyncSender<io::Result<Vec<u8>>>) {
+/// Sends blocks that each end on a line boundary (the last one may not), reusing the
+/// buffers that come back on `recycled`.
+fn read_blocks(mut file: File, tx: mpsc::SyncSender<io::Result<Vec<u8>>>, recycled: mpsc::Receiver<Vec<u8>>) {
     let mut carry: Vec<u8> = Vec::new();
     loop {
-        let mut buf = std::mem::take(&mut carry);
+        let mut buf = recycled.try_recv().unwrap_or_default();
+        buf.clear();
+        buf.extend_from_slice(&carry);
         let start = buf.len();
         buf.resize(start.max(BLOCK / 2) + BLOCK, 0);
         let mut filled = start;
@@ -146,7 +151,8 @@ fn read_blocks(mut file: File, tx: mpsc::SyncSender<io::Result<Vec<u8>>>) {
         }
         match memchr::memrchr(b'\n', &buf) {
             Some(nl) => {
-                carry = buf[nl + 1..].to_vec();
+                carry.clear();
+                carry.extend_from_slice(&buf[nl + 1..]);
                 buf.truncate(nl + 1);
                 if tx.send(Ok(buf)).is_err() {
                     return;

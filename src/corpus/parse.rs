@@ -169,8 +169,7 @@ seq_aggregate!(DecisionsAgg, "an array of decisions", |acc, seq| {
             )));
         }
         acc.tally.add(d.kind, d.actor, d.ratified == Some(true));
-        acc.id_hashes
-            .push(HASHER.with(|h| h.hash_one(d.id.as_ref())));
+        acc.id_hashes.push(HASHER.with(|h| h.hash_one(d.id.as_ref())));
     }
 });
 
@@ -202,7 +201,12 @@ pub fn parse_line(line: &[u8]) -> Result<ParsedSession, String> {
     if let Some(col) = memchr::memchr(0, line) {
         return Err(format!("NUL byte at column {}", col + 1));
     }
-    let raw: RawSession = serde_json::from_slice(line).map_err(|e| json_reason(&e))?;
+    // sonic-rs (SIMD) on the hot path; serde_json decides, and words the reason, when it
+    // refuses a line, so both parsers never disagree on what loads.
+    let raw: RawSession = match sonic_rs::from_slice(line) {
+        Ok(r) => r,
+        Err(_) => serde_json::from_slice(line).map_err(|e| json_reason(&e))?,
+    };
     if let Some(ts) = &raw.started_at
         && !crate::text::is_rfc3339(ts)
     {
@@ -261,5 +265,41 @@ pub fn json_reason(e: &serde_json::Error) -> String {
         format!("{head} (column {})", e.column())
     } else {
         head
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines at the edges of JSON: the fast parser must never load one that serde_json refuses.
+    #[test]
+    fn the_fast_parser_accepts_nothing_serde_json_refuses() {
+        let cases: Vec<Vec<u8>> = vec![
+            br#"{"id":"a","turns":[]} trailing"#.to_vec(),
+            br#"{"id":"a","turns":[],}"#.to_vec(),
+            b"{\"id\":\"a\x01\",\"turns\":[]}".to_vec(),
+            b"{\"id\":\"\xff\xfe\",\"turns\":[]}".to_vec(),
+            br#"{"id":"a","id":"b","turns":[]}"#.to_vec(),
+            br#"{"id":"a","turns":[{"prompt":"p","response_words":-1}]}"#.to_vec(),
+            br#"{"id":"a","turns":[{"prompt":"p","response_words":1.5}]}"#.to_vec(),
+            br#"{"id":"a","turns":[{"prompt":"p","decisions":[{"id":"d","kind":"planning","actor":"human","confidence":NaN}]}]}"#.to_vec(),
+            br#"{"id":"\ud800","turns":[]}"#.to_vec(),
+            br#"{"id":1,"turns":[]}"#.to_vec(),
+            br#"{"id":"a","turns":{}}"#.to_vec(),
+            br#"{"id":"a","turns":[],"x":[1,2,}"#.to_vec(),
+            br#"{"id":"a","turns":[]"#.to_vec(),
+            br#"[{"id":"a","turns":[]}]"#.to_vec(),
+        ];
+        for c in &cases {
+            let fast = sonic_rs::from_slice::<RawSession>(c).is_ok();
+            let strict = serde_json::from_slice::<RawSession>(c).is_ok();
+            assert!(
+                !fast || strict,
+                "sonic-rs loads what serde_json refuses: {}",
+                String::from_utf8_lossy(c)
+            );
+            assert_eq!(parse_line(c).is_ok(), strict, "{}", String::from_utf8_lossy(c));
+        }
     }
 }

@@ -1,1 +1,142 @@
-//! The terminal browser (placeholder until the browser lands).
+//! The terminal browser: every session of a corpus, who decides in each turn, and how the
+//! filtered set compares with the study — live while the corpus loads.
+//!
+//! Architecture: terminal events (a reader thread) and worker reports (loader, search) reach
+//! one loop over an mpsc channel; each becomes an [`Action`]; [`update`] is the only place
+//! state changes, recomputing derived data (visible rows, report, histograms) as it goes;
+//! [`view`] only draws. ratatui and crossterm are used nowhere else in the crate.
+
+pub mod action;
+pub mod app;
+mod derive;
+pub mod hist;
+pub mod keys;
+pub mod layout;
+mod reports;
+pub mod sanitize;
+mod theme;
+pub mod update;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::io;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::corpus::{Source, load_sources};
+
+pub use action::{Action, Mode, Msg};
+pub use app::{App, TuiOptions};
+pub use update::update;
+pub use view::view;
+
+/// Runs the browser over `sources` until the user quits. The first frame is drawn at once;
+/// the corpus streams in behind it.
+pub fn run(sources: Vec<Source>, mut opts: TuiOptions) -> color_eyre::Result<()> {
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        opts.no_color = true;
+    }
+    let _ = color_eyre::install();
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        hook(info);
+    }));
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture) {
+        restore();
+        return Err(e.into());
+    }
+    let result = event_loop(sources, opts);
+    restore();
+    result
+}
+
+/// Leaves the alternate screen and raw mode (on quit, error and panic).
+fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+fn event_loop(sources: Vec<Source>, opts: TuiOptions) -> color_eyre::Result<()> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let mut app = App::new(sources.clone(), opts, Some(tx.clone()));
+    let size = terminal.size()?;
+    update(&mut app, Action::Resize(size.width, size.height));
+    terminal.draw(|f| view(f, &app))?;
+
+    let loader = tx.clone();
+    std::thread::spawn(move || {
+        let r = load_sources(&sources, |b| {
+            let _ = loader.send(Msg::Act(Action::Loaded(vec![b])));
+        });
+        let _ = loader.send(Msg::Act(Action::LoadFinished(r.map_err(|e| e.to_string()))));
+    });
+    let input = tx;
+    std::thread::spawn(move || {
+        loop {
+            match event::poll(Duration::from_millis(250)) {
+                Ok(true) => match event::read() {
+                    Ok(ev) => {
+                        if input.send(Msg::Input(ev)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => return,
+                },
+                Ok(false) => {}
+                Err(_) => return,
+            }
+        }
+    });
+
+    while !app.quit {
+        let Ok(first) = rx.recv() else { break };
+        // Handle everything already waiting before drawing once; consecutive loaded
+        // batches are absorbed together.
+        let mut batches = Vec::new();
+        for msg in std::iter::once(first).chain(std::iter::from_fn(|| rx.try_recv().ok())) {
+            let action = match msg {
+                Msg::Act(Action::Loaded(b)) => {
+                    batches.extend(b);
+                    continue;
+                }
+                Msg::Act(a) => Some(a),
+                Msg::Input(ev) => keys::action(app.mode, &ev),
+            };
+            if !batches.is_empty() {
+                update(&mut app, Action::Loaded(std::mem::take(&mut batches)));
+            }
+            if let Some(a) = action {
+                update(&mut app, a);
+            }
+            if app.quit {
+                break;
+            }
+        }
+        if !batches.is_empty() {
+            update(&mut app, Action::Loaded(batches));
+        }
+        if !app.quit {
+            terminal.draw(|f| view(f, &app))?;
+        }
+    }
+    Ok(())
+}

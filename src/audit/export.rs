@@ -1,0 +1,110 @@
+//! Export of every audited decision joined with the classifier's label, as CSV or JSON Lines.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Audited;
+use crate::corpus::Corpus;
+use crate::model::expertise_name;
+
+/// One exported row; the CSV header is these names in this order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row<'a> {
+    pub session: &'a str,
+    pub decision: &'a str,
+    pub expertise: &'static str,
+    pub classifier_actor: &'static str,
+    pub classifier_kind: &'static str,
+    pub confidence: Option<f64>,
+    pub verdict: &'static str,
+    /// The auditor's label: the classifier's for a confirm, the correction for a relabel,
+    /// none for a reject.
+    pub audit_actor: Option<&'static str>,
+    pub audit_kind: Option<&'static str>,
+    pub note: Option<&'a str>,
+    pub auditor: &'a str,
+    pub at: &'a str,
+}
+
+pub const HEADER: [&str; 12] = [
+    "session",
+    "decision",
+    "expertise",
+    "classifier_actor",
+    "classifier_kind",
+    "confidence",
+    "verdict",
+    "audit_actor",
+    "audit_kind",
+    "note",
+    "auditor",
+    "at",
+];
+
+impl<'a> Row<'a> {
+    pub fn new(corpus: &'a Corpus, a: &Audited<'a>) -> Row<'a> {
+        let label = a.auditor_label();
+        let v = a.verdict;
+        Row {
+            session: &v.session,
+            decision: &v.decision,
+            expertise: expertise_name(corpus.rows[a.session].expertise),
+            classifier_actor: a.actor.name(),
+            classifier_kind: a.kind.name(),
+            confidence: a.confidence,
+            verdict: v.verdict.name(),
+            audit_actor: label.map(|l| l.0.name()),
+            audit_kind: label.map(|l| l.1.name()),
+            note: v.note.as_deref(),
+            auditor: &v.auditor,
+            at: &v.at,
+        }
+    }
+
+    fn fields(&self) -> [String; 12] {
+        let opt = |o: Option<&str>| o.unwrap_or("").to_owned();
+        [
+            self.session.to_owned(),
+            self.decision.to_owned(),
+            self.expertise.to_owned(),
+            self.classifier_actor.to_owned(),
+            self.classifier_kind.to_owned(),
+            self.confidence.map_or(String::new(), |c| c.to_string()),
+            self.verdict.to_owned(),
+            opt(self.audit_actor),
+            opt(self.audit_kind),
+            opt(self.note),
+            self.auditor.to_owned(),
+            self.at.to_owned(),
+        ]
+    }
+}
+
+/// A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Writes a header line and one CSV line per row.
+pub fn write_csv(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
+    writeln!(out, "{}", HEADER.join(","))?;
+    for r in rows {
+        let line: Vec<String> = r.fields().iter().map(|f| csv_field(f)).collect();
+        writeln!(out, "{}", line.join(","))?;
+    }
+    Ok(())
+}
+
+/// Writes one JSON object per row.
+pub fn write_jsonl(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
+    for r in rows {
+        serde_json::to_writer(&mut *out, r)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}

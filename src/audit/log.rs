@@ -1,0 +1,128 @@
+//! Reading the audit sidecar (`docs/audit.md`): what an append-only file of verdicts says,
+//! line by line, with the latest line for each (session, decision) winning.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::error::StoreError;
+use super::verdict::{Verdict, VerdictKind};
+use crate::corpus::Skip;
+
+pub(super) type Key = (String, String);
+
+/// The state of an audit file: each (session, decision)'s verdict history, and its bad lines.
+#[derive(Debug, Default)]
+pub struct AuditLog {
+    pub(super) path: PathBuf,
+    /// Effective history per pair, oldest first; the last entry is the current verdict.
+    stacks: HashMap<Key, Vec<Verdict>>,
+    /// Pairs in order of first appearance.
+    order: Vec<Key>,
+    problems: Vec<Skip>,
+}
+
+impl AuditLog {
+    /// Reads an audit file without locking it. A missing file is an error.
+    pub fn read(path: &Path) -> Result<AuditLog, StoreError> {
+        let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
+        Ok(AuditLog::parse(path, &bytes))
+    }
+
+    /// Parses audit lines; bad lines are kept in [`AuditLog::problems`] and otherwise ignored.
+    pub fn parse(path: &Path, bytes: &[u8]) -> AuditLog {
+        let mut log = AuditLog {
+            path: path.to_path_buf(),
+            ..AuditLog::default()
+        };
+        let name = path.display().to_string();
+        let torn_tail = !bytes.is_empty() && !bytes.ends_with(b"\n");
+        let count = bytes.split(|&b| b == b'\n').count();
+        for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match Verdict::from_line(line) {
+                Ok(v) => log.apply(v),
+                Err(mut reason) => {
+                    if torn_tail && i + 1 == count {
+                        reason.push_str(" (the last line is cut short: an interrupted write?)");
+                    }
+                    log.problems.push(Skip {
+                        file: name.clone(),
+                        line: i as u64 + 1,
+                        reason,
+                    });
+                }
+            }
+        }
+        log
+    }
+
+    /// Applies one line: a `retract` clears the pair, an undo line replaces the verdict it
+    /// undoes with the one it restores, anything else becomes the pair's current verdict.
+    /// Either way the current verdict is the pair's last line, as external readers see it.
+    pub(super) fn apply(&mut self, v: Verdict) {
+        let key = (v.session.clone(), v.decision.clone());
+        if !self.stacks.contains_key(&key) {
+            self.order.push(key.clone());
+        }
+        let stack = self.stacks.entry(key).or_default();
+        if v.verdict == VerdictKind::Retract {
+            stack.clear();
+            return;
+        }
+        if v.undo {
+            stack.pop();
+            stack.pop();
+        }
+        stack.push(v);
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Lines that could not be read, as `file:line: reason`.
+    pub fn problems(&self) -> &[Skip] {
+        &self.problems
+    }
+
+    /// The current verdict on one decision, if any.
+    pub fn current(&self, session: &str, decision: &str) -> Option<&Verdict> {
+        self.stacks
+            .get(&(session.to_owned(), decision.to_owned()))
+            .and_then(|s| s.last())
+    }
+
+    pub fn is_audited(&self, session: &str, decision: &str) -> bool {
+        self.current(session, decision).is_some()
+    }
+
+    /// The current verdict of every audited decision, in order of first appearance.
+    pub fn latest(&self) -> Vec<&Verdict> {
+        self.order.iter().filter_map(|k| self.stacks[k].last()).collect()
+    }
+
+    /// Each auditor's own current verdict on each decision (for inter-auditor agreement).
+    pub fn latest_by_auditor(&self) -> Vec<&Verdict> {
+        let mut out = Vec::new();
+        for k in &self.order {
+            let stack = &self.stacks[k];
+            let mut seen: Vec<&str> = Vec::new();
+            for v in stack.iter().rev() {
+                if !seen.contains(&v.auditor.as_str()) {
+                    seen.push(&v.auditor);
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn history(&self, session: &str, decision: &str) -> &[Verdict] {
+        self.stacks
+            .get(&(session.to_owned(), decision.to_owned()))
+            .map_or(&[], Vec::as_slice)
+    }
+}

@@ -1,0 +1,141 @@
+//! What to audit next: the decisions of a set of sessions, in one of several orders.
+//!
+//! Every order is deterministic: the same corpus, sessions, order and seed give the same
+//! queue, so an audit can be planned, shared and resumed.
+
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use rand_pcg::Pcg64Mcg;
+use rayon::prelude::*;
+
+use super::AuditLog;
+use crate::corpus::Corpus;
+
+/// One decision to audit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Row index of its session in the corpus.
+    pub session: usize,
+    pub decision: String,
+    /// The classifier's confidence in its label.
+    pub confidence: Option<f64>,
+}
+
+/// How to order (and cut) the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Every decision, sessions in the order given, decisions in transcript order.
+    InOrder,
+    /// A seeded random sample of `n` decisions (all of them, shuffled, if fewer).
+    Sample { n: usize, seed: u64 },
+    /// `n` decisions with an equal share per expertise level present (a level with too few
+    /// gives its rest to the others), sampled and shuffled with `seed`.
+    Stratified { n: usize, seed: u64 },
+    /// Every decision, lowest classifier confidence first; no confidence comes last.
+    LowestConfidence,
+}
+
+/// A queue, and the sessions that could not be re-read (`file:line: reason`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Queue {
+    pub items: Vec<Item>,
+    pub errors: Vec<String>,
+}
+
+/// Builds the queue over `sessions` (corpus row indices, say the filtered set).
+pub fn build(corpus: &Corpus, sessions: &[usize], order: Order) -> Queue {
+    let Queue { items, errors } = in_order(corpus, sessions);
+    let items = match order {
+        Order::InOrder => items,
+        Order::Sample { n, seed } => sample(items, n, seed),
+        Order::Stratified { n, seed } => stratified(corpus, items, n, seed),
+        Order::LowestConfidence => lowest_confidence(items),
+    };
+    Queue { items, errors }
+}
+
+/// Every decision of the sessions, in order (sessions re-read in parallel).
+pub fn in_order(corpus: &Corpus, sessions: &[usize]) -> Queue {
+    let read: Vec<Result<Vec<Item>, String>> = sessions
+        .par_iter()
+        .map(|&i| {
+            let s = corpus.session(i)?;
+            Ok(s.turns
+                .into_iter()
+                .flat_map(|t| t.decisions)
+                .map(|d| Item {
+                    session: i,
+                    decision: d.id,
+                    confidence: d.confidence,
+                })
+                .collect())
+        })
+        .collect();
+    let mut q = Queue::default();
+    for r in read {
+        match r {
+            Ok(items) => q.items.extend(items),
+            Err(e) => q.errors.push(e),
+        }
+    }
+    q
+}
+
+/// A seeded random sample of `n` items, in random order.
+pub fn sample(mut items: Vec<Item>, n: usize, seed: u64) -> Vec<Item> {
+    let mut rng = Pcg64Mcg::seed_from_u64(seed);
+    items.shuffle(&mut rng);
+    items.truncate(n);
+    items
+}
+
+/// `n` items split as equally as possible between the expertise levels present.
+pub fn stratified(corpus: &Corpus, items: Vec<Item>, n: usize, seed: u64) -> Vec<Item> {
+    let mut rng = Pcg64Mcg::seed_from_u64(seed);
+    // Groups by level: 1-5, then unknown.
+    let mut groups: Vec<Vec<Item>> = vec![Vec::new(); 6];
+    for it in items {
+        let level = corpus.rows[it.session].expertise.map_or(5, |l| usize::from(l) - 1);
+        groups[level.min(5)].push(it);
+    }
+    groups.retain(|g| !g.is_empty());
+    for g in &mut groups {
+        g.shuffle(&mut rng);
+    }
+    // Water-filling: the smallest groups first, each taking its share of what is left.
+    let mut by_size: Vec<usize> = (0..groups.len()).collect();
+    by_size.sort_by_key(|&i| groups[i].len());
+    let total: usize = groups.iter().map(Vec::len).sum();
+    let mut left = n.min(total);
+    let mut take = vec![0; groups.len()];
+    for (k, &i) in by_size.iter().enumerate() {
+        let share = left.div_ceil(by_size.len() - k);
+        take[i] = share.min(groups[i].len());
+        left -= take[i];
+    }
+    let mut out: Vec<Item> = groups
+        .into_iter()
+        .zip(take)
+        .flat_map(|(g, t)| g.into_iter().take(t))
+        .collect();
+    out.shuffle(&mut rng);
+    out
+}
+
+/// Lowest classifier confidence first (ties keep their order); unknown confidence last.
+pub fn lowest_confidence(mut items: Vec<Item>) -> Vec<Item> {
+    items.sort_by(|a, b| match (a.confidence, b.confidence) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    items
+}
+
+/// Where to resume: the index of the first item with no current verdict in `log`.
+pub fn resume(items: &[Item], corpus: &Corpus, log: &AuditLog) -> Option<usize> {
+    items
+        .iter()
+        .position(|it| !log.is_audited(&corpus.rows[it.session].id, &it.decision))
+}

@@ -1,0 +1,197 @@
+//! One line of the audit sidecar (section 4 of the corpus spec; see `docs/audit.md`).
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::json_reason;
+use crate::model::{Actor, Kind};
+
+/// What the auditor said about a classifier's label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VerdictKind {
+    /// The label is right (`actor`/`kind` repeat it).
+    Confirm,
+    /// The label is wrong: `actor`/`kind` are the correction.
+    Relabel,
+    /// Not a decision at all.
+    Reject,
+    /// Written only by undo when there is no earlier verdict: the decision is unaudited again.
+    Retract,
+}
+
+impl VerdictKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            VerdictKind::Confirm => "confirm",
+            VerdictKind::Relabel => "relabel",
+            VerdictKind::Reject => "reject",
+            VerdictKind::Retract => "retract",
+        }
+    }
+}
+
+/// One verdict, serialized with the keys in the order of the spec's example line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub session: String,
+    pub decision: String,
+    pub verdict: VerdictKind,
+    #[serde(default)]
+    pub actor: Option<Actor>,
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub auditor: String,
+    /// RFC 3339 UTC: when the line was written.
+    pub at: String,
+    /// Set on lines written by undo (an extra key external readers may ignore).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub undo: bool,
+}
+
+impl Verdict {
+    fn new(session: &str, decision: &str, verdict: VerdictKind) -> Verdict {
+        Verdict {
+            session: session.to_owned(),
+            decision: decision.to_owned(),
+            verdict,
+            actor: None,
+            kind: None,
+            note: None,
+            auditor: String::new(),
+            at: String::new(),
+            undo: false,
+        }
+    }
+
+    /// The classifier's label is right; `actor`/`kind` repeat it.
+    pub fn confirm(session: &str, decision: &str, actor: Actor, kind: Kind) -> Verdict {
+        Verdict {
+            actor: Some(actor),
+            kind: Some(kind),
+            ..Verdict::new(session, decision, VerdictKind::Confirm)
+        }
+    }
+
+    /// The auditor's correction.
+    pub fn relabel(session: &str, decision: &str, actor: Actor, kind: Kind) -> Verdict {
+        Verdict {
+            actor: Some(actor),
+            kind: Some(kind),
+            ..Verdict::new(session, decision, VerdictKind::Relabel)
+        }
+    }
+
+    /// Not a decision at all.
+    pub fn reject(session: &str, decision: &str) -> Verdict {
+        Verdict::new(session, decision, VerdictKind::Reject)
+    }
+
+    pub(crate) fn retract(session: &str, decision: &str, auditor: &str, at: String) -> Verdict {
+        Verdict {
+            auditor: auditor.to_owned(),
+            at,
+            undo: true,
+            ..Verdict::new(session, decision, VerdictKind::Retract)
+        }
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Verdict {
+        let note = note.into();
+        self.note = (!note.trim().is_empty()).then_some(note);
+        self
+    }
+
+    pub fn with_auditor(mut self, auditor: impl Into<String>) -> Verdict {
+        self.auditor = auditor.into();
+        self
+    }
+
+    pub fn at(mut self, at: impl Into<String>) -> Verdict {
+        self.at = at.into();
+        self
+    }
+
+    /// Parses and checks one line.
+    pub fn from_line(line: &[u8]) -> Result<Verdict, String> {
+        let v: Verdict = serde_json::from_slice(line).map_err(|e| json_reason(&e))?;
+        v.check()?;
+        Ok(v)
+    }
+
+    /// What a line must hold beyond its types: ids, and a relabel's correction.
+    pub fn check(&self) -> Result<(), String> {
+        if self.session.is_empty() || self.decision.is_empty() {
+            return Err("empty `session` or `decision`".into());
+        }
+        if self.verdict == VerdictKind::Relabel && (self.actor.is_none() || self.kind.is_none()) {
+            return Err("a relabel needs both `actor` and `kind`".into());
+        }
+        Ok(())
+    }
+}
+
+/// The current time as RFC 3339 UTC, to the second: `2026-11-24T10:00:00Z`.
+pub fn now_rfc3339() -> String {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    rfc3339(secs)
+}
+
+/// Seconds since the Unix epoch as RFC 3339 UTC (civil-from-days, proleptic Gregorian).
+pub fn rfc3339(secs: u64) -> String {
+    let (days, rem) = ((secs / 86_400) as i64, secs % 86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3339_matches_known_instants() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(1_795_514_400), "2026-11-24T10:00:00Z");
+    }
+
+    #[test]
+    fn a_line_serializes_with_the_spec_keys_in_order() {
+        let v = Verdict::relabel("s-1", "d3", Actor::Human, Kind::Planning)
+            .with_note("user named the approach")
+            .with_auditor("ana")
+            .at("2026-11-24T10:00:00Z");
+        assert_eq!(
+            serde_json::to_string(&v).unwrap(),
+            r#"{"session":"s-1","decision":"d3","verdict":"relabel","actor":"human","kind":"planning","note":"user named the approach","auditor":"ana","at":"2026-11-24T10:00:00Z"}"#
+        );
+        assert_eq!(
+            Verdict::from_line(serde_json::to_string(&v).unwrap().as_bytes()).unwrap(),
+            v
+        );
+    }
+
+    #[test]
+    fn a_relabel_without_its_correction_is_refused() {
+        let line = br#"{"session":"s","decision":"d","verdict":"relabel","actor":"human","auditor":"a","at":"x"}"#;
+        assert!(Verdict::from_line(line).unwrap_err().contains("relabel"));
+        let bad = br#"{"session":"s","decision":"d","verdict":"maybe","auditor":"a","at":"x"}"#;
+        assert!(Verdict::from_line(bad).is_err());
+    }
+}

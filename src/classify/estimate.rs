@@ -1,0 +1,225 @@
+//! Estimates of the user's expertise (1-5) and of the session's outcome, and the map that
+//! overrides the expertise estimate per project or session.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::text::{code_spans, first_phrase, identifiers, paths};
+use crate::import::RawSession;
+use crate::import::prompt::is_bare_assent;
+use crate::import::tools::{ToolKind, command, kind};
+use crate::model::{Outcome, parse_expertise};
+
+const VERIFY: &[&str] = &[
+    "test",
+    "tests",
+    "verify",
+    "check",
+    "lint",
+    "benchmark",
+    "ci",
+    "assert",
+    "reproduce",
+];
+const CORRECT: &[&str] = &[
+    "no,",
+    "no ",
+    "nope",
+    "wrong",
+    "that's not",
+    "that is not",
+    "actually",
+    "instead",
+    "stop",
+    "revert",
+    "undo",
+    "not what i",
+];
+const LEARN: &[&str] = &[
+    "explain",
+    "help me understand",
+    "what is",
+    "what's a",
+    "how does",
+    "how do i",
+    "i don't know",
+    "i'm new",
+    "i am new",
+    "what does",
+];
+const CONFIRM: &[&str] = &[
+    "it works",
+    "works now",
+    "that works",
+    "that fixed it",
+    "looks good",
+    "lgtm",
+    "perfect",
+    "all good",
+    "works great",
+    "great, thanks",
+    "thanks, that",
+];
+const FAILED: &[&str] = &[
+    "doesn't work",
+    "does not work",
+    "not working",
+    "still failing",
+    "still fails",
+    "still broken",
+    "broken",
+    "didn't work",
+    "did not work",
+    "still doesn't",
+];
+const TEST_CMDS: &[&str] = &[
+    "cargo test",
+    "cargo nextest",
+    "pytest",
+    "npm test",
+    "npm run test",
+    "yarn test",
+    "pnpm test",
+    "go test",
+    "jest",
+    "vitest",
+    "make test",
+    "rspec",
+    "mvn test",
+    "gradle test",
+    "bun test",
+    "deno test",
+];
+
+/// Expertise 1-5 from how the user directs: precise directions (paths, identifiers, code),
+/// asking for verification, correcting the agent, against asking to be taught.
+pub fn expertise(s: &RawSession) -> Option<u8> {
+    let prompts: Vec<&str> = s
+        .turns
+        .iter()
+        .map(|t| t.prompt.trim())
+        .filter(|p| !p.is_empty() && !is_bare_assent(p))
+        .collect();
+    if prompts.is_empty() {
+        return None;
+    }
+    let precise = prompts
+        .iter()
+        .filter(|p| !paths(p).is_empty() || identifiers(p) > 0 || !code_spans(p).0.is_empty())
+        .count();
+    let share = precise as f64 / prompts.len() as f64;
+    let verify = prompts.iter().any(|p| first_phrase(p, VERIFY).is_some());
+    let corrects = prompts.iter().skip(1).any(|p| {
+        let l = p.to_lowercase();
+        CORRECT.iter().any(|c| l.starts_with(c))
+    });
+    let learns = prompts.iter().any(|p| first_phrase(p, LEARN).is_some());
+    let words: usize = prompts.iter().map(|p| p.split_whitespace().count()).sum();
+    let vague = precise == 0 && words / prompts.len() < 8;
+    let mut level: i32 = 3;
+    level += i32::from(share >= 0.5) + i32::from(verify) + i32::from(corrects);
+    level -= i32::from(learns) + i32::from(vague);
+    Some(level.clamp(1, 5) as u8)
+}
+
+/// `verified_success` on a commit, a passing test run, or the user's explicit confirmation;
+/// `failure` when the user says it does not work or the last test run failed; `success` when
+/// the agent changed files or ran commands without either; `None` otherwise.
+pub fn outcome(s: &RawSession) -> Option<Outcome> {
+    let calls = || s.turns.iter().flat_map(|t| &t.calls);
+    let shell = |c: &&crate::import::Call| kind(&c.tool) == ToolKind::Shell;
+    let committed = calls().filter(shell).any(|c| {
+        command(c).is_some_and(|cmd| cmd.contains("git commit"))
+            && c.is_error != Some(true)
+            && c.result.as_deref().is_some_and(|r| !r.contains("nothing to commit"))
+    });
+    let last_test = calls()
+        .filter(shell)
+        .filter(|c| command(c).is_some_and(|cmd| TEST_CMDS.iter().any(|t| cmd.contains(t))))
+        .rfind(|c| c.result.is_some())
+        .map(|c| {
+            let r = c.result.as_deref().unwrap_or("");
+            c.is_error != Some(true) && !r.contains("FAILED") && !r.contains("failed;") && !r.contains(" failed")
+        });
+    let later = || s.turns.iter().skip(1).map(|t| t.prompt.to_lowercase());
+    let confirmed = later().any(|p| CONFIRM.iter().any(|c| p.contains(c)));
+    let complained = s
+        .turns
+        .last()
+        .filter(|_| s.turns.len() > 1)
+        .is_some_and(|t| first_phrase(&t.prompt, FAILED).is_some());
+    if complained {
+        return Some(Outcome::Failure);
+    }
+    if committed || last_test == Some(true) || confirmed {
+        return Some(Outcome::VerifiedSuccess);
+    }
+    if last_test == Some(false) {
+        return Some(Outcome::Failure);
+    }
+    let worked = calls().any(|c| matches!(kind(&c.tool), ToolKind::Edit | ToolKind::Write | ToolKind::Shell));
+    worked.then_some(Outcome::Success)
+}
+
+/// Expertise levels given by hand, per project (cwd, or its last path component) or per
+/// session id. See `docs/classifier.md` for the file format.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExpertiseMap(pub HashMap<String, u8>);
+
+impl ExpertiseMap {
+    /// Reads `key = level` lines (`#` comments) or a JSON object `{"key": level}`; a level is
+    /// 1-5 or a name (`novice` … `expert`).
+    pub fn load(path: &Path) -> Result<ExpertiseMap, String> {
+        let name = path.display();
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+        Self::parse(&text).map_err(|e| format!("{name}: {e}"))
+    }
+
+    pub fn parse(text: &str) -> Result<ExpertiseMap, String> {
+        let mut map = HashMap::new();
+        if text.trim_start().starts_with('{') {
+            let obj: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(text).map_err(|e| format!("not a JSON object: {e}"))?;
+            for (k, v) in obj {
+                let level = match &v {
+                    serde_json::Value::Number(n) => parse_expertise(&n.to_string()),
+                    serde_json::Value::String(s) => parse_expertise(s),
+                    _ => None,
+                };
+                map.insert(
+                    k.clone(),
+                    level.ok_or(format!("{k:?}: {v} is not a level 1-5 or a level name"))?,
+                );
+            }
+            return Ok(ExpertiseMap(map));
+        }
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let (k, v) = line
+                .rsplit_once('=')
+                .ok_or(format!("line {}: expected `project-or-session-id = level`", i + 1))?;
+            let level = parse_expertise(v).ok_or(format!(
+                "line {}: {:?} is not a level 1-5 or a level name",
+                i + 1,
+                v.trim()
+            ))?;
+            map.insert(k.trim().to_owned(), level);
+        }
+        Ok(ExpertiseMap(map))
+    }
+
+    /// The level for a session: by id, else by project path, else by its last component.
+    pub fn lookup(&self, id: &str, project: Option<&str>) -> Option<u8> {
+        if self.0.is_empty() {
+            return None;
+        }
+        self.0.get(id).copied().or_else(|| {
+            let p = project?;
+            let base = p.trim_end_matches('/').rsplit('/').next().unwrap_or(p);
+            self.0.get(p).or_else(|| self.0.get(base)).copied()
+        })
+    }
+}

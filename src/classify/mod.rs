@@ -1,0 +1,93 @@
+//! Deterministic decision rules over an imported transcript, and the estimates of the
+//! user's expertise and the session's outcome. Every rule has a stable id, documented with
+//! an example in `docs/classifier.md`.
+
+mod agent;
+mod estimate;
+mod human;
+pub mod text;
+
+pub use agent::PLAN_TEXT;
+pub use estimate::{ExpertiseMap, expertise, outcome};
+pub use human::{APPROACH, DONE};
+
+use crate::import::RawSession;
+use crate::import::prompt::is_bare_assent;
+use crate::model::{Actor, Decision, Kind, Outcome};
+
+/// A decision before it gets its id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub kind: Kind,
+    pub actor: Actor,
+    pub category: String,
+    pub summary: String,
+    pub evidence: String,
+    pub confidence: f64,
+    pub ratified: bool,
+    pub rule: &'static str,
+}
+
+/// Every rule id, in the order of `docs/classifier.md`.
+pub const RULES: &[&str] = &[
+    "H-GOAL",
+    "H-APPROACH",
+    "H-DONE",
+    "H-ANSWER",
+    "H-FILES",
+    "H-COMMANDS",
+    "H-CODE",
+    "H-SHELL",
+    "A-PLAN-EXIT",
+    "A-PLAN-TODO",
+    "A-PLAN-TEXT",
+    "A-PLAN-DELEGATE",
+    "A-EDIT",
+    "A-WRITE",
+    "A-BASH",
+];
+
+/// The classifier's answer for one session.
+#[derive(Debug, Clone, Default)]
+pub struct Classified {
+    /// Per turn, in order; ids `d1`, `d2`, … unique within the session.
+    pub decisions: Vec<Vec<Decision>>,
+    pub expertise: Option<u8>,
+    pub outcome: Option<Outcome>,
+}
+
+/// Classifies every turn of a session.
+pub fn classify(s: &RawSession) -> Classified {
+    let mut state = agent::State::default();
+    let mut n = 0;
+    let mut decisions = Vec::with_capacity(s.turns.len());
+    for (i, t) in s.turns.iter().enumerate() {
+        let next_assents = s.turns.get(i + 1).is_some_and(|n| is_bare_assent(&n.prompt));
+        let mut found = human::rules(t);
+        found.extend(agent::rules(t, &mut state));
+        let turn: Vec<Decision> = found
+            .into_iter()
+            .map(|f| {
+                n += 1;
+                let ratified = f.ratified || (next_assents && f.actor == Actor::Agent && f.kind == Kind::Planning);
+                Decision {
+                    id: format!("d{n}"),
+                    kind: f.kind,
+                    actor: f.actor,
+                    category: Some(f.category),
+                    summary: Some(f.summary),
+                    evidence: (!f.evidence.is_empty()).then_some(f.evidence),
+                    confidence: Some(f.confidence),
+                    ratified: ratified.then_some(true),
+                    rule: Some(f.rule.to_owned()),
+                }
+            })
+            .collect();
+        decisions.push(turn);
+    }
+    Classified {
+        decisions,
+        expertise: expertise(s),
+        outcome: outcome(s),
+    }
+}

@@ -1,0 +1,99 @@
+//! From a [`RawSession`] to a v1 [`Session`] and its corpus line with leash's extension keys
+//! (ignored by v1 readers):
+//!
+//! - session: `source_format`, `source_file`, `estimated` (`["expertise", "outcome"]`, the
+//!   fields that are leash's estimates), `subagent_actions` (all sub-agents' tool calls),
+//!   `subagents_unattached` (sub-agents tied to no turn), `actions_before_first_prompt`,
+//!   `replayed_lines_skipped` (a Codex fork's replay of its parent);
+//! - turn: `subagent_actions` and `subagent` (`[{call_id, agent_type, description, origin,
+//!   actions}]`), `slash_command`.
+
+use serde_json::{Value, json};
+
+use super::ImportOptions;
+use super::raw::{RawSession, truncate};
+use super::tools::action;
+use crate::classify;
+use crate::model::{Expertise, Session, Turn, first_line};
+
+/// The v1 session of a transcript, classified, with expertise and outcome estimated (or
+/// taken from the expertise map).
+pub fn build(raw: &RawSession, opts: &ImportOptions) -> Session {
+    let c = classify::classify(raw);
+    let mut turns: Vec<Turn> = raw
+        .turns
+        .iter()
+        .zip(c.decisions)
+        .map(|(t, decisions)| Turn {
+            prompt: t.prompt.clone(),
+            actions: t.calls.iter().map(action).collect(),
+            response: (!t.text.is_empty()).then(|| t.text.clone()),
+            response_words: Some(t.words),
+            decisions,
+        })
+        .collect();
+    turns.shrink_to_fit();
+    let title = raw.title.clone().or_else(|| {
+        raw.turns
+            .first()
+            .map(|t| truncate(first_line(&t.prompt), 200).to_owned())
+    });
+    let expertise = opts
+        .expertise_map
+        .lookup(&raw.id, raw.project.as_deref())
+        .or(c.expertise);
+    Session {
+        id: raw.id.clone(),
+        title,
+        project: raw.project.clone(),
+        started_at: raw.started_at.clone(),
+        model: raw.model.clone(),
+        expertise: Expertise(expertise),
+        mode: None,
+        outcome: c.outcome,
+        turns,
+    }
+}
+
+/// The corpus line of a session: the v1 keys plus the extension keys above.
+pub fn to_line(raw: &RawSession, session: &Session) -> String {
+    let mut v = serde_json::to_value(session).expect("a session serializes");
+    let total: u64 = raw
+        .turns
+        .iter()
+        .flat_map(|t| &t.subagents)
+        .chain(&raw.unattached_subagents)
+        .map(|a| a.actions)
+        .sum();
+    let o = v.as_object_mut().expect("a session is an object");
+    o.insert("source_format".into(), json!(raw.format));
+    o.insert("source_file".into(), json!(raw.file));
+    o.insert("estimated".into(), json!(["expertise", "outcome"]));
+    o.insert("subagent_actions".into(), json!(total));
+    if !raw.unattached_subagents.is_empty() {
+        o.insert("subagents_unattached".into(), json!(raw.unattached_subagents));
+    }
+    if raw.replayed_lines > 0 {
+        o.insert("replayed_lines_skipped".into(), json!(raw.replayed_lines));
+    }
+    if raw.actions_before_first_prompt > 0 {
+        o.insert(
+            "actions_before_first_prompt".into(),
+            json!(raw.actions_before_first_prompt),
+        );
+    }
+    if let Some(Value::Array(turns)) = o.get_mut("turns") {
+        for (tv, t) in turns.iter_mut().zip(&raw.turns) {
+            let to = tv.as_object_mut().expect("a turn is an object");
+            if !t.subagents.is_empty() {
+                let n: u64 = t.subagents.iter().map(|a| a.actions).sum();
+                to.insert("subagent_actions".into(), json!(n));
+                to.insert("subagent".into(), json!(t.subagents));
+            }
+            if let Some(s) = &t.slash {
+                to.insert("slash_command".into(), json!(s));
+            }
+        }
+    }
+    v.to_string()
+}

@@ -1,0 +1,104 @@
+//! A cache of what was read from each transcript file, so that importing a large history
+//! again only re-reads the files that changed.
+//!
+//! One JSON file per transcript under `<cache dir>/import-v1/`, named by a hash of the
+//! transcript's path, holding a fingerprint (size and mtime of the transcript and of the
+//! sub-agent files that may belong to it) and the [`RawSession`] read from it. Classification
+//! runs again on every import, so rule changes apply at once. The cache never lives inside
+//! transcript folders; anything wrong with it (missing, stale, unreadable) means the file is
+//! simply read again.
+
+use std::collections::hash_map::DefaultHasher;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use super::raw::{Format, RawSession};
+use super::subagents::is_agent_file;
+
+/// Bumped whenever [`RawSession`] or the reading rules change.
+const VERSION: &str = "import-v1";
+
+/// leash's default cache folder: `dirs::cache_dir()/leash`.
+pub fn default_dir() -> Option<PathBuf> {
+    dirs::cache_dir().map(|d| d.join("leash"))
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    path: String,
+    fingerprint: String,
+    raw: RawSession,
+}
+
+fn stamp(p: &Path) -> Option<String> {
+    let m = fs::metadata(p).ok()?;
+    let mtime = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some(format!("{}:{}.{:09}", m.len(), mtime.as_secs(), mtime.subsec_nanos()))
+}
+
+/// Size and mtime of a transcript and, for Claude Code, of every sub-agent file that could
+/// be attached to it (its `subagents/` folder and `agent-*.jsonl` beside it).
+pub fn fingerprint(path: &Path, format: Format) -> Option<String> {
+    let mut fp = stamp(path)?;
+    if format == Format::ClaudeCode {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let mut extra: Vec<PathBuf> = Vec::new();
+        for d in [dir.to_path_buf(), dir.join(stem).join("subagents")] {
+            if let Ok(rd) = fs::read_dir(&d) {
+                extra.extend(rd.flatten().map(|e| e.path()).filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| is_agent_file(n) || n.ends_with(".meta.json"))
+                }));
+            }
+        }
+        extra.sort();
+        for p in extra {
+            fp.push_str(&format!("|{}={}", p.display(), stamp(&p).unwrap_or_default()));
+        }
+    }
+    Some(fp)
+}
+
+fn entry_path(dir: &Path, path: &Path) -> PathBuf {
+    let mut h = DefaultHasher::new();
+    fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .hash(&mut h);
+    dir.join(VERSION).join(format!("{:016x}.json", h.finish()))
+}
+
+/// The cached reading of `path`, if its fingerprint still matches.
+pub fn get(dir: &Path, path: &Path, fingerprint: &str) -> Option<RawSession> {
+    let bytes = fs::read(entry_path(dir, path)).ok()?;
+    let e: Entry = serde_json::from_slice(&bytes).ok()?;
+    (e.path == path.display().to_string() && e.fingerprint == fingerprint).then_some(e.raw)
+}
+
+/// Stores a reading; failures are ignored (the file will be read again next time).
+pub fn put(dir: &Path, path: &Path, fingerprint: &str, raw: &RawSession) {
+    let target = entry_path(dir, path);
+    let Some(parent) = target.parent() else {
+        return;
+    };
+    if fs::create_dir_all(parent).is_err() {
+        return;
+    }
+    let entry = Entry {
+        path: path.display().to_string(),
+        fingerprint: fingerprint.to_owned(),
+        raw: raw.clone(),
+    };
+    let Ok(bytes) = serde_json::to_vec(&entry) else {
+        return;
+    };
+    let tmp = target.with_extension(format!("tmp{}", std::process::id()));
+    if fs::write(&tmp, bytes).is_ok() && fs::rename(&tmp, &target).is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+}

@@ -1,0 +1,155 @@
+//! What an importer extracts from a transcript before classification: richer than the v1
+//! model (tool inputs and results are kept, in trimmed form) so that the classifier can
+//! look at plans, todo lists, answers and commands.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Which tool wrote a transcript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    ClaudeCode,
+    Codex,
+}
+
+/// One transcript file, segmented into turns.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RawSession {
+    pub id: String,
+    pub format: Format,
+    /// The transcript file it came from.
+    pub file: String,
+    /// From `ai-title` / `custom-title` / `summary` lines; `None` means "first prompt".
+    pub title: Option<String>,
+    pub project: Option<String>,
+    pub started_at: Option<String>,
+    pub model: Option<String>,
+    pub turns: Vec<RawTurn>,
+    /// Tool calls made before the first real prompt (not part of any turn).
+    pub actions_before_first_prompt: u64,
+    /// Sub-agents that could be tied to no turn.
+    pub unattached_subagents: Vec<SubAgent>,
+    /// Codex lines of a parent's history replayed by a fork, left out.
+    #[serde(default)]
+    pub replayed_lines: u64,
+    /// Bad lines seen while reading (`file:line: reason`).
+    pub warnings: Vec<String>,
+}
+
+/// One real human prompt and what the agent did until the next one.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RawTurn {
+    pub prompt: String,
+    /// `Some(name)` when the prompt is a slash command (`/orchestrator`).
+    pub slash: Option<String>,
+    pub started_at: Option<String>,
+    /// Main-chain tool calls, deduplicated by id, in order.
+    pub calls: Vec<Call>,
+    /// The agent's prose, truncated to [`RESPONSE_KEEP`] bytes.
+    pub text: String,
+    /// Words of all of the agent's prose (not truncated).
+    pub words: u64,
+    /// Sub-agents started by this turn's Task/Agent calls.
+    pub subagents: Vec<SubAgent>,
+    /// Shell commands the user ran themselves (`!cmd`, `<bash-input>`) during the turn.
+    pub user_commands: Vec<String>,
+}
+
+/// The agent's prose kept per turn.
+pub const RESPONSE_KEEP: usize = 4096;
+/// Longest string kept inside a tool input or result.
+pub const FIELD_KEEP: usize = 2048;
+
+/// One tool call.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Call {
+    pub id: String,
+    pub tool: String,
+    /// The input, with long strings trimmed to [`FIELD_KEEP`] bytes.
+    pub input: Value,
+    /// The result text (trimmed), once it came back.
+    pub result: Option<String>,
+    pub is_error: Option<bool>,
+}
+
+/// A sub-agent's own transcript, counted apart from the main chain.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SubAgent {
+    /// The Task/Agent call that started it, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Where it was found: `inline`, `subagents`, or `legacy` (an `agent-*.jsonl` beside).
+    pub origin: String,
+    /// Its tool calls, deduplicated by id.
+    pub actions: u64,
+    #[serde(skip)]
+    pub prompt: String,
+    #[serde(skip)]
+    pub first_timestamp: Option<String>,
+}
+
+/// Cuts `s` to at most `max` bytes on a char boundary.
+pub fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Trims every long string inside a JSON value, in place.
+pub fn trim_value(v: &mut Value) {
+    match v {
+        Value::String(s) if s.len() > FIELD_KEEP => {
+            let keep = truncate(s, FIELD_KEEP).len();
+            s.truncate(keep);
+        }
+        Value::Array(a) => a.iter_mut().for_each(trim_value),
+        Value::Object(o) => o.values_mut().for_each(trim_value),
+        _ => {}
+    }
+}
+
+/// Appends prose to a turn's response, keeping at most [`RESPONSE_KEEP`] bytes.
+pub fn push_text(turn: &mut RawTurn, text: &str) {
+    turn.words += crate::model::count_words(text);
+    if turn.text.len() >= RESPONSE_KEEP {
+        return;
+    }
+    if !turn.text.is_empty() {
+        turn.text.push_str("\n\n");
+    }
+    let room = RESPONSE_KEEP.saturating_sub(turn.text.len());
+    turn.text.push_str(truncate(text, room));
+}
+
+/// The text of a tool result's `content`: a string, or the `text` of its blocks.
+pub fn result_text(content: &Value) -> String {
+    match content {
+        Value::String(s) => truncate(s, FIELD_KEEP).to_owned(),
+        Value::Array(a) => {
+            let mut out = String::new();
+            for b in a {
+                if let Some(t) = b.get("text").and_then(Value::as_str) {
+                    if !out.is_empty() {
+                        out.push('\n');
+                    }
+                    out.push_str(t);
+                    if out.len() > FIELD_KEEP {
+                        break;
+                    }
+                }
+            }
+            truncate(&out, FIELD_KEEP).to_owned()
+        }
+        _ => String::new(),
+    }
+}

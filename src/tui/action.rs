@@ -1,0 +1,170 @@
+//! Every user intent and every worker report, named: the only input `update` accepts.
+
+use crate::corpus::Batch;
+use crate::stats::Report;
+
+/// What the keyboard is talking to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Browse,
+    /// Typing a fuzzy query.
+    Search,
+    /// The facet filter overlay.
+    Facets,
+    /// The help overlay.
+    Help,
+}
+
+/// The panel that arrows and the mouse wheel act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Panel {
+    #[default]
+    List,
+    Turn,
+    Hist,
+}
+
+impl Panel {
+    pub fn next(self) -> Panel {
+        match self {
+            Panel::List => Panel::Turn,
+            Panel::Turn => Panel::Hist,
+            Panel::Hist => Panel::List,
+        }
+    }
+    pub fn prev(self) -> Panel {
+        self.next().next()
+    }
+}
+
+/// The session list's sort key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Corpus order, or best match first while a query is active.
+    #[default]
+    Natural,
+    Title,
+    Expertise,
+    Turns,
+    ActionsPerPrompt,
+    PlanningShare,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Natural,
+        SortKey::Title,
+        SortKey::Expertise,
+        SortKey::Turns,
+        SortKey::ActionsPerPrompt,
+        SortKey::PlanningShare,
+    ];
+    pub fn next(self) -> SortKey {
+        let i = SortKey::ALL.iter().position(|&k| k == self).unwrap_or(0);
+        SortKey::ALL[(i + 1) % SortKey::ALL.len()]
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            SortKey::Natural => "order",
+            SortKey::Title => "title",
+            SortKey::Expertise => "expertise",
+            SortKey::Turns => "turns",
+            SortKey::ActionsPerPrompt => "actions/prompt",
+            SortKey::PlanningShare => "human planning",
+        }
+    }
+}
+
+/// What the histogram panel compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cohorts {
+    /// The whole filtered set.
+    #[default]
+    All,
+    /// Novices (level 1) beside experts (level 5).
+    Expertise,
+    /// User keeps execution beside agent controls planning.
+    Regimes,
+}
+
+impl Cohorts {
+    pub fn next(self) -> Cohorts {
+        match self {
+            Cohorts::All => Cohorts::Expertise,
+            Cohorts::Expertise => Cohorts::Regimes,
+            Cohorts::Regimes => Cohorts::All,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum Action {
+    Quit,
+    /// Arrows / `j` `k`: the list's selection, or the turn view's scroll, by focus.
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    NextTurn,
+    PrevTurn,
+    FocusNext,
+    FocusPrev,
+    /// Open the selected session in the turn view.
+    Open,
+    CycleSort,
+    ReverseSort,
+    StartSearch,
+    SearchInput(char),
+    SearchBackspace,
+    /// Keep the query and go back to browsing.
+    SearchAccept,
+    /// Drop the query.
+    SearchClear,
+    OpenFacets,
+    FacetUp,
+    FacetDown,
+    /// Toggle the facet under the cursor (or step a range bound up).
+    FacetToggle,
+    /// Step the range bound under the cursor down/up.
+    FacetLess,
+    FacetMore,
+    ClearFilters,
+    CycleCohorts,
+    /// Cycle how ratified decisions count: as recorded, as human, as agent.
+    CycleRatified,
+    ToggleHelp,
+    /// Close whatever overlay is open.
+    Close,
+    Click {
+        col: u16,
+        row: u16,
+    },
+    Wheel {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
+    Resize(u16, u16),
+    /// Worker reports.
+    Loaded(Vec<Batch>),
+    LoadFinished(Result<(), String>),
+    SearchDone {
+        pass: u64,
+        scores: Option<Vec<Option<i64>>>,
+    },
+    /// The header's and the cohorts' reports of one recount.
+    ReportsDone {
+        pass: u64,
+        report: Box<Report>,
+        groups: Vec<Report>,
+    },
+}
+
+/// What arrives over the event loop's channel.
+pub enum Msg {
+    Input(crossterm::event::Event),
+    Act(Action),
+}

@@ -1,0 +1,254 @@
+//! The browser's whole state. Only `update` changes it; `view` reads it.
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::Sender;
+
+use crate::corpus::{Batch, Corpus, RatifiedAs, Source};
+use crate::filter::Filter;
+use crate::model::{Outcome, Session};
+use crate::search::Query;
+use crate::stats::{Regime, Report};
+
+use super::action::{Cohorts, Mode, Msg, Panel, SortKey};
+use super::hist::{Hist, RowStat};
+use super::layout::Areas;
+
+/// What the browser is started with.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TuiOptions {
+    /// How ratified decisions count at start (`r` cycles it).
+    pub ratified_as: RatifiedAs,
+    /// Draw without colours (set from `NO_COLOR` by [`super::run`]).
+    pub no_color: bool,
+}
+
+/// One line of the facet overlay.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Facet {
+    Expertise(usize),
+    Mode(u16),
+    Outcome(Option<Outcome>),
+    Regime(Regime),
+    AppMin,
+    AppMax,
+}
+
+/// The steps a bound of the actions-per-prompt range moves through (`None` = open).
+pub const APP_STEPS: [Option<f64>; 9] = [
+    None,
+    Some(1.0),
+    Some(2.0),
+    Some(5.0),
+    Some(10.0),
+    Some(20.0),
+    Some(50.0),
+    Some(100.0),
+    Some(200.0),
+];
+
+/// The session open in the turn view (read lazily, one at a time).
+pub struct Opened {
+    pub row: u32,
+    pub session: Result<Session, String>,
+    pub turn: usize,
+    pub scroll: u16,
+}
+
+impl Opened {
+    /// Lines of the current turn before wrapping, plus the wrapping of long ones at `width`
+    /// (bounds the turn view's scroll).
+    pub fn lines(&self, width: usize) -> usize {
+        let w = width.max(1);
+        let rows = |s: &str| s.chars().count().div_ceil(w).max(1);
+        let Ok(t) = self.session.as_ref().map(|s| s.turns.get(self.turn)) else {
+            return 1;
+        };
+        t.map_or(1, |t| {
+            let d: usize = t
+                .decisions
+                .iter()
+                .map(|d| {
+                    rows(d.summary.as_deref().unwrap_or(""))
+                        + 1
+                        + d.evidence.as_deref().map_or(0, rows)
+                })
+                .sum();
+            let a: usize = t
+                .actions
+                .iter()
+                .map(|a| rows(a.target.as_deref().unwrap_or("")))
+                .sum();
+            t.prompt.split('\n').map(rows).sum::<usize>() + a + d + 4
+        })
+    }
+}
+
+/// The label before the turn strip (the strip is the third line inside the turn view).
+pub const STRIP_LABEL: &str = "actions/turn ";
+
+/// The first turn the strip shows and how many fit in `width` columns: a window around the
+/// current turn when a session has more turns than columns.
+pub fn strip_window(cur: usize, turns: usize, width: usize) -> (usize, usize) {
+    let room = width.saturating_sub(STRIP_LABEL.len()).max(1);
+    let start = cur.saturating_sub(room / 2).min(turns.saturating_sub(room));
+    (start, room)
+}
+
+/// One cohort of the histogram panel: its name, figures and histograms.
+pub struct Group {
+    pub name: &'static str,
+    pub report: Report,
+    /// The study's actions per prompt for this cohort, when it published one.
+    pub study_app: Option<f64>,
+    pub hists: [Hist; 3],
+}
+
+/// Streaming progress.
+#[derive(Debug, Default)]
+pub struct Loading {
+    pub bytes: u64,
+    pub total: u64,
+    pub done: bool,
+    pub error: Option<String>,
+}
+
+/// The fuzzy search: the query, the latest pass's scores and the pass in flight.
+#[derive(Default)]
+pub struct Search {
+    pub text: String,
+    pub query: Option<Query>,
+    /// Score per row of the last finished pass (may cover fewer rows than loaded since).
+    pub scores: Option<Vec<Option<i64>>>,
+    pub pass: u64,
+    pub cancel: Option<Arc<AtomicBool>>,
+    pub running: bool,
+}
+
+pub struct App {
+    pub corpus: Arc<Corpus>,
+    /// Batches that arrived while a search worker held the corpus.
+    pub pending: Vec<Batch>,
+    pub how: RatifiedAs,
+    pub mode: Mode,
+    pub focus: Panel,
+    pub filter: Filter,
+    pub facets: Vec<Facet>,
+    pub facet_cursor: usize,
+    pub search: Search,
+    pub sort: SortKey,
+    pub descending: bool,
+    /// Per-row histogram figures under `how`, grown as rows load.
+    pub stats: Vec<RowStat>,
+    /// All rows in the current sort order (rebuilt on sort change and load).
+    pub order: Vec<u32>,
+    /// The rows passing the filters and the query, in row order.
+    pub members: Vec<u32>,
+    /// The same rows in the sort order: the list.
+    pub visible: Vec<u32>,
+    pub cursor: usize,
+    pub list_offset: usize,
+    pub selected: Option<u32>,
+    pub opened: Option<Opened>,
+    pub report: Report,
+    /// The report pass in flight (see `start_reports`), and whether its figures are awaited.
+    pub report_pass: u64,
+    pub reports_pending: bool,
+    /// Sets at least this large get their reports on a worker.
+    pub async_reports: usize,
+    pub cohorts: Cohorts,
+    pub groups: Vec<Group>,
+    pub loading: Loading,
+    pub size: (u16, u16),
+    pub areas: Option<Areas>,
+    pub color: bool,
+    pub quit: bool,
+    /// Where workers send their reports (`None`: search runs inline, for tests).
+    pub tx: Option<Sender<Msg>>,
+    /// Wall time of the last recount in microseconds: filter, histograms, reports (or
+    /// starting their worker), selection (shown in the help overlay).
+    pub recount_us: [u128; 4],
+}
+
+impl App {
+    pub fn new(sources: Vec<Source>, opts: TuiOptions, tx: Option<Sender<Msg>>) -> App {
+        let total = sources.iter().map(|s| s.len).sum();
+        let mut app = App {
+            corpus: Arc::new(Corpus::new(sources)),
+            pending: Vec::new(),
+            how: opts.ratified_as,
+            mode: Mode::Browse,
+            focus: Panel::List,
+            filter: Filter::default(),
+            facets: Vec::new(),
+            facet_cursor: 0,
+            search: Search::default(),
+            sort: SortKey::Natural,
+            descending: false,
+            stats: Vec::new(),
+            order: Vec::new(),
+            members: Vec::new(),
+            visible: Vec::new(),
+            cursor: 0,
+            list_offset: 0,
+            selected: None,
+            opened: None,
+            report: Report::compute([], opts.ratified_as, 0),
+            report_pass: 0,
+            reports_pending: false,
+            async_reports: super::reports::ASYNC_REPORTS,
+            cohorts: Cohorts::All,
+            groups: Vec::new(),
+            loading: Loading {
+                total,
+                ..Loading::default()
+            },
+            size: (80, 24),
+            areas: Areas::of(80, 24),
+            color: !opts.no_color,
+            quit: false,
+            tx,
+            recount_us: [0; 4],
+        };
+        app.rebuild_facets();
+        app.recount();
+        app
+    }
+
+    /// The facet overlay's lines: levels, modes seen so far, outcomes, regimes, range.
+    pub fn rebuild_facets(&mut self) {
+        let mut f: Vec<Facet> = (0..6).map(Facet::Expertise).collect();
+        f.extend((0..self.corpus.modes.len() as u16).map(Facet::Mode));
+        f.extend(
+            Outcome::ALL
+                .map(Some)
+                .into_iter()
+                .chain([None])
+                .map(Facet::Outcome),
+        );
+        f.extend(Regime::ALL.map(Facet::Regime));
+        f.extend([Facet::AppMin, Facet::AppMax]);
+        self.facets = f;
+        self.facet_cursor = self.facet_cursor.min(self.facets.len() - 1);
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.corpus.rows.len()
+    }
+
+    /// Whether a facet is on.
+    pub fn facet_on(&self, f: Facet) -> bool {
+        match f {
+            Facet::Expertise(s) => self.filter.expertise.contains(&s),
+            Facet::Mode(m) => self
+                .filter
+                .modes
+                .iter()
+                .any(|n| *n == *self.corpus.modes[m as usize]),
+            Facet::Outcome(o) => self.filter.outcomes.contains(&o),
+            Facet::Regime(r) => self.filter.regimes.contains(&r),
+            Facet::AppMin => self.filter.app_min.is_some(),
+            Facet::AppMax => self.filter.app_max.is_some(),
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! Derived data, recomputed in `update` whenever its inputs change: per-row figures, the
+//! sort order, the visible rows, the header's report and the histograms.
+
+use std::cmp::Ordering;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::corpus::Batch;
+use crate::model::Kind;
+use crate::stats::{Report, study};
+
+use super::action::{Cohorts, SortKey};
+use super::app::{App, Group, Opened};
+use super::hist::{RowStat, app_bin, count_all, share_bin};
+use super::reports::cohort_of;
+
+/// A comparison of two row indices.
+type Cmp<'a> = Box<dyn Fn(&u32, &u32) -> Ordering + 'a>;
+
+impl App {
+    /// Adds loaded batches; when a search worker still holds the corpus they wait in
+    /// `pending` until it lets go.
+    pub fn absorb(&mut self, batches: Vec<Batch>) {
+        self.pending.extend(batches);
+        let Some(corpus) = std::sync::Arc::get_mut(&mut self.corpus) else {
+            return;
+        };
+        if self.pending.is_empty() {
+            return;
+        }
+        let modes = corpus.modes.len();
+        for b in self.pending.drain(..) {
+            self.loading.bytes += b.bytes;
+            corpus.absorb(b);
+        }
+        let how = self.how;
+        let start = self.stats.len();
+        self.stats
+            .extend(corpus.rows[start..].iter().map(|r| RowStat::of(r, how)));
+        if self.corpus.modes.len() != modes {
+            self.rebuild_facets();
+        }
+        self.resort();
+        if self.search.query.is_some() {
+            self.start_search();
+        }
+        self.recount();
+    }
+
+    /// Re-derives every row's figures (after the ratified toggle).
+    pub fn restat(&mut self) {
+        let how = self.how;
+        self.stats = self
+            .corpus
+            .rows
+            .iter()
+            .map(|r| RowStat::of(r, how))
+            .collect();
+    }
+
+    /// Rebuilds the permutation of all rows in the sort order.
+    pub fn resort(&mut self) {
+        let n = self.corpus.rows.len() as u32;
+        self.order = (0..n).collect();
+        let rows = &self.corpus.rows;
+        let stats = &self.stats;
+        let f = |a: f64| if a.is_nan() { f64::NEG_INFINITY } else { a };
+        let cmp: Cmp = match self.sort {
+            SortKey::Natural => Box::new(|a, b| a.cmp(b)),
+            SortKey::Title => {
+                Box::new(|&a, &b| rows[a as usize].title.cmp(&rows[b as usize].title))
+            }
+            SortKey::Expertise => Box::new(|&a, &b| {
+                let e = |i: u32| rows[i as usize].expertise.map_or(0, i32::from);
+                e(a).cmp(&e(b))
+            }),
+            SortKey::Turns => {
+                Box::new(|&a, &b| rows[a as usize].turns.cmp(&rows[b as usize].turns))
+            }
+            SortKey::ActionsPerPrompt => {
+                Box::new(|&a, &b| f(stats[a as usize].app).total_cmp(&f(stats[b as usize].app)))
+            }
+            SortKey::PlanningShare => {
+                Box::new(|&a, &b| f(stats[a as usize].plan).total_cmp(&f(stats[b as usize].plan)))
+            }
+        };
+        if self.sort != SortKey::Natural {
+            // Stable: ties keep corpus order.
+            self.order.sort_by(|a, b| cmp(a, b));
+        }
+        if self.descending {
+            self.order.reverse();
+        }
+    }
+
+    /// Recomputes the visible rows, the report, the histograms and the selection.
+    ///
+    /// The set is first collected in row order (`members`), so that the report and the
+    /// histograms read rows sequentially whatever the sort; `visible` is then the sort
+    /// order restricted to it.
+    pub fn recount(&mut self) {
+        let t = Instant::now();
+        let corpus = &*self.corpus;
+        let rows = &corpus.rows;
+        let modes = self.filter.mode_ids(corpus);
+        let how = self.how;
+        let scores = self.search.scores.as_deref();
+        let active = self.search.query.is_some();
+        let matches = |i: u32| {
+            !active || scores.is_some_and(|s| s.get(i as usize).is_some_and(Option::is_some))
+        };
+        let filter = &self.filter;
+        // In parallel; rayon's collect keeps row order.
+        let members: Vec<u32> = (0..rows.len() as u32)
+            .into_par_iter()
+            .filter(|&i| matches(i) && filter.passes(&rows[i as usize], &modes, how))
+            .collect();
+        let mut visible = std::mem::take(&mut self.visible);
+        visible.clear();
+        if self.sort == SortKey::Natural && !self.descending {
+            visible.extend_from_slice(&members);
+        } else {
+            let mut keep = vec![false; rows.len()];
+            for &i in &members {
+                keep[i as usize] = true;
+            }
+            visible.extend(self.order.iter().copied().filter(|&i| keep[i as usize]));
+        }
+        if active && self.sort == SortKey::Natural {
+            let s = scores.unwrap_or_default();
+            // Best match first; stable, so ties keep the order.
+            visible.sort_by_key(|&i| std::cmp::Reverse(s[i as usize]));
+        }
+        self.visible = visible;
+        self.members = members;
+        let t1 = Instant::now();
+        self.groups = self.count_groups();
+        let t2 = Instant::now();
+        self.start_reports();
+        let t3 = Instant::now();
+        self.keep_selection();
+        self.recount_us = [t1 - t, t2 - t1, t3 - t2, t3.elapsed()].map(|d| d.as_micros());
+    }
+
+    /// The histogram panel's cohorts: counted in one pass over the set.
+    fn count_groups(&self) -> Vec<Group> {
+        let rows = &self.corpus.rows;
+        let how = self.how;
+        let (names, study_app): (Vec<&'static str>, Vec<f64>) = match self.cohorts {
+            Cohorts::All => (vec!["all"], vec![study::ACTIONS_PER_PROMPT]),
+            Cohorts::Expertise => (
+                vec!["novice", "expert"],
+                vec![
+                    study::NOVICE_ACTIONS_PER_PROMPT,
+                    study::EXPERT_ACTIONS_PER_PROMPT,
+                ],
+            ),
+            Cohorts::Regimes => (
+                vec!["user execs", "agent plans"],
+                vec![
+                    study::USER_KEEPS_EXECUTION_APP,
+                    study::AGENT_CONTROLS_PLANNING_APP,
+                ],
+            ),
+        };
+        let of = |i: u32| cohort_of(self.cohorts, &rows[i as usize], how);
+        let hists = count_all(&self.stats, &self.members, names.len(), of);
+        names
+            .into_iter()
+            .zip(study_app)
+            .zip(hists)
+            .enumerate()
+            .map(|(g, ((name, app), mut hists))| {
+                let marks = [
+                    Some(app_bin(app)),
+                    Some(share_bin(study::PLANNING_HUMAN_SHARE)),
+                    Some(share_bin(study::EXECUTION_HUMAN_SHARE)),
+                ];
+                for (h, m) in hists.iter_mut().zip(marks) {
+                    h.study = m;
+                }
+                // The figures come with the next reports; until then the last ones stand.
+                let report = match self.groups.get(g) {
+                    Some(old) if old.name == name => old.report.clone(),
+                    _ => Report::compute([], how, 0),
+                };
+                Group {
+                    name,
+                    report,
+                    study_app: Some(app),
+                    hists,
+                }
+            })
+            .collect()
+    }
+
+    /// Keeps the selected session selected when it is still visible; otherwise selects the
+    /// row now under the cursor. Marks its bins in the histograms.
+    pub fn keep_selection(&mut self) {
+        if let Some(pos) = self
+            .selected
+            .and_then(|s| self.visible.iter().position(|&i| i == s))
+        {
+            self.cursor = pos;
+        } else {
+            self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
+        }
+        self.select_cursor();
+    }
+
+    /// Makes the row under the cursor the selected (and opened) one, and scrolls to it.
+    pub fn select_cursor(&mut self) {
+        let sel = self.visible.get(self.cursor).copied();
+        if sel != self.selected || self.opened.as_ref().map(|o| o.row) != sel {
+            self.selected = sel;
+            self.opened = sel.map(|row| Opened {
+                row,
+                session: self.corpus.session(row as usize),
+                turn: 0,
+                scroll: 0,
+            });
+        }
+        let rows = self.areas.map_or(10, |a| a.list_rows()).max(1);
+        if self.cursor < self.list_offset {
+            self.list_offset = self.cursor;
+        } else if self.cursor >= self.list_offset + rows {
+            self.list_offset = self.cursor + 1 - rows;
+        }
+        // The selected session is marked in the cohorts it belongs to.
+        let member = sel.map(|i| cohort_of(self.cohorts, &self.corpus.rows[i as usize], self.how));
+        let stat = sel.map(|i| self.stats[i as usize]);
+        for (g, group) in self.groups.iter_mut().enumerate() {
+            for h in &mut group.hists {
+                h.selected = stat
+                    .filter(|_| member.is_some_and(|m| m[g]))
+                    .and_then(|s| h.metric.bin(h.metric.value(&s)));
+            }
+        }
+    }
+
+    /// Human share of one kind for a row under the current counting.
+    pub fn share(&self, row: u32, kind: Kind) -> Option<f64> {
+        self.corpus.rows[row as usize]
+            .tally
+            .human_share(kind, self.how)
+    }
+}

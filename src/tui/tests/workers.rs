@@ -1,0 +1,91 @@
+//! Search and reports on worker threads: their Actions come back over the channel.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::corpus::load_sources;
+use crate::stats::Report;
+use crate::tui::action::Msg;
+use crate::tui::app::{App, Facet, TuiOptions};
+use crate::tui::{Action as A, update};
+
+use super::fixture::{ids, source};
+use super::updates::{on_facet, report_of};
+
+/// Pumps worker reports until no search pass is in flight.
+fn settle(app: &mut App, rx: &mpsc::Receiver<Msg>) {
+    while app.search.running || app.reports_pending || !app.pending.is_empty() {
+        match rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("worker report")
+        {
+            Msg::Act(a) => update(app, a),
+            Msg::Input(_) => {}
+        }
+    }
+}
+
+#[test]
+fn search_on_a_worker_cancels_stale_passes_and_loading_goes_on() {
+    let (tx, rx) = mpsc::channel();
+    let mut app = App::new(vec![source()], TuiOptions::default(), Some(tx));
+    let mut batches = Vec::new();
+    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    // Type while nothing is loaded yet, then let the rows arrive mid-search.
+    for c in "cache".chars() {
+        update(&mut app, A::SearchInput(c));
+    }
+    let pass = app.search.pass;
+    update(&mut app, A::Loaded(batches));
+    settle(&mut app, &rx);
+    assert!(app.search.pass > pass, "new rows start a new pass");
+    assert_eq!(app.row_count(), 5);
+    assert_eq!(ids(&app), ["s3"]);
+    // A stale pass's result is ignored.
+    update(
+        &mut app,
+        A::SearchDone {
+            pass: 0,
+            scores: Some(vec![Some(1); 5]),
+        },
+    );
+    assert_eq!(ids(&app), ["s3"]);
+}
+
+#[test]
+fn reports_on_a_worker_arrive_and_stale_ones_are_dropped() {
+    let (tx, rx) = mpsc::channel();
+    let mut app = App::new(vec![source()], TuiOptions::default(), Some(tx));
+    app.async_reports = 1;
+    let mut batches = Vec::new();
+    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    update(&mut app, A::Loaded(batches));
+    assert!(
+        app.reports_pending,
+        "five sessions are over the threshold of one"
+    );
+    assert_eq!(
+        app.members.len(),
+        5,
+        "the list does not wait for the figures"
+    );
+    settle(&mut app, &rx);
+    assert_eq!(app.report, report_of(&app));
+    on_facet(&mut app, Facet::Expertise(4), A::FacetToggle);
+    let stale = app.report_pass - 1;
+    update(&mut app, A::CycleCohorts);
+    settle(&mut app, &rx);
+    assert_eq!(app.report.sessions, 1);
+    assert_eq!(app.groups[1].report.sessions, 1, "the expert cohort");
+    assert_eq!(app.groups[0].report.sessions, 0);
+    let empty = Box::new(Report::compute([], app.how, 0));
+    update(
+        &mut app,
+        A::ReportsDone {
+            pass: stale,
+            report: empty,
+            groups: vec![],
+        },
+    );
+    assert_eq!(app.report.sessions, 1, "a stale pass changes nothing");
+}

@@ -1,0 +1,274 @@
+//! `update`: the one place the browser's state changes.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::corpus::RatifiedAs;
+use crate::search::Query;
+
+use super::action::{Action, Mode, Msg, Panel};
+use super::app::{APP_STEPS, App, Facet, STRIP_LABEL, strip_window};
+use super::layout::{Areas, hit};
+
+pub fn update(app: &mut App, action: Action) {
+    use Action as A;
+    match action {
+        A::Quit => app.quit = true,
+        A::Up => step(app, -1),
+        A::Down => step(app, 1),
+        A::PageUp => step(app, -page(app)),
+        A::PageDown => step(app, page(app)),
+        A::Top => step(app, isize::MIN / 2),
+        A::Bottom => step(app, isize::MAX / 2),
+        A::NextTurn => turn(app, 1),
+        A::PrevTurn => turn(app, -1),
+        A::FocusNext => app.focus = app.focus.next(),
+        A::FocusPrev => app.focus = app.focus.prev(),
+        A::Open => app.focus = Panel::Turn,
+        A::CycleSort => {
+            app.sort = app.sort.next();
+            app.resort();
+            app.recount();
+        }
+        A::ReverseSort => {
+            app.descending = !app.descending;
+            app.resort();
+            app.recount();
+        }
+        A::StartSearch => app.mode = Mode::Search,
+        A::SearchInput(c) => {
+            app.search.text.push(c);
+            requery(app);
+        }
+        A::SearchBackspace => {
+            app.search.text.pop();
+            requery(app);
+        }
+        A::SearchAccept => app.mode = Mode::Browse,
+        A::SearchClear => {
+            app.search.text.clear();
+            requery(app);
+            app.mode = Mode::Browse;
+        }
+        A::OpenFacets => app.mode = Mode::Facets,
+        A::FacetUp => app.facet_cursor = app.facet_cursor.saturating_sub(1),
+        A::FacetDown => app.facet_cursor = (app.facet_cursor + 1).min(app.facets.len() - 1),
+        A::FacetToggle => facet(app, 0),
+        A::FacetLess => facet(app, -1),
+        A::FacetMore => facet(app, 1),
+        A::ClearFilters => {
+            app.filter = Default::default();
+            app.recount();
+        }
+        A::CycleCohorts => {
+            app.cohorts = app.cohorts.next();
+            app.recount();
+        }
+        A::CycleRatified => {
+            app.how = match app.how {
+                RatifiedAs::Recorded => RatifiedAs::Human,
+                RatifiedAs::Human => RatifiedAs::Agent,
+                RatifiedAs::Agent => RatifiedAs::Recorded,
+            };
+            app.restat();
+            app.resort();
+            app.recount();
+        }
+        A::ToggleHelp => {
+            app.mode = if app.mode == Mode::Help {
+                Mode::Browse
+            } else {
+                Mode::Help
+            }
+        }
+        // Esc while browsing with a query kept drops the query.
+        A::Close if app.mode == Mode::Browse && !app.search.text.is_empty() => {
+            update(app, A::SearchClear)
+        }
+        A::Close => app.mode = Mode::Browse,
+        A::Click { col, row } => click(app, col, row),
+        A::Wheel { col, row, down } => {
+            if let Some(a) = app.areas {
+                app.focus = if hit(a.turn, col, row) {
+                    Panel::Turn
+                } else {
+                    Panel::List
+                };
+                let d = if down { 3 } else { -3 };
+                step(app, d);
+            }
+        }
+        A::Resize(w, h) => {
+            app.size = (w, h);
+            app.areas = Areas::of(w, h);
+            app.select_cursor();
+        }
+        A::Loaded(batches) => app.absorb(batches),
+        A::LoadFinished(r) => {
+            app.loading.done = true;
+            app.loading.error = r.err();
+        }
+        A::ReportsDone {
+            pass,
+            report,
+            groups,
+        } => {
+            app.apply_reports(pass, *report, groups);
+            app.absorb(Vec::new());
+        }
+        A::SearchDone { pass, scores } => {
+            if pass == app.search.pass {
+                app.search.running = false;
+                if scores.is_some() {
+                    app.search.scores = scores;
+                    app.recount();
+                }
+            }
+            // The worker has let go of the corpus: batches held back can go in now.
+            app.absorb(Vec::new());
+        }
+    }
+}
+
+fn page(app: &App) -> isize {
+    app.areas.map_or(10, |a| a.list_rows().max(2) as isize - 1)
+}
+
+/// Moves the list's cursor, or scrolls the turn view, by `d`.
+fn step(app: &mut App, d: isize) {
+    match app.focus {
+        Panel::Turn => {
+            let (w, h) = app.areas.map_or((40, 10), |a| {
+                (
+                    usize::from(a.turn.width.saturating_sub(2)),
+                    usize::from(a.turn.height.saturating_sub(5)),
+                )
+            });
+            if let Some(o) = &mut app.opened {
+                let max = o.lines(w).saturating_sub(h / 2).min(usize::from(u16::MAX)) as isize;
+                o.scroll = (o.scroll as isize).saturating_add(d).clamp(0, max) as u16;
+            }
+        }
+        Panel::List | Panel::Hist => {
+            let last = app.visible.len().saturating_sub(1) as isize;
+            app.cursor = (app.cursor as isize).saturating_add(d).clamp(0, last) as usize;
+            app.select_cursor();
+        }
+    }
+}
+
+fn turn(app: &mut App, d: isize) {
+    if let Some(o) = &mut app.opened {
+        let n = o.session.as_ref().map_or(0, |s| s.turns.len());
+        let t = (o.turn as isize + d).clamp(0, n.saturating_sub(1) as isize) as usize;
+        if t != o.turn {
+            o.turn = t;
+            o.scroll = 0;
+        }
+    }
+}
+
+fn click(app: &mut App, col: u16, row: u16) {
+    let Some(a) = app.areas else { return };
+    if hit(a.list, col, row) {
+        app.focus = Panel::List;
+        // Two rows of border and column header above the first session.
+        let r = usize::from(row.saturating_sub(a.list.y + 2));
+        if row >= a.list.y + 2 && app.list_offset + r < app.visible.len() {
+            app.cursor = app.list_offset + r;
+            app.select_cursor();
+        }
+    } else if hit(a.turn, col, row) {
+        app.focus = Panel::Turn;
+        // A click on the strip of turns opens that turn.
+        let x0 = a.turn.x + 1 + STRIP_LABEL.len() as u16;
+        if let Some(o) = app
+            .opened
+            .as_mut()
+            .filter(|_| row == a.turn.y + 3 && col >= x0)
+        {
+            let n = o.session.as_ref().map_or(0, |s| s.turns.len());
+            let (start, room) = strip_window(o.turn, n, usize::from(a.turn.width - 2));
+            let k = usize::from(col - x0);
+            if k < room && start + k < n {
+                o.turn = start + k;
+                o.scroll = 0;
+            }
+        }
+    } else if hit(a.hist, col, row) {
+        app.focus = Panel::Hist;
+    }
+}
+
+/// Toggles (`d == 0`) or steps (`d = ±1`) the facet under the cursor, then recounts.
+fn facet(app: &mut App, d: isize) {
+    let f = &mut app.filter;
+    let step_bound = |b: &mut Option<f64>, d: isize| {
+        let i = APP_STEPS.iter().position(|s| s == b).unwrap_or(0) as isize;
+        *b = APP_STEPS
+            [(i + if d == 0 { 1 } else { d }).rem_euclid(APP_STEPS.len() as isize) as usize];
+    };
+    fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
+        match v.iter().position(|y| *y == x) {
+            Some(i) => drop(v.remove(i)),
+            None => v.push(x),
+        }
+    }
+    match app.facets[app.facet_cursor] {
+        Facet::AppMin => step_bound(&mut f.app_min, d),
+        Facet::AppMax => step_bound(&mut f.app_max, d),
+        _ if d != 0 => return,
+        Facet::Expertise(s) => toggle(&mut f.expertise, s),
+        Facet::Mode(m) => toggle(&mut f.modes, app.corpus.modes[m as usize].to_string()),
+        Facet::Outcome(o) => toggle(&mut f.outcomes, o),
+        Facet::Regime(r) => toggle(&mut f.regimes, r),
+    }
+    app.recount();
+}
+
+/// The query changed: cancel the pass in flight and start a new one (or drop the query).
+fn requery(app: &mut App) {
+    let q = Query::new(&app.search.text);
+    if q.is_empty() {
+        if let Some(c) = app.search.cancel.take() {
+            c.store(true, Ordering::Relaxed);
+        }
+        app.search.query = None;
+        app.search.scores = None;
+        app.search.pass += 1;
+        app.search.running = false;
+        app.recount();
+        return;
+    }
+    app.search.query = Some(q);
+    app.start_search();
+}
+
+impl App {
+    /// Starts a search pass over the corpus on a worker thread (inline without a channel),
+    /// cancelling the one in flight.
+    pub fn start_search(&mut self) {
+        if let Some(c) = self.search.cancel.take() {
+            c.store(true, Ordering::Relaxed);
+        }
+        let Some(q) = &self.search.query else { return };
+        self.search.pass += 1;
+        self.search.running = true;
+        let pass = self.search.pass;
+        let text = q.text().to_owned();
+        let Some(tx) = self.tx.clone() else {
+            let scores = q.match_all(&self.corpus.rows, &AtomicBool::new(false));
+            update(self, Action::SearchDone { pass, scores });
+            return;
+        };
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.search.cancel = Some(cancel.clone());
+        let corpus = self.corpus.clone();
+        std::thread::spawn(move || {
+            let scores = Query::new(&text).match_all(&corpus.rows, &cancel);
+            // Let go of the corpus before reporting, so that loading can go on.
+            drop(corpus);
+            let _ = tx.send(Msg::Act(Action::SearchDone { pass, scores }));
+        });
+    }
+}

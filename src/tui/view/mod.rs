@@ -1,0 +1,118 @@
+//! `view`: draws the state, reads only. Each panel has its own `render`.
+
+mod header;
+mod hist;
+mod list;
+mod overlay;
+mod turn;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::action::Mode;
+use super::app::App;
+use super::layout::{Areas, MIN_H, MIN_W};
+use super::sanitize::clean;
+use super::theme::Theme;
+
+pub fn view(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    // Until the resize reaches `update`, lay out for the frame actually drawn.
+    let areas = if (area.width, area.height) == app.size {
+        app.areas
+    } else {
+        Areas::of(area.width, area.height)
+    };
+    let Some(a) = areas else {
+        too_small(frame, area, app);
+        return;
+    };
+    header::render(frame, a.header, app);
+    list::render(frame, a.list, app);
+    turn::render(frame, a.turn, app);
+    hist::render(frame, a.hist, app);
+    header::render_footer(frame, a.footer, app);
+    match app.mode {
+        Mode::Help => overlay::render_help(frame, area, app),
+        Mode::Facets => overlay::render_facets(frame, area, app),
+        Mode::Browse | Mode::Search => {}
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, app: &App) {
+    let t = theme(app);
+    let msg = vec![
+        Line::styled("leash: the terminal is too small", t.bold()),
+        Line::raw(format!(
+            "{}×{} here; at least {MIN_W}×{MIN_H} needed.",
+            area.width, area.height
+        )),
+        Line::raw("Enlarge the window, or press q to quit."),
+    ];
+    frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+}
+
+pub(crate) fn theme(app: &App) -> Theme {
+    Theme { color: app.color }
+}
+
+/// A percentage, or `–` when there is nothing to divide.
+pub(crate) fn pct(v: Option<f64>) -> String {
+    v.map_or("–".into(), |v| format!("{:.0}%", v * 100.0))
+}
+
+/// A corpus string as one safe span.
+pub(crate) fn safe<'a>(s: &'a str, style: ratatui::style::Style) -> Span<'a> {
+    Span::styled(clean(s), style)
+}
+
+/// A corpus string as one safe, owned span.
+pub(crate) fn safe_owned(s: &str, style: ratatui::style::Style) -> Span<'static> {
+    Span::styled(clean(s).into_owned(), style)
+}
+
+/// Display columns of `s` (wide chars count two).
+pub(crate) fn width(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// `s` cut to `w` display columns, with `…` when cut. Apply to text already cleaned.
+pub(crate) fn fit(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        let cw = width(&s[i..i + c.len_utf8()]);
+        if used + cw + 1 > w {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    if w > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fit, width};
+
+    #[test]
+    fn fit_counts_display_columns() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(fit("日本語です", 5), "日本…");
+        assert_eq!(
+            width(&fit("日本語です", 6)),
+            5,
+            "a wide char never straddles the edge"
+        );
+        assert_eq!(fit("abc", 0), "");
+    }
+}

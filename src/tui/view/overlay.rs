@@ -1,0 +1,117 @@
+//! Overlays: the help (every key) and the facet filters.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::model::EXPERTISE_NAMES;
+
+use super::super::app::{App, Facet};
+use super::super::keys::HELP;
+use super::{safe_owned, theme};
+
+/// A centred rectangle of at most `w`×`h`.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
+    let t = theme(app);
+    let mut lines: Vec<Line> = HELP
+        .iter()
+        .map(|(k, what)| {
+            Line::from(vec![
+                Span::styled(format!("{k:>16}  "), t.bold()),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "PLAN/EXEC = planning/execution · HUMAN/AGENT = who decided · S = study's figure",
+        t.dim(),
+    ));
+    lines.push(Line::styled(format!(
+        "last recount µs: filter {} · histograms {} · reports {} · selection {} · any key closes",
+        app.recount_us[0], app.recount_us[1], app.recount_us[2], app.recount_us[3]
+    ), t.dim()));
+    let r = centred(area, 84, lines.len() as u16 + 2);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border(true))
+        .title(Span::styled(" keys ", t.title()));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
+    let t = theme(app);
+    let f = &app.filter;
+    let mut lines = Vec::with_capacity(app.facets.len());
+    let mut last_group = "";
+    for (i, &facet) in app.facets.iter().enumerate() {
+        let (group, label): (&str, String) = match facet {
+            Facet::Expertise(s) => (
+                "expertise",
+                match EXPERTISE_NAMES.get(s) {
+                    Some(n) => format!("{} {n}", s + 1),
+                    None => "unknown".into(),
+                },
+            ),
+            Facet::Mode(m) => ("mode", app.corpus.modes[m as usize].to_string()),
+            Facet::Outcome(o) => ("outcome", o.map_or("unknown", |o| o.name()).into()),
+            Facet::Regime(r) => ("regime", r.name().replace('_', " ")),
+            Facet::AppMin => ("actions/prompt", format!("at least {}", bound(f.app_min))),
+            Facet::AppMax => ("actions/prompt", format!("at most  {}", bound(f.app_max))),
+        };
+        let on = app.facet_on(facet);
+        let boxed = match facet {
+            Facet::AppMin | Facet::AppMax => "◂ ▸ ",
+            _ if on => "[x] ",
+            _ => "[ ] ",
+        };
+        let head = if group != last_group { group } else { "" };
+        last_group = group;
+        let style = if i == app.facet_cursor {
+            t.selected()
+        } else {
+            t.plain()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{head:>15} "), t.dim()),
+            Span::styled(boxed, style),
+            safe_owned(&label, style),
+        ]));
+    }
+    let h = (area.height - 2).min(lines.len() as u16 + 3);
+    let r = centred(area, 48, h);
+    // Keep the cursor's line in view when the list is taller than the overlay.
+    let inner_h = usize::from(h.saturating_sub(3)).max(1);
+    let skip = app.facet_cursor.saturating_sub(inner_h - 1);
+    let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(inner_h).collect();
+    shown.push(Line::styled(
+        format!(
+            "{} pass · Space toggle · ←→ range · x clear",
+            app.visible.len()
+        ),
+        t.dim(),
+    ));
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border(true))
+        .title(Span::styled(" filters ", t.title()));
+    frame.render_widget(Paragraph::new(shown).block(block), r);
+}
+
+fn bound(b: Option<f64>) -> String {
+    b.map_or("any".into(), |v| format!("{v}"))
+}
