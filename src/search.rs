@@ -129,6 +129,43 @@ impl Query {
     }
 }
 
+impl Query {
+    /// Membership of every row, in row order, as `Some(0)` (matches, not yet ranked) or `None`;
+    /// `None` overall if cancelled. The browser shows this at once and ranks with
+    /// [`Query::score_matches`] afterwards.
+    pub fn match_all(&self, rows: &[SessionRow], cancel: &AtomicBool) -> Option<Vec<Option<i64>>> {
+        let all: Vec<u32> = (0..rows.len() as u32).collect();
+        let matches = self.filter(rows, &all, cancel)?;
+        let mut out = vec![None; rows.len()];
+        for i in matches {
+            out[i as usize] = Some(0);
+        }
+        Some(out)
+    }
+
+    /// Replaces each `Some` of a membership vector by fuzzy-matcher's score, on all cores;
+    /// `None` if cancelled.
+    pub fn score_matches(
+        &self,
+        rows: &[SessionRow],
+        mut member: Vec<Option<i64>>,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<Option<i64>>> {
+        member.par_chunks_mut(2048).enumerate().for_each(|(c, chunk)| {
+            if cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            for (j, s) in chunk.iter_mut().enumerate() {
+                if s.is_some() {
+                    // A member always scores: membership is the matcher's own rule.
+                    *s = Some(self.score(&rows[c * 2048 + j]).unwrap_or(0));
+                }
+            }
+        });
+        (!cancel.load(Ordering::Relaxed)).then_some(member)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

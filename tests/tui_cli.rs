@@ -19,13 +19,12 @@ fn a_missing_corpus_is_one_line_and_exit_2() {
 #[test]
 fn a_folder_is_refused_the_same_way() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("leash")
-        .unwrap()
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = Command::cargo_bin("leash").unwrap().arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.ends_with("is a folder, not a corpus file\n"), "{err}");
+    assert!(
+        err.ends_with("holds no v1 corpus or Claude Code / Codex transcript\n"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1);
 }

@@ -37,6 +37,15 @@ pub struct FilterArgs {
     pub ratified_as: Option<String>,
 }
 
+/// `--ratified-as human|agent`, else the recorded actor.
+pub fn ratified_as(flag: Option<&str>) -> RatifiedAs {
+    match flag {
+        Some("human") => RatifiedAs::Human,
+        Some("agent") => RatifiedAs::Agent,
+        _ => RatifiedAs::Recorded,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OutcomeArg(pub Option<Outcome>);
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,11 +79,7 @@ fn parse_regime(s: &str) -> Result<RegimeArg, String> {
 
 impl FilterArgs {
     pub fn ratified_as(&self) -> RatifiedAs {
-        match self.ratified_as.as_deref() {
-            Some("human") => RatifiedAs::Human,
-            Some("agent") => RatifiedAs::Agent,
-            _ => RatifiedAs::Recorded,
-        }
+        ratified_as(self.ratified_as.as_deref())
     }
 
     pub fn filter(&self) -> Filter {

@@ -17,17 +17,33 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_FAILURE: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
+const EXAMPLES: &str = "\
+Examples:
+  leash                                   browse the built-in demo corpus
+  leash corpus.jsonl more.jsonl.gz        browse a v1 corpus (several files = one corpus)
+  leash ~/.claude/projects/-home-ana-app  browse Claude Code sessions (Codex folders too)
+  leash --claude --codex                  your whole Claude Code and Codex history
+  leash report --format json              the study's figures, for scripts
+  leash generate --sessions 400000 --seed 7 -o big.jsonl
+
+Exit codes: 0 ok, 1 failure, 2 bad usage or unreadable input.
+NO_COLOR (set and not empty) turns colour off.";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "leash",
     version,
     about = "Who decides in agentic coding sessions: the human or the agent?",
+    after_help = EXAMPLES,
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Corpus files to browse (`-` = standard input); none = the built-in demo.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    pub inputs: input::Inputs,
+    /// Count ratified decisions (agent proposals the user merely assented to) as the human's
+    /// or the agent's from the start (the browser's `r` key cycles this).
+    #[arg(long, value_name = "ACTOR", value_parser = ["human", "agent"])]
+    pub ratified_as: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -42,7 +58,7 @@ pub enum Command {
     #[command(subcommand)]
     Audit(audit::AuditCommand),
     /// Convert Claude Code / Codex transcripts into a v1 corpus.
-    Import(import::Args),
+    Import(Box<import::Args>),
 }
 
 pub fn main() -> i32 {
@@ -58,30 +74,23 @@ pub fn main() -> i32 {
         Some(Command::Report(a)) => report::run(*a),
         Some(Command::Generate(a)) => generate::run(a),
         Some(Command::Audit(a)) => audit::run(a),
-        Some(Command::Import(a)) => import::run(a),
-        None => browse(&cli.paths),
+        Some(Command::Import(a)) => import::run(*a),
+        None => browse(&cli),
     }
 }
 
-/// `leash [PATH...]`: the browser (temporary wiring by the browser branch; the lead owns it).
-fn browse(paths: &[std::path::PathBuf]) -> i32 {
-    use crate::corpus::Source;
-    let sources = if paths.is_empty() {
-        vec![Source::demo()]
-    } else {
-        let mut v = Vec::new();
-        for p in paths {
-            match Source::open(p) {
-                Ok(s) => v.push(s),
-                Err(e) => {
-                    eprintln!("leash: {e}");
-                    return EXIT_USAGE;
-                }
-            }
-        }
-        v
+/// `leash [PATH...]`: the browser. Inputs are opened (and transcripts imported) before the
+/// terminal is touched, so an unreadable one is a plain line on stderr.
+fn browse(cli: &Cli) -> i32 {
+    let sources = match cli.inputs.open(false) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
-    match crate::tui::run(sources, crate::tui::TuiOptions::default()) {
+    let opts = crate::tui::TuiOptions {
+        ratified_as: filters::ratified_as(cli.ratified_as.as_deref()),
+        ..crate::tui::TuiOptions::default()
+    };
+    match crate::tui::run(sources, opts) {
         Ok(()) => EXIT_OK,
         Err(e) => {
             eprintln!("leash: {e}");

@@ -78,6 +78,13 @@ pub fn open_inputs(paths: &[PathBuf], opts: &ImportOptions) -> Result<Opened, Lo
             imported,
             warnings,
         } = read_path(path, opts, false)?;
+        if corpora.is_empty() && imported.is_empty() {
+            let why = warnings.first().map_or(String::new(), |w| format!(" ({w})"));
+            return Err(LoadError {
+                file: path.display().to_string(),
+                message: format!("holds no v1 corpus or Claude Code / Codex transcript{why}"),
+            });
+        }
         opened.warnings.extend(warnings);
         for c in corpora {
             opened.sources.push(Source::open(&c)?);

@@ -68,17 +68,9 @@ impl Opened {
             let d: usize = t
                 .decisions
                 .iter()
-                .map(|d| {
-                    rows(d.summary.as_deref().unwrap_or(""))
-                        + 1
-                        + d.evidence.as_deref().map_or(0, rows)
-                })
+                .map(|d| rows(d.summary.as_deref().unwrap_or("")) + 1 + d.evidence.as_deref().map_or(0, rows))
                 .sum();
-            let a: usize = t
-                .actions
-                .iter()
-                .map(|a| rows(a.target.as_deref().unwrap_or("")))
-                .sum();
+            let a: usize = t.actions.iter().map(|a| rows(a.target.as_deref().unwrap_or(""))).sum();
             t.prompt.split('\n').map(rows).sum::<usize>() + a + d + 4
         })
     }
@@ -219,13 +211,7 @@ impl App {
     pub fn rebuild_facets(&mut self) {
         let mut f: Vec<Facet> = (0..6).map(Facet::Expertise).collect();
         f.extend((0..self.corpus.modes.len() as u16).map(Facet::Mode));
-        f.extend(
-            Outcome::ALL
-                .map(Some)
-                .into_iter()
-                .chain([None])
-                .map(Facet::Outcome),
-        );
+        f.extend(Outcome::ALL.map(Some).into_iter().chain([None]).map(Facet::Outcome));
         f.extend(Regime::ALL.map(Facet::Regime));
         f.extend([Facet::AppMin, Facet::AppMax]);
         self.facets = f;
@@ -240,11 +226,7 @@ impl App {
     pub fn facet_on(&self, f: Facet) -> bool {
         match f {
             Facet::Expertise(s) => self.filter.expertise.contains(&s),
-            Facet::Mode(m) => self
-                .filter
-                .modes
-                .iter()
-                .any(|n| *n == *self.corpus.modes[m as usize]),
+            Facet::Mode(m) => self.filter.modes.iter().any(|n| *n == *self.corpus.modes[m as usize]),
             Facet::Outcome(o) => self.filter.outcomes.contains(&o),
             Facet::Regime(r) => self.filter.regimes.contains(&r),
             Facet::AppMin => self.filter.app_min.is_some(),

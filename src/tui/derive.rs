@@ -51,12 +51,7 @@ impl App {
     /// Re-derives every row's figures (after the ratified toggle).
     pub fn restat(&mut self) {
         let how = self.how;
-        self.stats = self
-            .corpus
-            .rows
-            .iter()
-            .map(|r| RowStat::of(r, how))
-            .collect();
+        self.stats = self.corpus.rows.iter().map(|r| RowStat::of(r, how)).collect();
     }
 
     /// Rebuilds the permutation of all rows in the sort order.
@@ -68,16 +63,12 @@ impl App {
         let f = |a: f64| if a.is_nan() { f64::NEG_INFINITY } else { a };
         let cmp: Cmp = match self.sort {
             SortKey::Natural => Box::new(|a, b| a.cmp(b)),
-            SortKey::Title => {
-                Box::new(|&a, &b| rows[a as usize].title.cmp(&rows[b as usize].title))
-            }
+            SortKey::Title => Box::new(|&a, &b| rows[a as usize].title.cmp(&rows[b as usize].title)),
             SortKey::Expertise => Box::new(|&a, &b| {
                 let e = |i: u32| rows[i as usize].expertise.map_or(0, i32::from);
                 e(a).cmp(&e(b))
             }),
-            SortKey::Turns => {
-                Box::new(|&a, &b| rows[a as usize].turns.cmp(&rows[b as usize].turns))
-            }
+            SortKey::Turns => Box::new(|&a, &b| rows[a as usize].turns.cmp(&rows[b as usize].turns)),
             SortKey::ActionsPerPrompt => {
                 Box::new(|&a, &b| f(stats[a as usize].app).total_cmp(&f(stats[b as usize].app)))
             }
@@ -107,9 +98,7 @@ impl App {
         let how = self.how;
         let scores = self.search.scores.as_deref();
         let active = self.search.query.is_some();
-        let matches = |i: u32| {
-            !active || scores.is_some_and(|s| s.get(i as usize).is_some_and(Option::is_some))
-        };
+        let matches = |i: u32| !active || scores.is_some_and(|s| s.get(i as usize).is_some_and(Option::is_some));
         let filter = &self.filter;
         // In parallel; rayon's collect keeps row order.
         let members: Vec<u32> = (0..rows.len() as u32)
@@ -151,17 +140,11 @@ impl App {
             Cohorts::All => (vec!["all"], vec![study::ACTIONS_PER_PROMPT]),
             Cohorts::Expertise => (
                 vec!["novice", "expert"],
-                vec![
-                    study::NOVICE_ACTIONS_PER_PROMPT,
-                    study::EXPERT_ACTIONS_PER_PROMPT,
-                ],
+                vec![study::NOVICE_ACTIONS_PER_PROMPT, study::EXPERT_ACTIONS_PER_PROMPT],
             ),
             Cohorts::Regimes => (
                 vec!["user execs", "agent plans"],
-                vec![
-                    study::USER_KEEPS_EXECUTION_APP,
-                    study::AGENT_CONTROLS_PLANNING_APP,
-                ],
+                vec![study::USER_KEEPS_EXECUTION_APP, study::AGENT_CONTROLS_PLANNING_APP],
             ),
         };
         let of = |i: u32| cohort_of(self.cohorts, &rows[i as usize], how);
@@ -198,10 +181,7 @@ impl App {
     /// Keeps the selected session selected when it is still visible; otherwise selects the
     /// row now under the cursor. Marks its bins in the histograms.
     pub fn keep_selection(&mut self) {
-        if let Some(pos) = self
-            .selected
-            .and_then(|s| self.visible.iter().position(|&i| i == s))
-        {
+        if let Some(pos) = self.selected.and_then(|s| self.visible.iter().position(|&i| i == s)) {
             self.cursor = pos;
         } else {
             self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
@@ -241,8 +221,6 @@ impl App {
 
     /// Human share of one kind for a row under the current counting.
     pub fn share(&self, row: u32, kind: Kind) -> Option<f64> {
-        self.corpus.rows[row as usize]
-            .tally
-            .human_share(kind, self.how)
+        self.corpus.rows[row as usize].tally.human_share(kind, self.how)
     }
 }

@@ -77,11 +77,7 @@ pub enum Metric {
 }
 
 impl Metric {
-    pub const ALL: [Metric; 3] = [
-        Metric::ActionsPerPrompt,
-        Metric::PlanningShare,
-        Metric::ExecutionShare,
-    ];
+    pub const ALL: [Metric; 3] = [Metric::ActionsPerPrompt, Metric::PlanningShare, Metric::ExecutionShare];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -179,12 +175,7 @@ impl Hist {
 
 /// The three histograms of each of `groups` cohorts in one pass over `ids`; `of` tells the
 /// cohorts a row belongs to (at most two).
-pub fn count_all(
-    stats: &[RowStat],
-    ids: &[u32],
-    groups: usize,
-    of: impl Fn(u32) -> [bool; 2],
-) -> Vec<[Hist; 3]> {
+pub fn count_all(stats: &[RowStat], ids: &[u32], groups: usize, of: impl Fn(u32) -> [bool; 2]) -> Vec<[Hist; 3]> {
     // Flat counters, one row of APP_BINS + 1 per (cohort, metric); the last slot is "apart".
     const W: usize = APP_BINS + 1;
     let mut c = vec![[0u64; W]; groups * 3];
@@ -246,12 +237,7 @@ mod tests {
     #[test]
     fn count_puts_missing_figures_apart() {
         let s = |app, plan| RowStat::new(app, plan, f64::NAN);
-        let stats = [
-            s(0.5, 1.0),
-            s(150.0, f64::NAN),
-            s(10.0, 0.7),
-            s(f64::NAN, 0.0),
-        ];
+        let stats = [s(0.5, 1.0), s(150.0, f64::NAN), s(10.0, 0.7), s(f64::NAN, 0.0)];
         let h = Hist::count(Metric::ActionsPerPrompt, &stats, 0..4);
         assert_eq!(h.bins, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
         assert_eq!(h.apart, 1);
@@ -269,10 +255,7 @@ mod tests {
         // Row 0 in cohort 0, row 1 in both, row 2 in none.
         let of = |i: u32| [i <= 1, i == 1];
         let v = count_all(&stats, &[0, 1, 2], 2, of);
-        assert_eq!(
-            v[0][0].bins,
-            Hist::count(Metric::ActionsPerPrompt, &stats, 0..2).bins
-        );
+        assert_eq!(v[0][0].bins, Hist::count(Metric::ActionsPerPrompt, &stats, 0..2).bins);
         assert_eq!(v[1][0].bins[APP_BINS - 1], 1);
         assert_eq!(v[1][0].total(), 1);
         assert_eq!((v[0][2].apart, v[1][1].bins[5]), (2, 1));

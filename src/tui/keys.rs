@@ -1,30 +1,19 @@
 //! Terminal events to [`Action`]s, by mode. The help overlay lists the same keys.
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
 use super::action::{Action, Mode};
 
 /// The keys, as the help overlay shows them: (keys, what they do).
 pub const HELP: &[(&str, &str)] = &[
-    (
-        "↑ ↓  k j",
-        "move in the list / scroll the turn view (by focus)",
-    ),
+    ("↑ ↓  k j", "move in the list / scroll the turn view (by focus)"),
     ("PgUp PgDn  g G", "page / first / last"),
-    (
-        "← →  h l  p n",
-        "previous / next turn of the selected session",
-    ),
+    ("← →  h l  p n", "previous / next turn of the selected session"),
     ("Enter", "focus the turn view"),
     ("Tab  Shift-Tab", "next / previous panel"),
     ("/", "fuzzy search (type; Enter keeps, Esc clears)"),
     ("s  S", "cycle sort key / reverse order"),
-    (
-        "f",
-        "facet filters (Space toggles, ← → step a range, x clears)",
-    ),
+    ("f", "facet filters (Space toggles, ← → step a range, x clears)"),
     ("x", "clear all facet filters"),
     ("c", "histograms: all / novice vs expert / the two regimes"),
     ("r", "count ratified decisions as recorded / human / agent"),
@@ -73,10 +62,7 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Enter => A::SearchAccept,
             KeyCode::Backspace => A::SearchBackspace,
             // Alt/Ctrl chords are not text (a fast Esc-then-key can arrive as Alt+key).
-            KeyCode::Char(_)
-                if k.modifiers
-                    .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) =>
-            {
+            KeyCode::Char(_) if k.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) => {
                 return None;
             }
             KeyCode::Char(c) => A::SearchInput(c),

@@ -56,10 +56,7 @@ mod tests {
     fn panels_tile_80x24_and_too_small_is_none() {
         let a = Areas::of(80, 24).unwrap();
         assert_eq!(a.list.width + a.turn.width, 80);
-        assert_eq!(
-            a.header.height + a.list.height + a.hist.height + a.footer.height,
-            24
-        );
+        assert_eq!(a.header.height + a.list.height + a.hist.height + a.footer.height, 24);
         assert!(a.list_rows() >= 8, "{a:?}");
         assert!(Areas::of(59, 24).is_none());
         assert!(Areas::of(80, 17).is_none());

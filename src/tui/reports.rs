@@ -24,13 +24,7 @@ pub(crate) fn cohort_of(cohorts: Cohorts, r: &SessionRow, how: RatifiedAs) -> [b
 }
 
 /// The report of `members` and of each cohort (the whole set's is not counted twice).
-fn reports(
-    corpus: &Corpus,
-    members: &[u32],
-    how: RatifiedAs,
-    cohorts: Cohorts,
-    skipped: u64,
-) -> (Report, Vec<Report>) {
+fn reports(corpus: &Corpus, members: &[u32], how: RatifiedAs, cohorts: Cohorts, skipped: u64) -> (Report, Vec<Report>) {
     let rows = &corpus.rows;
     let all = Report::compute(members.iter().map(|&i| &rows[i as usize]), how, skipped);
     let groups = match cohorts {
@@ -64,11 +58,7 @@ impl App {
                     // Let go of the corpus before reporting, so that loading can go on.
                     drop(corpus);
                     let report = Box::new(report);
-                    let _ = tx.send(Msg::Act(Action::ReportsDone {
-                        pass,
-                        report,
-                        groups,
-                    }));
+                    let _ = tx.send(Msg::Act(Action::ReportsDone { pass, report, groups }));
                 });
             }
             _ => {

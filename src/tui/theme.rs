@@ -12,11 +12,7 @@ pub struct Theme {
 
 impl Theme {
     fn fg(self, c: Color) -> Style {
-        if self.color {
-            Style::new().fg(c)
-        } else {
-            Style::new()
-        }
+        if self.color { Style::new().fg(c) } else { Style::new() }
     }
     pub fn plain(self) -> Style {
         Style::new()

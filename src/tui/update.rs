@@ -82,9 +82,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         // Esc while browsing with a query kept drops the query.
-        A::Close if app.mode == Mode::Browse && !app.search.text.is_empty() => {
-            update(app, A::SearchClear)
-        }
+        A::Close if app.mode == Mode::Browse && !app.search.text.is_empty() => update(app, A::SearchClear),
         A::Close => app.mode = Mode::Browse,
         A::Click { col, row } => click(app, col, row),
         A::Wheel { col, row, down } => {
@@ -108,11 +106,7 @@ pub fn update(app: &mut App, action: Action) {
             app.loading.done = true;
             app.loading.error = r.err();
         }
-        A::ReportsDone {
-            pass,
-            report,
-            groups,
-        } => {
+        A::ReportsDone { pass, report, groups } => {
             app.apply_reports(pass, *report, groups);
             app.absorb(Vec::new());
         }
@@ -182,11 +176,7 @@ fn click(app: &mut App, col: u16, row: u16) {
         app.focus = Panel::Turn;
         // A click on the strip of turns opens that turn.
         let x0 = a.turn.x + 1 + STRIP_LABEL.len() as u16;
-        if let Some(o) = app
-            .opened
-            .as_mut()
-            .filter(|_| row == a.turn.y + 3 && col >= x0)
-        {
+        if let Some(o) = app.opened.as_mut().filter(|_| row == a.turn.y + 3 && col >= x0) {
             let n = o.session.as_ref().map_or(0, |s| s.turns.len());
             let (start, room) = strip_window(o.turn, n, usize::from(a.turn.width - 2));
             let k = usize::from(col - x0);
@@ -205,8 +195,7 @@ fn facet(app: &mut App, d: isize) {
     let f = &mut app.filter;
     let step_bound = |b: &mut Option<f64>, d: isize| {
         let i = APP_STEPS.iter().position(|s| s == b).unwrap_or(0) as isize;
-        *b = APP_STEPS
-            [(i + if d == 0 { 1 } else { d }).rem_euclid(APP_STEPS.len() as isize) as usize];
+        *b = APP_STEPS[(i + if d == 0 { 1 } else { d }).rem_euclid(APP_STEPS.len() as isize) as usize];
     };
     fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
         match v.iter().position(|y| *y == x) {
@@ -257,7 +246,9 @@ impl App {
         let pass = self.search.pass;
         let text = q.text().to_owned();
         let Some(tx) = self.tx.clone() else {
-            let scores = q.match_all(&self.corpus.rows, &AtomicBool::new(false));
+            let never = AtomicBool::new(false);
+            let scores = q.match_all(&self.corpus.rows, &never);
+            let scores = scores.and_then(|m| q.score_matches(&self.corpus.rows, m, &never));
             update(self, Action::SearchDone { pass, scores });
             return;
         };
@@ -265,8 +256,18 @@ impl App {
         self.search.cancel = Some(cancel.clone());
         let corpus = self.corpus.clone();
         std::thread::spawn(move || {
-            let scores = Query::new(&text).match_all(&corpus.rows, &cancel);
-            // Let go of the corpus before reporting, so that loading can go on.
+            // Two steps: which sessions match (fast: the list and histograms follow at once),
+            // then their fuzzy scores, to rank the list. A newer keystroke cancels either.
+            let q = Query::new(&text);
+            let scores = q.match_all(&corpus.rows, &cancel).and_then(|member| {
+                let _ = tx.send(Msg::Act(Action::SearchDone {
+                    pass,
+                    scores: Some(member.clone()),
+                }));
+                q.score_matches(&corpus.rows, member, &cancel)
+            });
+            // Let go of the corpus before the last report (even a cancelled pass sends one),
+            // so that loading held back meanwhile can go on.
             drop(corpus);
             let _ = tx.send(Msg::Act(Action::SearchDone { pass, scores }));
         });

@@ -77,10 +77,7 @@ pub fn app() -> App {
 
 /// Visible session ids, in order.
 pub fn ids(app: &App) -> Vec<&str> {
-    app.visible
-        .iter()
-        .map(|&i| &*app.corpus.rows[i as usize].id)
-        .collect()
+    app.visible.iter().map(|&i| &*app.corpus.rows[i as usize].id).collect()
 }
 
 pub fn selected_id(app: &App) -> Option<&str> {

@@ -101,10 +101,7 @@ fn empty_search_result() {
 #[test]
 fn search_highlights_matches() {
     let mut app = app_sized(80, 24);
-    drive(
-        &mut app,
-        [A::StartSearch, A::SearchInput('c'), A::SearchInput('a')],
-    );
+    drive(&mut app, [A::StartSearch, A::SearchInput('c'), A::SearchInput('a')]);
     let (s, buf) = screen(&app);
     insta::assert_snapshot!("search_ca", s);
     // "Refactor cache layer": the matched chars are drawn highlighted (underlined).
@@ -121,10 +118,7 @@ fn search_highlights_matches() {
 #[test]
 fn facets_overlay_and_cohorts() {
     let mut app = app_sized(80, 24);
-    drive(
-        &mut app,
-        [A::CycleCohorts, A::OpenFacets, A::FacetDown, A::FacetToggle],
-    );
+    drive(&mut app, [A::CycleCohorts, A::OpenFacets, A::FacetDown, A::FacetToggle]);
     let s = text(&app);
     insta::assert_snapshot!("facets_cohorts", s);
     assert!(s.contains("[x] 2 beginner"));

@@ -12,11 +12,7 @@ use super::fixture::{app, drive, ids, selected_id};
 
 /// Moves the facet cursor to `f` with arrow actions, then applies `then`.
 pub(super) fn on_facet(app: &mut App, f: Facet, then: A) {
-    let pos = app
-        .facets
-        .iter()
-        .position(|&x| x == f)
-        .expect("facet listed");
+    let pos = app.facets.iter().position(|&x| x == f).expect("facet listed");
     update(app, A::OpenFacets);
     for _ in 0..app.facets.len() {
         update(app, A::FacetUp);
@@ -71,18 +67,10 @@ fn facets_narrow_the_set_and_recount_header_and_histograms() {
     on_facet(&mut app, Facet::Outcome(None), A::FacetToggle);
     assert_eq!(ids(&app), ["s4"], "fix and outcome unknown");
     update(&mut app, A::ClearFilters);
-    on_facet(
-        &mut app,
-        Facet::Regime(Regime::AgentControlsPlanning),
-        A::FacetToggle,
-    );
+    on_facet(&mut app, Facet::Regime(Regime::AgentControlsPlanning), A::FacetToggle);
     assert_eq!(ids(&app), ["s2", "s3"]);
     update(&mut app, A::ClearFilters);
-    on_facet(
-        &mut app,
-        Facet::Regime(Regime::UserKeepsExecution),
-        A::FacetToggle,
-    );
+    on_facet(&mut app, Facet::Regime(Regime::UserKeepsExecution), A::FacetToggle);
     assert_eq!(ids(&app), ["s2", "s4"]);
 }
 
@@ -115,11 +103,7 @@ fn selection_survives_filtering_while_its_session_stays() {
     assert_eq!(selected_id(&app), Some("s2"));
     assert_eq!(app.cursor, 1);
     on_facet(&mut app, Facet::Expertise(4), A::FacetToggle);
-    assert_eq!(
-        selected_id(&app),
-        Some("s1"),
-        "s2 left: the row under the cursor"
-    );
+    assert_eq!(selected_id(&app), Some("s1"), "s2 left: the row under the cursor");
     update(&mut app, A::ClearFilters);
     assert_eq!(selected_id(&app), Some("s1"));
 }
@@ -141,10 +125,7 @@ fn search_narrows_highlights_and_esc_clears() {
     assert!(app.visible.is_empty());
     assert_eq!(app.selected, None);
     assert!(app.opened.is_none());
-    drive(
-        &mut app,
-        [A::SearchBackspace, A::SearchBackspace, A::SearchAccept],
-    );
+    drive(&mut app, [A::SearchBackspace, A::SearchBackspace, A::SearchAccept]);
     assert_eq!((app.mode, ids(&app)), (Mode::Browse, vec!["s2"]));
     update(&mut app, A::Close);
     assert_eq!(app.visible.len(), 5, "Esc while browsing drops the query");
@@ -163,11 +144,7 @@ fn stepping_turns_and_scrolling_stay_in_bounds() {
     assert_eq!(turn(&app), 0);
     drive(&mut app, [A::Open, A::Down, A::Down]);
     assert_eq!(app.focus, Panel::Turn);
-    assert_eq!(
-        selected_id(&app),
-        Some("s1"),
-        "arrows scroll the turn view now"
-    );
+    assert_eq!(selected_id(&app), Some("s1"), "arrows scroll the turn view now");
     let o = app.opened.as_ref().unwrap();
     assert!(o.scroll <= 2);
     for _ in 0..100 {
@@ -180,11 +157,7 @@ fn stepping_turns_and_scrolling_stay_in_bounds() {
     drive(&mut app, [A::FocusNext, A::FocusNext, A::Down]);
     assert_eq!(app.focus, Panel::List);
     assert_eq!(selected_id(&app), Some("s2"));
-    assert_eq!(
-        turn(&app),
-        0,
-        "a newly selected session opens at its first turn"
-    );
+    assert_eq!(turn(&app), 0, "a newly selected session opens at its first turn");
     drive(&mut app, [A::Bottom]);
     assert_eq!(selected_id(&app), Some("s5"));
     drive(&mut app, [A::NextTurn]);
@@ -218,21 +191,13 @@ fn cohorts_split_the_histograms() {
     let mut app = app();
     update(&mut app, A::CycleCohorts);
     assert_eq!(app.cohorts, Cohorts::Expertise);
-    let names: Vec<_> = app
-        .groups
-        .iter()
-        .map(|g| (g.name, g.report.sessions))
-        .collect();
+    let names: Vec<_> = app.groups.iter().map(|g| (g.name, g.report.sessions)).collect();
     assert_eq!(names, [("novice", 1), ("expert", 1)]);
     assert_eq!(app.groups[1].hists[0].bins[5], 1, "s2's APP 12 is in 8-12");
     assert_eq!(app.groups[1].hists[0].study, Some(5), "the experts' 12");
     assert_eq!(app.groups[0].hists[0].study, Some(4), "the novices' 5");
     update(&mut app, A::CycleCohorts);
-    let names: Vec<_> = app
-        .groups
-        .iter()
-        .map(|g| (g.name, g.report.sessions))
-        .collect();
+    let names: Vec<_> = app.groups.iter().map(|g| (g.name, g.report.sessions)).collect();
     assert_eq!(names, [("user execs", 2), ("agent plans", 2)]);
     update(&mut app, A::CycleCohorts);
     assert_eq!(app.groups.len(), 1);
@@ -241,11 +206,7 @@ fn cohorts_split_the_histograms() {
 #[test]
 fn ratified_toggle_moves_shares_histograms_and_regimes() {
     let mut app = app();
-    on_facet(
-        &mut app,
-        Facet::Regime(Regime::AgentControlsPlanning),
-        A::FacetToggle,
-    );
+    on_facet(&mut app, Facet::Regime(Regime::AgentControlsPlanning), A::FacetToggle);
     assert_eq!(ids(&app), ["s2", "s3"]);
     let before = app.report.planning_human_share.pooled.unwrap();
     assert_eq!(before, 0.0);

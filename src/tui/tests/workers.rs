@@ -15,10 +15,7 @@ use super::updates::{on_facet, report_of};
 /// Pumps worker reports until no search pass is in flight.
 fn settle(app: &mut App, rx: &mpsc::Receiver<Msg>) {
     while app.search.running || app.reports_pending || !app.pending.is_empty() {
-        match rx
-            .recv_timeout(Duration::from_secs(10))
-            .expect("worker report")
-        {
+        match rx.recv_timeout(Duration::from_secs(10)).expect("worker report") {
             Msg::Act(a) => update(app, a),
             Msg::Input(_) => {}
         }
@@ -60,15 +57,8 @@ fn reports_on_a_worker_arrive_and_stale_ones_are_dropped() {
     let mut batches = Vec::new();
     load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
     update(&mut app, A::Loaded(batches));
-    assert!(
-        app.reports_pending,
-        "five sessions are over the threshold of one"
-    );
-    assert_eq!(
-        app.members.len(),
-        5,
-        "the list does not wait for the figures"
-    );
+    assert!(app.reports_pending, "five sessions are over the threshold of one");
+    assert_eq!(app.members.len(), 5, "the list does not wait for the figures");
     settle(&mut app, &rx);
     assert_eq!(app.report, report_of(&app));
     on_facet(&mut app, Facet::Expertise(4), A::FacetToggle);

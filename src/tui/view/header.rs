@@ -84,18 +84,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Span::raw("  "),
         ]
     };
-    let app_mean = r
-        .actions_per_prompt
-        .mean
-        .map_or("–".into(), |v| format!("{v:.1}"));
+    let app_mean = r.actions_per_prompt.mean.map_or("–".into(), |v| format!("{v:.1}"));
     let mut second = vec![Span::raw(" ")];
     let study_word = if wide { "study " } else { "" };
     second.extend(fig(
-        if wide {
-            "human planning "
-        } else {
-            "human plan "
-        },
+        if wide { "human planning " } else { "human plan " },
         pct(r.planning_human_share.pooled),
         format!("{study_word}{}", pct(Some(study::PLANNING_HUMAN_SHARE))),
     ));
@@ -105,11 +98,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         pct(Some(study::EXECUTION_HUMAN_SHARE)),
     ));
     second.extend(fig(
-        if wide {
-            "actions/prompt "
-        } else {
-            "act/prompt "
-        },
+        if wide { "actions/prompt " } else { "act/prompt " },
         app_mean,
         format!("{}", study::ACTIONS_PER_PROMPT),
     ));
@@ -118,10 +107,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         pct(r.actions_per_prompt.share_sessions_over_100),
         pct(Some(study::SHARE_SESSIONS_OVER_100)),
     ));
-    frame.render_widget(
-        Paragraph::new(vec![Line::from(top), Line::from(second)]),
-        area,
-    );
+    frame.render_widget(Paragraph::new(vec![Line::from(top), Line::from(second)]), area);
 }
 
 pub fn how_name(how: RatifiedAs) -> &'static str {
@@ -149,11 +135,7 @@ pub fn filters_text(app: &App) -> String {
         parts.push(format!("mode {}", f.modes.join(",")));
     }
     if !f.outcomes.is_empty() {
-        let v: Vec<&str> = f
-            .outcomes
-            .iter()
-            .map(|o| o.map_or("unknown", |o| o.name()))
-            .collect();
+        let v: Vec<&str> = f.outcomes.iter().map(|o| o.map_or("unknown", |o| o.name())).collect();
         parts.push(v.join(","));
     }
     for r in &f.regimes {
@@ -170,20 +152,13 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
     let line = if app.mode == Mode::Search || !app.search.text.is_empty() {
         let n = app.visible.len();
-        let state = if app.search.running {
-            " (searching…)"
-        } else {
-            ""
-        };
+        let state = if app.search.running { " (searching…)" } else { "" };
         let cursor = if app.mode == Mode::Search { "▏" } else { "" };
         Line::from(vec![
             Span::styled(" /", t.title()),
             safe(&app.search.text, t.bold()),
             Span::raw(cursor),
-            Span::raw(format!(
-                "  {n} match{}{state}",
-                if n == 1 { "" } else { "es" }
-            )),
+            Span::raw(format!("  {n} match{}{state}", if n == 1 { "" } else { "es" })),
             Span::styled("  Enter keep · Esc clear", t.dim()),
         ])
     } else {
@@ -206,9 +181,7 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
         }
         let filters = fit(
             &clean(&text),
-            usize::from(area.width)
-                .saturating_sub(keys.chars().count() + 10)
-                .max(8),
+            usize::from(area.width).saturating_sub(keys.chars().count() + 10).max(8),
         );
         Line::from(vec![
             Span::styled(" filters: ", t.dim()),

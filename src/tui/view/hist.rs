@@ -31,10 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     let head = Line::from(vec![
         Span::styled(" histograms ", style),
-        Span::styled(
-            format!(" {what} · S study · ▲ selected · c cohorts"),
-            t.dim(),
-        ),
+        Span::styled(format!(" {what} · S study · ▲ selected · c cohorts"), t.dim()),
     ]);
     frame.render_widget(Paragraph::new(head), Rect { height: 1, ..area });
     let body = Rect {
@@ -54,14 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             };
             let w = usize::from(rect.width);
             let cap = caption(*metric, group, app.cohorts, w);
-            draw(
-                frame,
-                rect,
-                &group.hists[m],
-                &cap,
-                app.cohorts != Cohorts::All,
-                t,
-            );
+            draw(frame, rect, &group.hists[m], &cap, app.cohorts != Cohorts::All, t);
         }
     }
 }
@@ -80,9 +70,7 @@ fn caption(metric: Metric, g: &Group, cohorts: Cohorts, w: usize) -> String {
     };
     let (ours, theirs) = match metric {
         Metric::ActionsPerPrompt => (
-            r.actions_per_prompt
-                .mean
-                .map_or("–".into(), |v| format!("{v:.1}")),
+            r.actions_per_prompt.mean.map_or("–".into(), |v| format!("{v:.1}")),
             g.study_app.map_or("–".into(), |v| format!("{v}")),
         ),
         Metric::PlanningShare => (

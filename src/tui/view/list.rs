@@ -33,11 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let w = usize::from(inner.width);
     let title_w = w.saturating_sub(COLS.iter().sum::<usize>());
     let head = |k: SortKey, s: &str, w: usize| {
-        let style = if app.sort == k {
-            t.highlight()
-        } else {
-            t.bold()
-        };
+        let style = if app.sort == k { t.highlight() } else { t.bold() };
         Span::styled(format!("{s:>w$}"), style)
     };
     let mut lines = vec![Line::from(vec![
@@ -66,13 +62,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let rows = usize::from(inner.height.saturating_sub(1));
     let corpus = &app.corpus;
-    for (pos, &i) in app
-        .visible
-        .iter()
-        .enumerate()
-        .skip(app.list_offset)
-        .take(rows)
-    {
+    for (pos, &i) in app.visible.iter().enumerate().skip(app.list_offset).take(rows) {
         let r = &corpus.rows[i as usize];
         let sel = pos == app.cursor;
         let base = if sel { t.selected() } else { t.plain() };
@@ -90,10 +80,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             let piece = fit(&piece, room - used);
             used += width(&piece);
             let cut = piece.ends_with('…');
-            spans.push(Span::styled(
-                piece,
-                if hit { base.patch(t.highlight()) } else { base },
-            ));
+            spans.push(Span::styled(piece, if hit { base.patch(t.highlight()) } else { base }));
             if cut || used >= room {
                 break;
             }

@@ -108,11 +108,7 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("abc", 3), "abc");
         assert_eq!(fit("日本語です", 5), "日本…");
-        assert_eq!(
-            width(&fit("日本語です", 6)),
-            5,
-            "a wide char never straddles the edge"
-        );
+        assert_eq!(width(&fit("日本語です", 6)), 5, "a wide char never straddles the edge");
         assert_eq!(fit("abc", 0), "");
     }
 }

@@ -15,34 +15,27 @@ use super::{safe_owned, theme};
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }
 
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
     let mut lines: Vec<Line> = HELP
         .iter()
-        .map(|(k, what)| {
-            Line::from(vec![
-                Span::styled(format!("{k:>16}  "), t.bold()),
-                Span::raw(*what),
-            ])
-        })
+        .map(|(k, what)| Line::from(vec![Span::styled(format!("{k:>16}  "), t.bold()), Span::raw(*what)]))
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         "PLAN/EXEC = planning/execution · HUMAN/AGENT = who decided · S = study's figure",
         t.dim(),
     ));
-    lines.push(Line::styled(format!(
-        "last recount µs: filter {} · histograms {} · reports {} · selection {} · any key closes",
-        app.recount_us[0], app.recount_us[1], app.recount_us[2], app.recount_us[3]
-    ), t.dim()));
+    lines.push(Line::styled(
+        format!(
+            "last recount µs: filter {} · histograms {} · reports {} · selection {} · any key closes",
+            app.recount_us[0], app.recount_us[1], app.recount_us[2], app.recount_us[3]
+        ),
+        t.dim(),
+    ));
     let r = centred(area, 84, lines.len() as u16 + 2);
     frame.render_widget(Clear, r);
     let block = Block::default()
@@ -80,11 +73,7 @@ pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
         };
         let head = if group != last_group { group } else { "" };
         last_group = group;
-        let style = if i == app.facet_cursor {
-            t.selected()
-        } else {
-            t.plain()
-        };
+        let style = if i == app.facet_cursor { t.selected() } else { t.plain() };
         lines.push(Line::from(vec![
             Span::styled(format!("{head:>15} "), t.dim()),
             Span::styled(boxed, style),
@@ -98,10 +87,7 @@ pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
     let skip = app.facet_cursor.saturating_sub(inner_h - 1);
     let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(inner_h).collect();
     shown.push(Line::styled(
-        format!(
-            "{} pass · Space toggle · ←→ range · x clear",
-            app.visible.len()
-        ),
+        format!("{} pass · Space toggle · ←→ range · x clear", app.visible.len()),
         t.dim(),
     ));
     frame.render_widget(Clear, r);

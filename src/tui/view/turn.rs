@@ -70,17 +70,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Some(_) => turn_lines(s, o.turn, t),
         None => vec![Line::styled("this session has no turns", t.dim())],
     };
-    let p = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((o.scroll, 0));
+    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((o.scroll, 0));
     frame.render_widget(p, body);
 }
 
 fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
-    let row = app
-        .opened
-        .as_ref()
-        .map(|o| &app.corpus.rows[o.row as usize]);
+    let row = app.opened.as_ref().map(|o| &app.corpus.rows[o.row as usize]);
     let mut parts = vec![format!(
         "{} ({})",
         expertise_name(s.expertise.0),
@@ -90,10 +85,7 @@ fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
     parts.extend(s.project.clone());
     parts.push(s.outcome.map_or("outcome unknown", |o| o.name()).to_owned());
     if let Some(r) = row {
-        parts.push(format!(
-            "{} actions, {} failed",
-            r.actions, r.failed_actions
-        ));
+        parts.push(format!("{} actions, {} failed", r.actions, r.failed_actions));
     }
     let text = fit(&clean(&parts.join(" · ")), w);
     Line::styled(text, t.dim())
@@ -104,13 +96,7 @@ fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
 fn strip(s: &Session, cur: usize, t: Theme, w: usize) -> Line<'static> {
     let label = STRIP_LABEL;
     let (start, room) = strip_window(cur, s.turns.len(), w);
-    let max = s
-        .turns
-        .iter()
-        .map(|t| t.actions.len())
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    let max = s.turns.iter().map(|t| t.actions.len()).max().unwrap_or(0).max(1);
     let mut spans = vec![Span::styled(label, t.dim())];
     for (i, turn) in s.turns.iter().enumerate().skip(start).take(room) {
         let a = turn.actions.len();
@@ -130,10 +116,7 @@ fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
     let turn = &s.turns[i];
     let mut out = vec![Line::styled("▌prompt", t.title())];
     out.extend(clean_lines(&turn.prompt).map(|l| Line::from(Span::raw(l))));
-    out.push(Line::styled(
-        format!("▌decisions: {}", turn.decisions.len()),
-        t.title(),
-    ));
+    out.push(Line::styled(format!("▌decisions: {}", turn.decisions.len()), t.title()));
     for d in &turn.decisions {
         let kind = match d.kind {
             Kind::Planning => "PLAN",
