@@ -1,8 +1,6 @@
 //! The generator: determinism, validity, streaming, and calibration against the study.
 
-use leash::corpus::{
-    Corpus, DecisionTally, ParsedSession, RatifiedAs, SessionRow, Source, parse_line,
-};
+use leash::corpus::{Corpus, DecisionTally, ParsedSession, RatifiedAs, SessionRow, Source, parse_line};
 use leash::generate::{CHUNK, DEMO_SEED, DEMO_SESSIONS, GenOptions, generate, generate_chunked};
 use leash::model::{Kind, Outcome};
 
@@ -14,15 +12,8 @@ fn bytes(sessions: u64, seed: u64) -> Vec<u8> {
 
 fn load(name: &str, data: Vec<u8>) -> Corpus {
     let mut skips = Vec::new();
-    let c = Corpus::load(vec![Source::memory(name, data)], |s| {
-        skips.push(s.reason.clone())
-    })
-    .unwrap();
-    assert!(
-        skips.is_empty(),
-        "skipped lines: {:?}",
-        &skips[..skips.len().min(5)]
-    );
+    let c = Corpus::load(vec![Source::memory(name, data)], |s| skips.push(s.reason.clone())).unwrap();
+    assert!(skips.is_empty(), "skipped lines: {:?}", &skips[..skips.len().min(5)]);
     assert_eq!(c.skipped, 0);
     c
 }
@@ -94,29 +85,18 @@ fn figures(c: &Corpus) -> Figures {
 }
 
 fn figures_of(rows: &[Row]) -> Figures {
-    let sum = |f: &dyn Fn(&Row) -> f64, keep: Keep| -> f64 {
-        rows.iter().filter(|r| keep(r)).map(f).sum()
-    };
+    let sum = |f: &dyn Fn(&Row) -> f64, keep: Keep| -> f64 { rows.iter().filter(|r| keep(r)).map(f).sum() };
     let all = |_: &Row| true;
     let turns = |r: &Row| f64::from(r.turns);
     let pooled_app = |keep: Keep| sum(&|r| r.actions as f64, keep) / sum(&turns, keep);
     let pooled_words = |keep: Keep| sum(&|r| r.words as f64, keep) / sum(&turns, keep);
     let share = |kind: Kind| {
-        let h = sum(
-            &|r| f64::from(r.tally.by_actor(kind, RatifiedAs::Recorded)[0]),
-            &all,
-        );
-        let a = sum(
-            &|r| f64::from(r.tally.by_actor(kind, RatifiedAs::Recorded)[1]),
-            &all,
-        );
+        let h = sum(&|r| f64::from(r.tally.by_actor(kind, RatifiedAs::Recorded)[0]), &all);
+        let a = sum(&|r| f64::from(r.tally.by_actor(kind, RatifiedAs::Recorded)[1]), &all);
         h / (h + a)
     };
     let with_turns = rows.iter().filter(|r| r.turns > 0).count() as f64;
-    let over = rows
-        .iter()
-        .filter(|r| r.app().is_some_and(|a| a > 100.0))
-        .count() as f64;
+    let over = rows.iter().filter(|r| r.app().is_some_and(|a| a > 100.0)).count() as f64;
     let verified = |level: u8| {
         let of_level = || rows.iter().filter(move |r| r.expertise == Some(level));
         let known = of_level().filter(|r| r.outcome.is_some()).count() as f64;
@@ -139,13 +119,7 @@ fn figures_of(rows: &[Row]) -> Figures {
         words_expert: pooled_words(&|r| r.expertise == Some(5)),
         keeps_execution_app: pooled_app(&|r| share_of(r, Kind::Execution).is_some_and(|s| s > 0.8)),
         agent_plans_app: pooled_app(&|r| share_of(r, Kind::Planning).is_some_and(|s| s < 0.2)),
-        verified: [
-            verified(1),
-            verified(2),
-            verified(3),
-            verified(4),
-            verified(5),
-        ],
+        verified: [verified(1), verified(2), verified(3), verified(4), verified(5)],
     }
 }
 
@@ -197,21 +171,11 @@ fn chunked(sessions: u64, seed: u64, chunk: u64) -> Vec<u8> {
 fn output_does_not_depend_on_chunk_size_or_thread_count() {
     let n = 1_017;
     let whole = bytes(n, 9);
-    assert_eq!(
-        whole,
-        chunked(n, 9, 100),
-        "chunks of 100, the last one partial"
-    );
+    assert_eq!(whole, chunked(n, 9, 100), "chunks of 100, the last one partial");
     assert_eq!(whole, chunked(n, 9, 1));
-    let one = rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .build()
-        .unwrap();
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
     assert_eq!(whole, one.install(|| chunked(n, 9, 64)));
-    let three = rayon::ThreadPoolBuilder::new()
-        .num_threads(3)
-        .build()
-        .unwrap();
+    let three = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
     assert_eq!(whole, three.install(|| chunked(n, 9, 64)));
 }
 
@@ -225,10 +189,7 @@ fn every_line_loads_and_streaming_handles_a_partial_last_chunk() {
     assert_eq!(c.rows.len() as u64, n);
     assert_eq!(&*c.rows[0].id, "s-000001");
     assert_eq!(&*c.rows[n as usize - 1].id, format!("s-{n:06}"));
-    assert!(
-        c.rows.iter().any(|r| r.turns == 0),
-        "some sessions are empty"
-    );
+    assert!(c.rows.iter().any(|r| r.turns == 0), "some sessions are empty");
     assert!(c.rows.iter().any(|r| r.failed_actions > 0));
     assert!(c.rows.iter().any(|r| r.expertise.is_none()));
     assert!(c.rows.iter().any(|r| r.outcome.is_none()));
@@ -352,18 +313,13 @@ mod cli {
 
     #[test]
     fn bad_usage_exits_2_and_help_has_an_example() {
-        leash()
-            .args(["generate", "--sessions", "many"])
-            .assert()
-            .code(2);
+        leash().args(["generate", "--sessions", "many"]).assert().code(2);
         leash().args(["generate", "--frobnicate"]).assert().code(2);
         leash()
             .args(["generate", "--help"])
             .assert()
             .success()
-            .stdout(predicate::str::contains(
-                "leash generate --sessions 1000 --seed 7",
-            ));
+            .stdout(predicate::str::contains("leash generate --sessions 1000 --seed 7"));
     }
 }
 
@@ -385,8 +341,7 @@ fn four_hundred_thousand_sessions_reproduce_the_study() {
             let mut start = 0;
             while let Some(i) = self.partial[start..].iter().position(|&b| b == b'\n') {
                 let line = &self.partial[start..start + i];
-                self.rows
-                    .push(parse_line(line).expect("every line parses").into());
+                self.rows.push(parse_line(line).expect("every line parses").into());
                 start += i + 1;
             }
             self.partial.drain(..start);
@@ -413,11 +368,38 @@ fn four_hundred_thousand_sessions_reproduce_the_study() {
     assert!(out.partial.is_empty());
     assert_eq!(out.rows.len(), 400_000);
     let f = figures_of(&out.rows);
-    eprintln!(
-        "{} bytes, generated and parsed in {:?}\n{f:#?}",
-        out.bytes,
-        t.elapsed()
-    );
+    eprintln!("{} bytes, generated and parsed in {:?}\n{f:#?}", out.bytes, t.elapsed());
     let m = misses(&f, 0.03);
     assert!(m.is_empty(), "figures off by more than 3%: {m:#?}");
+}
+
+/// The helper above and the project's report agree on the demo (two implementations of the
+/// spec's metric definitions checking each other).
+#[test]
+fn the_figures_helper_agrees_with_the_report() {
+    let c = Corpus::load(vec![Source::demo()], |_| {}).unwrap();
+    let f = figures(&c);
+    let r = leash::stats::Report::compute(&c.rows, RatifiedAs::Recorded, 0);
+    let pairs = [
+        (f.planning_human, r.planning_human_share.pooled),
+        (f.execution_human, r.execution_human_share.pooled),
+        (f.turns_per_session, r.turns_per_session.mean),
+        (f.app, r.actions_per_prompt.mean),
+        (f.words_per_turn, r.words_per_turn.mean),
+        (f.over_100, r.actions_per_prompt.share_sessions_over_100),
+        (f.app_novice, r.by_expertise.novice.actions_per_prompt),
+        (f.app_expert, r.by_expertise.expert.actions_per_prompt),
+        (f.words_novice, r.by_expertise.novice.words_per_turn),
+        (f.words_expert, r.by_expertise.expert.words_per_turn),
+        (f.keeps_execution_app, r.regimes.user_keeps_execution.actions_per_prompt),
+        (f.agent_plans_app, r.regimes.agent_controls_planning.actions_per_prompt),
+        (f.verified[0], r.by_expertise.novice.verified_success_rate),
+        (f.verified[2], r.by_expertise.intermediate.verified_success_rate),
+        (f.verified[3], r.by_expertise.advanced.verified_success_rate),
+        (f.verified[4], r.by_expertise.expert.verified_success_rate),
+    ];
+    for (i, (mine, theirs)) in pairs.into_iter().enumerate() {
+        let theirs = theirs.unwrap_or_else(|| panic!("figure {i} is undefined in the report"));
+        assert!((mine - theirs).abs() < 1e-9, "figure {i}: {mine} vs {theirs}");
+    }
 }

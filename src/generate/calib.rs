@@ -174,9 +174,7 @@ impl Calibration {
 
     /// The index of the cell of a number in [0, 1).
     pub fn cell(&self, u: f64) -> usize {
-        self.cum
-            .partition_point(|&c| c <= u)
-            .min(self.cells.len() - 1)
+        self.cum.partition_point(|&c| c <= u).min(self.cells.len() - 1)
     }
 }
 
@@ -312,10 +310,7 @@ mod tests {
     #[test]
     fn spread_has_mean_one_and_a_bounded_tail() {
         let n = 1_000_000;
-        let m: f64 = (0..n)
-            .map(|i| spread((i as f64 + 0.5) / n as f64))
-            .sum::<f64>()
-            / n as f64;
+        let m: f64 = (0..n).map(|i| spread((i as f64 + 0.5) / n as f64)).sum::<f64>() / n as f64;
         assert!((m - 1.0).abs() < 0.001, "{m}");
         assert!(spread(1.0) < 4.1 && spread(0.0) < 0.01);
     }

@@ -89,8 +89,7 @@ pub fn generate_chunked<W: Write>(opts: &GenOptions, chunk: u64, mut out: W) -> 
                         let mut buf = Vec::with_capacity(piece.len() * 8192);
                         for slot in piece {
                             let s = session::session(cal, strata, seed, slot);
-                            serde_json::to_writer(&mut buf, &s)
-                                .expect("a session always serialises");
+                            serde_json::to_writer(&mut buf, &s).expect("a session always serialises");
                             buf.push(b'\n');
                         }
                         buf

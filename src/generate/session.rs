@@ -96,12 +96,7 @@ fn civil(days: i64) -> (i64, u32, u32) {
 fn rfc3339(secs: i64) -> String {
     let (y, m, d) = civil(secs.div_euclid(86_400));
     let s = secs.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        s / 3600,
-        s / 60 % 60,
-        s % 60
-    )
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
 }
 
 fn confidence(rng: &mut Pcg64, actor: Actor) -> f64 {
@@ -220,29 +215,16 @@ impl Task {
         } else {
             self.approach
         };
-        let done = if later {
-            pick(rng, text::DONE)
-        } else {
-            self.done
-        };
+        let done = if later { pick(rng, text::DONE) } else { self.done };
         match category {
             "goal" => {
                 let sentence = match self.mode {
                     "fix" => format!("Fix the bug where {}.", self.bug),
                     "create" => format!("Add {} to the {} module.", self.feature, self.stem),
-                    "test" => format!(
-                        "Write tests for {} that cover the error paths.",
-                        self.file()
-                    ),
+                    "test" => format!("Write tests for {} that cover the error paths.", self.file()),
                     "understand" => format!("Explain {}.", self.topic),
-                    "operate" => format!(
-                        "Deploy the {} fix to staging and check the logs.",
-                        self.stem
-                    ),
-                    "orchestrate" => format!(
-                        "Split {} into subtasks and run them in parallel.",
-                        self.feature
-                    ),
+                    "operate" => format!("Deploy the {} fix to staging and check the logs.", self.stem),
+                    "orchestrate" => format!("Split {} into subtasks and run them in parallel.", self.feature),
                     "plan" => format!("Write a plan for {}, no code yet.", self.feature),
                     "analyze" => format!("Find out why {} is slow under load.", self.stem),
                     _ => format!("Document {} in the README.", self.feature),
@@ -257,25 +239,13 @@ impl Task {
                 };
                 (sentence, format!("User picks the approach: {approach}"))
             }
-            "done" => (
-                format!("It's done when {done}."),
-                format!("User defines done: {done}"),
-            ),
+            "done" => (format!("It's done when {done}."), format!("User defines done: {done}")),
             "files" => {
                 let f = pick_file(rng, &self.files);
                 match rng.random_range(0..3) {
-                    0 => (
-                        format!("Only touch {f}."),
-                        format!("User limits the change to {f}"),
-                    ),
-                    1 => (
-                        format!("Put the change in {f}."),
-                        format!("User picks the file: {f}"),
-                    ),
-                    _ => (
-                        format!("Leave {f} alone."),
-                        format!("User rules out changing {f}"),
-                    ),
+                    0 => (format!("Only touch {f}."), format!("User limits the change to {f}")),
+                    1 => (format!("Put the change in {f}."), format!("User picks the file: {f}")),
+                    _ => (format!("Leave {f} alone."), format!("User rules out changing {f}")),
                 }
             }
             "code" => (
@@ -346,10 +316,7 @@ fn action(rng: &mut Pcg64, task: &Task, weights: &[u32; 9]) -> Action {
             };
             (t, None)
         }
-        "Edit" => (
-            pick_file(rng, &task.files).to_owned(),
-            Some(!rng.random_bool(0.03)),
-        ),
+        "Edit" => (pick_file(rng, &task.files).to_owned(), Some(!rng.random_bool(0.03))),
         "Write" => {
             let f = pick_file(rng, &task.files);
             let t = if rng.random_bool(0.3) {
@@ -371,22 +338,12 @@ fn action(rng: &mut Pcg64, task: &Task, weights: &[u32; 9]) -> Action {
             (t, Some(!rng.random_bool(0.12)))
         }
         "Grep" => (
-            format!(
-                "\"{}\" {}",
-                pick(rng, text::SEARCHES),
-                pick(rng, task.lang.dirs)
-            ),
+            format!("\"{}\" {}", pick(rng, text::SEARCHES), pick(rng, task.lang.dirs)),
             None,
         ),
-        "Glob" => (
-            format!("{}/**/*.{}", pick(rng, task.lang.dirs), task.lang.ext),
-            None,
-        ),
+        "Glob" => (format!("{}/**/*.{}", pick(rng, task.lang.dirs), task.lang.ext), None),
         "TodoWrite" => (format!("{} todos", rng.random_range(2..8)), None),
-        "WebFetch" => (
-            pick(rng, text::WEB).to_owned(),
-            Some(!rng.random_bool(0.05)),
-        ),
+        "WebFetch" => (pick(rng, text::WEB).to_owned(), Some(!rng.random_bool(0.05))),
         _ => (
             format!(
                 "subagent: {} in {}",
@@ -427,8 +384,8 @@ pub fn session(cal: &Calibration, strata: &Strata, seed: u64, slot: &Slot) -> Se
     let index = slot.index;
     let q = |d| strata.within(slot.cell, slot.rank, d);
     let cell = cal.cells[slot.cell];
-    let state = (u128::from(calib::splitmix64(seed)) << 64)
-        | u128::from(calib::splitmix64(index ^ seed.rotate_left(29)));
+    let state =
+        (u128::from(calib::splitmix64(seed)) << 64) | u128::from(calib::splitmix64(index ^ seed.rotate_left(29)));
     let mut rng = Pcg64::new(state, u128::from(index));
     let rng = &mut rng;
 
@@ -484,10 +441,7 @@ pub fn session(cal: &Calibration, strata: &Strata, seed: u64, slot: &Slot) -> Se
         .map(|t| rng.random_range(0.2..1.8) * if t == 0 { 1.4 } else { 1.0 })
         .collect();
     let per_turn_actions = split(actions, &aw);
-    let ww: Vec<f64> = aw
-        .iter()
-        .map(|a| 0.5 * a + rng.random_range(0.2..1.0))
-        .collect();
+    let ww: Vec<f64> = aw.iter().map(|a| 0.5 * a + rng.random_range(0.2..1.0)).collect();
     let per_turn_words = split(words_total, &ww);
 
     // Decisions: counts per turn, then who made them, fixed at session level by the regime.
@@ -511,20 +465,8 @@ pub fn session(cal: &Calibration, strata: &Strata, seed: u64, slot: &Slot) -> Se
             humans(rng, nx, 0.85 + 0.15 * ux, at_most_four_fifths(nx) + 1, nx),
         ),
         Regime::Shared => (
-            humans(
-                rng,
-                np,
-                calib::SHARED_PLANNING + 0.4 * (up - 0.5),
-                below_fifth(np),
-                np,
-            ),
-            humans(
-                rng,
-                nx,
-                2.0 * calib::SHARED_EXECUTION * ux,
-                0,
-                at_most_four_fifths(nx),
-            ),
+            humans(rng, np, calib::SHARED_PLANNING + 0.4 * (up - 0.5), below_fifth(np), np),
+            humans(rng, nx, 2.0 * calib::SHARED_EXECUTION * ux, 0, at_most_four_fifths(nx)),
         ),
         Regime::AgentPlans => (
             humans(rng, np, 0.15 * up, 0, below_fifth(np).saturating_sub(1)),
@@ -641,11 +583,7 @@ fn build_turn(
         let mut p = prompt_parts.join(" ");
         if rng.random_bool(0.3) {
             let lead = pick(rng, text::FOLLOW_UPS);
-            let stop = if lead.ends_with(['.', '?', '!']) {
-                ""
-            } else {
-                "."
-            };
+            let stop = if lead.ends_with(['.', '?', '!']) { "" } else { "." };
             p = format!("{lead}{stop} {p}");
         }
         p
@@ -669,16 +607,9 @@ fn build_turn(
     if reply_parts.len() < 2 {
         reply_parts.push(match actions.len() {
             0 => "Here is what I found.".to_owned(),
-            1 => format!(
-                "Looked at {}.",
-                actions[0].target.as_deref().unwrap_or("the code")
-            ),
+            1 => format!("Looked at {}.", actions[0].target.as_deref().unwrap_or("the code")),
             n => {
-                let status = if rng.random_bool(0.8) {
-                    "passes"
-                } else {
-                    "still fails"
-                };
+                let status = if rng.random_bool(0.8) { "passes" } else { "still fails" };
                 format!("Done in {n} steps; `{}` {status}.", task.test_cmd)
             }
         });
@@ -694,12 +625,7 @@ fn build_turn(
     }
 }
 
-fn agent_execution(
-    rng: &mut Pcg64,
-    task: &Task,
-    category: &str,
-    actions: &[Action],
-) -> (String, String) {
+fn agent_execution(rng: &mut Pcg64, task: &Task, category: &str, actions: &[Action]) -> (String, String) {
     let find = |tools: &[&str]| actions.iter().find(|a| tools.contains(&a.tool.as_str()));
     match category {
         "commands" => match find(&["Bash"]) {
@@ -714,18 +640,12 @@ fn agent_execution(
         },
         "files" => match find(&["Edit", "Write"]) {
             Some(a) => (
-                format!(
-                    "Agent chooses to change {}",
-                    a.target.as_deref().unwrap_or("")
-                ),
+                format!("Agent chooses to change {}", a.target.as_deref().unwrap_or("")),
                 format!("{} {}", a.tool, a.target.as_deref().unwrap_or("")),
             ),
             None => {
                 let f = pick_file(rng, &task.files);
-                (
-                    format!("Agent chooses to look at {f} first"),
-                    format!("Read {f}"),
-                )
+                (format!("Agent chooses to look at {f} first"), format!("Read {f}"))
             }
         },
         _ => {

@@ -44,14 +44,7 @@ pub const RUST: Lang = Lang {
 
 pub const PYTHON: Lang = Lang {
     ext: "py",
-    dirs: &[
-        "app",
-        "app/models",
-        "app/services",
-        "app/api",
-        "scripts",
-        "tests",
-    ],
+    dirs: &["app", "app/models", "app/services", "app/api", "scripts", "tests"],
     test: &[
         "pytest -x",
         "pytest -q tests",
@@ -90,12 +83,7 @@ pub const TYPESCRIPT: Lang = Lang {
         "npx jest --watch=false",
         "npx playwright test",
     ],
-    build: &[
-        "npm run build",
-        "npx tsc --noEmit",
-        "npm run lint",
-        "npm ci",
-    ],
+    build: &["npm run build", "npx tsc --noEmit", "npm run lint", "npm ci"],
     configs: &[
         "package.json",
         "tsconfig.json",
@@ -119,12 +107,7 @@ pub const GO: Lang = Lang {
         "go test -race ./internal/...",
         "go test -run TestHandler ./internal/http",
     ],
-    build: &[
-        "go build ./...",
-        "go vet ./...",
-        "golangci-lint run",
-        "go mod tidy",
-    ],
+    build: &["go build ./...", "go vet ./...", "golangci-lint run", "go mod tidy"],
     configs: &[
         "go.mod",
         "Makefile",
@@ -163,10 +146,9 @@ pub const PROJECTS: &[(&str, usize)] = &[
 ];
 
 pub const STEMS: &[&str] = &[
-    "auth", "session", "user", "config", "router", "handler", "cache", "parser", "client",
-    "billing", "invoice", "queue", "worker", "migrate", "schema", "metrics", "logger", "retry",
-    "upload", "search", "export", "report", "token", "payment", "notify", "settings", "storage",
-    "webhook",
+    "auth", "session", "user", "config", "router", "handler", "cache", "parser", "client", "billing", "invoice",
+    "queue", "worker", "migrate", "schema", "metrics", "logger", "retry", "upload", "search", "export", "report",
+    "token", "payment", "notify", "settings", "storage", "webhook",
 ];
 
 pub const MODELS: &[&str] = &[
@@ -318,31 +300,16 @@ pub const COMMIT_MSGS: &[&str] = &[
 pub const TITLES_BY_MODE: &[(&str, &[&str])] = &[
     (
         "fix",
-        &[
-            "Fix {bug}",
-            "Debug {stem} failure",
-            "Fix failing test in {file}",
-        ],
+        &["Fix {bug}", "Debug {stem} failure", "Fix failing test in {file}"],
     ),
-    (
-        "create",
-        &["Add {feature}", "Implement {feature}", "New {stem} module"],
-    ),
+    ("create", &["Add {feature}", "Implement {feature}", "New {stem} module"]),
     (
         "test",
-        &[
-            "Tests for {stem}",
-            "Raise coverage of {file}",
-            "Flaky test in {stem}",
-        ],
+        &["Tests for {stem}", "Raise coverage of {file}", "Flaky test in {stem}"],
     ),
     (
         "understand",
-        &[
-            "Explain {topic}",
-            "Walkthrough of {stem}",
-            "Questions about {file}",
-        ],
+        &["Explain {topic}", "Walkthrough of {stem}", "Questions about {file}"],
     ),
     (
         "operate",
@@ -363,26 +330,14 @@ pub const TITLES_BY_MODE: &[(&str, &[&str])] = &[
     ),
     (
         "plan",
-        &[
-            "Plan {feature}",
-            "Design for {feature}",
-            "Roadmap: {stem} rewrite",
-        ],
+        &["Plan {feature}", "Design for {feature}", "Roadmap: {stem} rewrite"],
     ),
     (
         "analyze",
-        &[
-            "Profile {stem}",
-            "Why is {stem} slow",
-            "Audit {stem} errors",
-        ],
+        &["Profile {stem}", "Why is {stem} slow", "Audit {stem} errors"],
     ),
     (
         "write",
-        &[
-            "Docs for {feature}",
-            "README update",
-            "Changelog for {stem}",
-        ],
+        &["Docs for {feature}", "README update", "Changelog for {stem}"],
     ),
 ];
