@@ -1,8 +1,9 @@
 #!/bin/sh
 # Generation speed: times `leash generate` for a large corpus in release mode.
 # Usage: benches/generate.sh [SESSIONS] [OUT]   (defaults: 400000, a temporary file)
-# Measured on the 2-core build machine (shared): 400,000 sessions in ~11 s wall,
-# 2.23 GB, ~75 MB peak memory; to .gz (level 3) about 4.8 s per 100,000 sessions.
+# Measured on the shared 2-core build machine (load ~3, release with thin LTO):
+# 400,000 sessions in 6.3 s wall, 2.23 GB, under 60 MB peak memory;
+# to a .gz file (level 3) 17.6 s, 235 MB.
 set -eu
 n=${1:-400000}
 out=${2:-$(mktemp --suffix=.jsonl)}
