@@ -1,1 +1,0 @@
-//! Synthetic v1 corpora (placeholder until the generator lands).

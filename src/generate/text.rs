@@ -1,0 +1,343 @@
+//! Vocabulary and sentence templates for synthetic sessions: projects, files, commands,
+//! prompts, agent replies and decision summaries.
+
+/// A language stack: where its files live and which commands it runs.
+pub struct Lang {
+    pub ext: &'static str,
+    pub dirs: &'static [&'static str],
+    pub test: &'static [&'static str],
+    pub build: &'static [&'static str],
+    pub configs: &'static [&'static str],
+}
+
+pub const RUST: Lang = Lang {
+    ext: "rs",
+    dirs: &[
+        "src",
+        "src/api",
+        "src/db",
+        "src/auth",
+        "crates/core/src",
+        "crates/cli/src",
+        "tests",
+    ],
+    test: &[
+        "cargo test",
+        "cargo test -p core",
+        "cargo test --lib",
+        "cargo nextest run",
+        "cargo test -- --nocapture",
+    ],
+    build: &[
+        "cargo build",
+        "cargo build --release",
+        "cargo clippy --all-targets -- -D warnings",
+        "cargo fmt --check",
+    ],
+    configs: &[
+        "Cargo.toml",
+        "rust-toolchain.toml",
+        ".github/workflows/ci.yml",
+        "README.md",
+    ],
+};
+
+pub const PYTHON: Lang = Lang {
+    ext: "py",
+    dirs: &["app", "app/models", "app/services", "app/api", "scripts", "tests"],
+    test: &[
+        "pytest -x",
+        "pytest -q tests",
+        "pytest -k regression",
+        "python -m unittest",
+    ],
+    build: &[
+        "ruff check .",
+        "mypy app",
+        "pip install -r requirements.txt",
+        "black --check .",
+    ],
+    configs: &[
+        "pyproject.toml",
+        "requirements.txt",
+        "setup.cfg",
+        "README.md",
+        ".env.example",
+    ],
+};
+
+pub const TYPESCRIPT: Lang = Lang {
+    ext: "ts",
+    dirs: &[
+        "src",
+        "src/components",
+        "src/hooks",
+        "src/api",
+        "src/pages",
+        "src/lib",
+        "tests",
+    ],
+    test: &[
+        "npm test",
+        "npx vitest run",
+        "npx jest --watch=false",
+        "npx playwright test",
+    ],
+    build: &["npm run build", "npx tsc --noEmit", "npm run lint", "npm ci"],
+    configs: &[
+        "package.json",
+        "tsconfig.json",
+        "vite.config.ts",
+        ".eslintrc.json",
+        "README.md",
+    ],
+};
+
+pub const GO: Lang = Lang {
+    ext: "go",
+    dirs: &[
+        "cmd/server",
+        "internal/store",
+        "internal/http",
+        "internal/jobs",
+        "pkg/auth",
+    ],
+    test: &[
+        "go test ./...",
+        "go test -race ./internal/...",
+        "go test -run TestHandler ./internal/http",
+    ],
+    build: &["go build ./...", "go vet ./...", "golangci-lint run", "go mod tidy"],
+    configs: &[
+        "go.mod",
+        "Makefile",
+        "Dockerfile",
+        ".github/workflows/ci.yml",
+        "README.md",
+    ],
+};
+
+pub const LANGS: [&Lang; 4] = [&RUST, &PYTHON, &TYPESCRIPT, &GO];
+
+/// Repository names, each with the index of its language in [`LANGS`].
+pub const PROJECTS: &[(&str, usize)] = &[
+    ("billing-api", 0),
+    ("ledger-core", 0),
+    ("edge-proxy", 0),
+    ("tilemap-rs", 0),
+    ("termchat", 0),
+    ("ml-pipeline", 1),
+    ("support-bot", 1),
+    ("data-warehouse-etl", 1),
+    ("django-shop", 1),
+    ("fastapi-notes", 1),
+    ("lab-notebooks", 1),
+    ("web-dashboard", 2),
+    ("marketing-site", 2),
+    ("mobile-companion", 2),
+    ("design-system", 2),
+    ("admin-console", 2),
+    ("chrome-extension", 2),
+    ("k8s-operator", 3),
+    ("payments-gateway", 3),
+    ("log-shipper", 3),
+    ("url-shortener", 3),
+    ("inventory-service", 3),
+];
+
+pub const STEMS: &[&str] = &[
+    "auth", "session", "user", "config", "router", "handler", "cache", "parser", "client", "billing", "invoice",
+    "queue", "worker", "migrate", "schema", "metrics", "logger", "retry", "upload", "search", "export", "report",
+    "token", "payment", "notify", "settings", "storage", "webhook",
+];
+
+pub const MODELS: &[&str] = &[
+    "claude-sonnet-4-5",
+    "claude-sonnet-4-5",
+    "claude-opus-4-1",
+    "claude-sonnet-4",
+    "claude-3-7-sonnet",
+    "gpt-5-codex",
+    "gpt-5",
+];
+
+pub const BUGS: &[&str] = &[
+    "the login redirect loops forever",
+    "timestamps are off by one hour after the DST change",
+    "the CSV export drops the last row",
+    "uploads over 10 MB fail with a 413",
+    "the retry loop never gives up",
+    "pagination returns duplicate items",
+    "the cache never evicts expired entries",
+    "two workers can claim the same job",
+    "names with accents (José, Zoë) break the search",
+    "the config loader ignores environment overrides",
+    "the invoice total is rounded twice",
+    "the websocket drops after 60 seconds idle",
+    "the migration fails on an empty database",
+    "the dark mode toggle resets on reload",
+];
+
+pub const FEATURES: &[&str] = &[
+    "rate limiting on the public API",
+    "a dark mode toggle",
+    "CSV export for invoices",
+    "password reset by email",
+    "a /health endpoint",
+    "retry with exponential backoff for outgoing calls",
+    "an audit log of admin actions",
+    "pagination for the search results",
+    "a --dry-run flag for migrations",
+    "webhook signature verification",
+    "a settings page for notifications",
+    "bulk import from a spreadsheet",
+    "a Prometheus metrics endpoint",
+    "an undo button for deletions",
+];
+
+pub const TOPICS: &[&str] = &[
+    "how the request pipeline works",
+    "where the session token is validated",
+    "why the build takes four minutes",
+    "how jobs are scheduled and retried",
+    "what the caching layer actually caches",
+    "how errors propagate to the API responses",
+];
+
+pub const APPROACHES: &[&str] = &[
+    "add a middleware instead of patching each handler",
+    "write a failing test first, then fix it",
+    "keep the old API and add the new endpoint beside it",
+    "move the parsing into its own module",
+    "reuse the existing retry helper rather than add a dependency",
+    "batch the writes in one transaction",
+    "cache the result per request",
+    "split the migration into two steps",
+    "put it behind a feature flag",
+    "do it in small commits, one concern each",
+];
+
+pub const DONE: &[&str] = &[
+    "all tests pass",
+    "there is a regression test that fails before the fix",
+    "the endpoint returns 200 for the sample request",
+    "CI is green",
+    "the README documents the new flag",
+    "the benchmark is no slower than before",
+];
+
+pub const CODE: &[&str] = &[
+    "use a BTreeMap so the output stays sorted",
+    "return a Result instead of panicking",
+    "pass the clock in so the function stays testable",
+    "make the timeout a named constant",
+    "use an enum instead of the two boolean flags",
+    "reuse the existing error type",
+    "keep the public signature unchanged",
+    "log at debug level, not info",
+];
+
+pub const ASSENT: &[&str] = &[
+    "yes, go ahead",
+    "sounds good, do it",
+    "ok",
+    "yes",
+    "go for it 👍",
+    "perfect, proceed",
+    "yep, option 1",
+];
+
+pub const FOLLOW_UPS: &[&str] = &[
+    "continue",
+    "the test still fails, see the output above",
+    "now commit it",
+    "looks good. what about the edge case with an empty list?",
+    "can you also update the docs?",
+    "that broke the build on CI, please check",
+    "hmm, revert that last change",
+    "great, thanks. one more thing: clean up the warnings",
+    "why did you change that file?",
+];
+
+pub const FILLERS: &[&str] = &[
+    "Some context: this is used by the mobile app too, so be careful with the response format.",
+    "We deploy on Fridays, so this needs to be safe.",
+    "I tried a couple of things yesterday but nothing stuck.",
+    "The original author left the team, so nobody really knows this code.",
+    "Performance matters here: this runs on every request.",
+    "Please don't reformat unrelated code — it makes review painful.",
+    "For reference, the staging logs show the error roughly every ten minutes.",
+];
+
+pub const SEARCHES: &[&str] = &[
+    "TODO",
+    "fn main",
+    "unwrap()",
+    "retry",
+    "timeout",
+    "deprecated",
+    "SELECT",
+    "import",
+];
+
+pub const WEB: &[&str] = &[
+    "https://docs.rs/tokio/latest/tokio/time/fn.timeout.html",
+    "https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/429",
+    "https://docs.python.org/3/library/datetime.html",
+    "https://go.dev/doc/effective_go",
+    "https://www.postgresql.org/docs/current/sql-createindex.html",
+];
+
+pub const COMMIT_MSGS: &[&str] = &[
+    "fix: handle empty input",
+    "feat: add rate limiting",
+    "test: cover the DST edge case",
+    "refactor: extract parser module",
+    "docs: explain the new flag",
+    "chore: bump dependencies",
+];
+
+pub const TITLES_BY_MODE: &[(&str, &[&str])] = &[
+    (
+        "fix",
+        &["Fix {bug}", "Debug {stem} failure", "Fix failing test in {file}"],
+    ),
+    ("create", &["Add {feature}", "Implement {feature}", "New {stem} module"]),
+    (
+        "test",
+        &["Tests for {stem}", "Raise coverage of {file}", "Flaky test in {stem}"],
+    ),
+    (
+        "understand",
+        &["Explain {topic}", "Walkthrough of {stem}", "Questions about {file}"],
+    ),
+    (
+        "operate",
+        &[
+            "Deploy to staging",
+            "Rotate credentials",
+            "Release {stem} fix",
+            "Clean up CI",
+        ],
+    ),
+    (
+        "orchestrate",
+        &[
+            "Parallel refactor of {stem}",
+            "Split work on {feature}",
+            "Subagents for {feature}",
+        ],
+    ),
+    (
+        "plan",
+        &["Plan {feature}", "Design for {feature}", "Roadmap: {stem} rewrite"],
+    ),
+    (
+        "analyze",
+        &["Profile {stem}", "Why is {stem} slow", "Audit {stem} errors"],
+    ),
+    (
+        "write",
+        &["Docs for {feature}", "README update", "Changelog for {stem}"],
+    ),
+];
