@@ -405,6 +405,7 @@ pub fn session(cal: &Calibration, strata: &Strata, seed: u64, slot: &Slot) -> Se
         mode: Some(mode.to_owned()),
         outcome: None,
         turns: Vec::new(),
+        ..Session::default()
     };
     if cell.empty {
         s.title = Some("Untitled session".to_owned());
@@ -622,6 +623,7 @@ fn build_turn(
         response: Some(response),
         response_words: Some(response_words),
         decisions,
+        ..Turn::default()
     }
 }
 
