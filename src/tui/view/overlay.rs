@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use crate::model::EXPERTISE_NAMES;
 
 use super::super::app::{App, Facet};
-use super::super::keys::HELP;
+use super::super::keys::{AUDIT_HELP, HELP};
 use super::{safe_owned, theme};
 
 /// A centred rectangle of at most `w`×`h`.
@@ -20,7 +20,8 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
 
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
-    let mut lines: Vec<Line> = HELP
+    let keys = if app.help_from.is_audit() { AUDIT_HELP } else { HELP };
+    let mut lines: Vec<Line> = keys
         .iter()
         .map(|(k, what)| Line::from(vec![Span::styled(format!("{k:>16}  "), t.bold()), Span::raw(*what)]))
         .collect();
