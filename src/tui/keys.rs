@@ -19,7 +19,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("c", "histograms: all / novice vs expert / the two regimes"),
     ("r", "count ratified decisions as recorded / human / agent"),
     ("mouse", "click selects (a session, a turn on the strip), wheel scrolls"),
-    ("a", "audit the filtered sessions' decisions (setup, then one at a time)"),
+    ("a", "audit the decisions of the filtered sessions"),
     ("?", "this help"),
     ("q  Ctrl-C", "quit"),
 ];

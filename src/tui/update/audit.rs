@@ -57,14 +57,8 @@ pub fn update(app: &mut App, action: Action) {
         A::AuditStart => start(app),
         A::AuditReadOnly => read_only(app),
         A::AuditConfirm => confirm(app),
-        A::AuditActor(a) => {
-            app.audit.staged.actor = Some(a);
-            app.audit.status = None;
-        }
-        A::AuditKind(k) => {
-            app.audit.staged.kind = Some(k);
-            app.audit.status = None;
-        }
+        A::AuditActor(a) => app.audit.staged.actor = Some(a),
+        A::AuditKind(k) => app.audit.staged.kind = Some(k),
         A::AuditReject => {
             if let Some((s, d)) = ids(app) {
                 commit(app, Verdict::reject(&s, &d), None);

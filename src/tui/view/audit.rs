@@ -214,7 +214,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ]
     } else {
         [
-            " y/⏎ confirm · h/g actor · p/e kind (relabel, ⏎ saves) · x reject · N note · u undo · s/→ skip · b/← back · A agreement · Esc browse · ? help",
+            " y/⏎ confirm · h/g actor, p/e kind, ⏎ relabel · x reject · N note · u undo · s/→ skip · b/← back · A agreement · Esc browse · ? help",
             " y confirm h/g p/e relabel x reject N note u undo s skip b back A stats ? help",
         ]
     };
@@ -345,7 +345,7 @@ fn card_lines<'a>(app: &'a App, s: &'a Session, ti: usize, d: &'a Decision, t: T
             out.push(Line::from(vec![Span::styled("summary ", t.dim()), safe(sum, t.plain())]));
         }
     }
-    if let Some(ev) = &d.evidence {
+    if let Some(ev) = d.evidence.as_deref().filter(|e| !e.trim().is_empty()) {
         out.push(Line::from(vec![
             Span::styled("evidence “", t.dim()),
             safe(ev, t.highlight()),
@@ -445,7 +445,7 @@ fn context_lines<'a>(s: &'a Session, ti: usize, d: &Decision, t: Theme) -> Vec<L
         out.push(Line::from(spans));
         off += n + 1;
     }
-    if d.evidence.is_some() && range.is_none() {
+    if d.evidence.as_deref().is_some_and(|e| !e.trim().is_empty()) && range.is_none() {
         out.push(Line::styled("(the evidence is not quoted from this prompt)", t.dim()));
     }
     let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
@@ -553,7 +553,7 @@ pub fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::from(vec![
                 Span::styled(format!("{} audited", g.audited), t.bold()),
                 Span::raw(format!(
-                    ": {} confirmed, {} relabelled, {} rejected · {} orphan{} (not in this corpus)",
+                    ": {} confirmed, {} relabelled, {} rejected · {} orphan{}",
                     g.confirmed,
                     g.relabelled,
                     g.rejected,
