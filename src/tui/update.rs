@@ -23,6 +23,9 @@ pub fn update(app: &mut App, action: Action) {
             A::PageDown => Some(10),
             A::Top => Some(-10_000),
             A::Bottom => Some(10_000),
+            A::Wheel { down, .. } => Some(if down { 3 } else { -3 }),
+            // The browser's panels are not on screen: a click has nothing to select.
+            A::Click { .. } => Some(0),
             _ => None,
         };
         if let Some(d) = d {

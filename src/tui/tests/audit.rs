@@ -82,9 +82,12 @@ fn on_disk(dir: &Path, s: &str, d: &str) -> Option<(VerdictKind, Option<Actor>, 
     log.current(s, d).map(|v| (v.verdict, v.actor, v.kind, v.note.clone()))
 }
 
-/// The screen as text, the temp dir's path replaced so that snapshots are stable.
+/// The screen as text, the temp dir's path replaced (same width) so that snapshots are stable.
 fn snap(app: &App, dir: &Path) -> String {
-    screen(app).0.replace(&dir.display().to_string(), "/TMPDIR")
+    let d = dir.display().to_string();
+    // A placeholder of the same width keeps the borders where they are drawn.
+    let w = d.chars().count();
+    screen(app).0.replace(&d, &format!("{:_<w$}", "/TMP"))
 }
 
 fn item(app: &App) -> (String, String) {
@@ -280,6 +283,7 @@ fn a_locked_file_is_named_and_offered_read_only() {
     update(&mut second, A::AuditEnter);
     assert_eq!(second.audit.blocked, Some(Blocked::Locked(audit_file(dir.path()))));
     let s = screen(&second).0;
+    insta::assert_snapshot!("locked_setup", snap(&second, dir.path()));
     assert!(s.contains("c.jsonl.audit.jsonl"), "{s}");
     assert!(s.contains("locked"), "{s}");
     assert!(s.contains("read-only"), "{s}");

@@ -52,11 +52,18 @@ fn order_text(o: Order) -> String {
 pub fn render_setup(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
     let a = &app.audit;
+    let n = app.members.len();
     let mut lines = vec![Line::from(vec![
         Span::styled("audit the decisions of ", t.plain()),
-        Span::styled(format!("{} sessions", app.members.len()), t.bold()),
+        Span::styled(format!("{n} session{}", if n == 1 { "" } else { "s" }), t.bold()),
         Span::styled(" (those the filters pass)", t.dim()),
     ])];
+    if !app.loading.done {
+        lines.push(Line::styled(
+            "the corpus is still loading: the queue takes the sessions loaded so far",
+            t.bad(),
+        ));
+    }
     let path = a.path.as_ref().map(|p| p.display().to_string());
     match &a.blocked {
         Some(Blocked::NoFile(why)) => {
@@ -127,7 +134,10 @@ pub fn render_setup(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::styled("↑↓ field · ←→ Space change · digits type N, seed", t.dim()));
         }
     }
-    let r = centred(area, 76, lines.len() as u16 + 2);
+    // Height for the lines as wrapped inside the box.
+    let inner = usize::from(area.width.min(76).saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let r = centred(area, 76, rows as u16 + 2);
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
