@@ -172,6 +172,8 @@ pub enum Action {
     SetupMore,
     SetupDigit(char),
     SetupBackspace,
+    /// `o` in audit mode: the setup again, for a new queue over the current filters.
+    AuditSetup,
     /// Build the queue and start (or resume) auditing.
     AuditStart,
     /// Open a locked audit file without the lock, for the agreement panel only.

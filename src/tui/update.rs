@@ -41,6 +41,7 @@ pub fn update(app: &mut App, action: Action) {
         | A::SetupMore
         | A::SetupDigit(_)
         | A::SetupBackspace
+        | A::AuditSetup
         | A::AuditStart
         | A::AuditReadOnly
         | A::AuditConfirm

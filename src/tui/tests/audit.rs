@@ -359,6 +359,58 @@ fn the_agreement_panel_shows_the_audit_modules_figures() {
 }
 
 #[test]
+fn a_new_queue_follows_the_current_filters_and_esc_in_its_setup_keeps_the_old_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = started(dir.path());
+    update(&mut app, A::AuditConfirm);
+    update(&mut app, A::AuditSetup);
+    assert_eq!(app.mode, Mode::AuditSetup);
+    update(&mut app, A::Close);
+    update(&mut app, A::AuditEnter);
+    assert_eq!((app.mode, app.audit.pos), (Mode::Audit, 1), "Esc kept the queue and place");
+    // Only experts (s2, s6) now: lowest confidence first puts s6's 0.62 before s2's 0.9s.
+    update(&mut app, A::Close);
+    super::updates::on_facet(&mut app, crate::tui::app::Facet::Expertise(4), A::FacetToggle);
+    drive(&mut app, [A::AuditEnter, A::AuditSetup]);
+    for _ in 0..3 {
+        update(&mut app, A::SetupMore);
+    }
+    update(&mut app, A::AuditStart);
+    let q: Vec<(String, String)> = app
+        .audit
+        .queue
+        .iter()
+        .map(|it| (app.corpus.rows[it.session].id.to_string(), it.decision.clone()))
+        .collect();
+    assert_eq!(
+        q,
+        [("s6", "q1"), ("s2", "d1"), ("s2", "d2")].map(|(s, d)| (s.to_string(), d.to_string()))
+    );
+    assert_eq!(item(&app), ("s6".into(), "q1".into()));
+}
+
+#[test]
+fn inter_auditor_agreement_shows_when_two_auditors_judged_the_same_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path());
+    let bob = [
+        r#"{"session":"s1","decision":"d1","verdict":"relabel","actor":"agent","kind":"planning","note":null,"auditor":"bob","at":"2026-11-24T09:00:00Z"}"#,
+        r#"{"session":"s1","decision":"d2","verdict":"confirm","actor":"agent","kind":"execution","note":null,"auditor":"bob","at":"2026-11-24T09:00:01Z"}"#,
+    ];
+    std::fs::write(audit_file(dir.path()), bob.join("\n") + "\n").unwrap();
+    let mut app = started(dir.path());
+    assert_eq!(app.audit.pos, 2, "resumes after what bob judged");
+    drive(&mut app, [A::AuditPrev, A::AuditPrev, A::AuditConfirm, A::AuditConfirm]);
+    update(&mut app, A::AuditAgreement);
+    let f = app.audit.figures.as_ref().unwrap();
+    assert_eq!(f.auditors.len(), 1);
+    let p = &f.auditors[0];
+    assert_eq!((p.a.as_str(), p.b.as_str(), p.shared), ("ana", "bob", 2));
+    let s = screen(&app).0;
+    assert!(s.contains("ana / bob"), "{s}");
+}
+
+#[test]
 fn open_audit_screens_at_80x24_and_large() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = started(dir.path());

@@ -54,6 +54,7 @@ pub fn update(app: &mut App, action: Action) {
                 _ => {}
             }
         }
+        A::AuditSetup if app.audit.store.is_some() => app.mode = Mode::AuditSetup,
         A::AuditStart => start(app),
         A::AuditReadOnly => read_only(app),
         A::AuditConfirm => confirm(app),
@@ -156,6 +157,8 @@ fn start(app: &mut App) {
     } else {
         "started".into()
     }));
+    a.open = None;
+    a.scroll = 0;
     app.mode = Mode::Audit;
     progress(app);
     load(app);

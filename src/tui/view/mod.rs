@@ -30,7 +30,12 @@ pub fn view(frame: &mut Frame, app: &App) {
         too_small(frame, area, app);
         return;
     };
-    let under = if app.mode == Mode::Help { app.help_from } else { app.mode };
+    let under = match app.mode {
+        Mode::Help => app.help_from,
+        // A new queue's setup, asked for from the audit screen, is drawn over it.
+        Mode::AuditSetup if app.audit.started() && app.audit.store.is_some() => Mode::Audit,
+        m => m,
+    };
     if under.is_audit() && app.audit.started() {
         audit::render(frame, area, app);
     } else {
