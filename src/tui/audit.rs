@@ -187,12 +187,10 @@ impl Audit {
         let it = self.item()?;
         let o = self.open.as_ref().filter(|o| o.row == it.session)?;
         let s = o.session.as_ref().ok()?;
-        s.turns.iter().enumerate().find_map(|(ti, t)| {
-            t.decisions
-                .iter()
-                .find(|d| d.id == it.decision)
-                .map(|d| (s, ti, d))
-        })
+        s.turns
+            .iter()
+            .enumerate()
+            .find_map(|(ti, t)| t.decisions.iter().find(|d| d.id == it.decision).map(|d| (s, ti, d)))
     }
 
     /// The log of verdicts: the store's, else the read-only one.
@@ -202,8 +200,9 @@ impl Audit {
 
     /// The auditor's name as written into verdicts.
     pub fn auditor_name(&self) -> String {
-        self.store
-            .as_ref()
-            .map_or_else(|| crate::audit::auditor_name(self.auditor.as_deref()), |s| s.auditor().to_owned())
+        self.store.as_ref().map_or_else(
+            || crate::audit::auditor_name(self.auditor.as_deref()),
+            |s| s.auditor().to_owned(),
+        )
     }
 }

@@ -26,7 +26,10 @@ pub const HELP: &[(&str, &str)] = &[
 
 /// The keys of audit mode, as its help overlay shows them.
 pub const AUDIT_HELP: &[(&str, &str)] = &[
-    ("y  Enter", "confirm the classifier's label (or save the label chosen below)"),
+    (
+        "y  Enter",
+        "confirm the classifier's label (or save the label chosen below)",
+    ),
     ("h  g", "the actor is the human / the agent (relabel; Enter saves)"),
     ("p  e", "the kind is planning / execution (relabel; Enter saves)"),
     ("x", "reject: this is not a decision"),

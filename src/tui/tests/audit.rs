@@ -77,7 +77,10 @@ fn file_lines(dir: &Path) -> Vec<serde_json::Value> {
 }
 
 /// (verdict, actor, kind, note) in force for a pair, read back from disk.
-fn on_disk(dir: &Path, s: &str, d: &str) -> Option<(VerdictKind, Option<Actor>, Option<Kind>, Option<String>)> {
+/// What a verdict line says: (verdict, actor, kind, note).
+type Said = (VerdictKind, Option<Actor>, Option<Kind>, Option<String>);
+
+fn on_disk(dir: &Path, s: &str, d: &str) -> Option<Said> {
     let log = AuditLog::read(&audit_file(dir)).unwrap();
     log.current(s, d).map(|v| (v.verdict, v.actor, v.kind, v.note.clone()))
 }
@@ -146,7 +149,11 @@ fn confirm_relabel_reject_and_note_are_written_before_saved_is_shown() {
     // Both axes relabelled on s2/d2 (EXEC HUMAN -> PLAN AGENT).
     drive(
         &mut app,
-        [A::AuditKind(Kind::Planning), A::AuditActor(Actor::Agent), A::AuditConfirm],
+        [
+            A::AuditKind(Kind::Planning),
+            A::AuditActor(Actor::Agent),
+            A::AuditConfirm,
+        ],
     );
     assert_eq!(
         on_disk(dir.path(), "s2", "d2"),
@@ -159,7 +166,11 @@ fn confirm_relabel_reject_and_note_are_written_before_saved_is_shown() {
     assert_eq!((app.audit.audited, app.audit.rejected), (5, 1));
     let lines = file_lines(dir.path());
     assert_eq!(lines.len(), 5);
-    assert!(lines.iter().all(|l| l["auditor"] == "ana" && l["at"].as_str().unwrap().ends_with('Z')));
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["auditor"] == "ana" && l["at"].as_str().unwrap().ends_with('Z'))
+    );
     let s = screen(&app).0;
     assert!(s.contains("5 / 7 audited, 1 rejected"), "{s}");
     assert!(s.contains("decision 6 of 7"), "{s}");
@@ -172,7 +183,11 @@ fn undo_appends_and_goes_back_to_the_decision() {
     drive(&mut app, [A::AuditConfirm, A::AuditReject]);
     assert_eq!(app.audit.pos, 2);
     update(&mut app, A::AuditUndo);
-    assert!(saved(&app).contains("s1/d2 is not audited again"), "{:?}", app.audit.status);
+    assert!(
+        saved(&app).contains("s1/d2 is not audited again"),
+        "{:?}",
+        app.audit.status
+    );
     assert_eq!(item(&app), ("s1".into(), "d2".into()));
     assert_eq!(on_disk(dir.path(), "s1", "d2"), None);
     let lines = file_lines(dir.path());
@@ -216,12 +231,22 @@ fn blind_hides_the_label_until_the_auditor_commits() {
     let mut app = app_with(dir.path(), opts(dir.path()), 80, 24);
     drive(
         &mut app,
-        [A::AuditEnter, A::SetupDown, A::SetupDown, A::SetupDown, A::SetupMore, A::AuditStart],
+        [
+            A::AuditEnter,
+            A::SetupDown,
+            A::SetupDown,
+            A::SetupDown,
+            A::SetupMore,
+            A::AuditStart,
+        ],
     );
     assert!(app.audit.blind);
     let s = screen(&app).0;
     assert!(s.contains("label hidden (blind)"), "{s}");
-    assert!(!s.contains("PLAN HUMAN") && !s.contains("user chose") && !s.contains("0.90"), "{s}");
+    assert!(
+        !s.contains("PLAN HUMAN") && !s.contains("user chose") && !s.contains("0.90"),
+        "{s}"
+    );
     assert!(s.contains("The login fails with a 500."), "the prompt stays: {s}");
     // Enter alone does not commit: the auditor must say actor and kind.
     update(&mut app, A::AuditConfirm);
@@ -237,14 +262,21 @@ fn blind_hides_the_label_until_the_auditor_commits() {
     // s1/d2 is EXEC AGENT: human planning disagrees on both, written as a relabel.
     drive(
         &mut app,
-        [A::AuditActor(Actor::Human), A::AuditKind(Kind::Planning), A::AuditConfirm],
+        [
+            A::AuditActor(Actor::Human),
+            A::AuditKind(Kind::Planning),
+            A::AuditConfirm,
+        ],
     );
     assert_eq!(
         on_disk(dir.path(), "s1", "d2"),
         Some((VerdictKind::Relabel, Some(Actor::Human), Some(Kind::Planning), None))
     );
     let msg = saved(&app);
-    assert!(msg.contains("you HUMAN PLANNING · classifier AGENT EXECUTION · you disagree on both"), "{msg}");
+    assert!(
+        msg.contains("you HUMAN PLANNING · classifier AGENT EXECUTION · you disagree on both"),
+        "{msg}"
+    );
     // Back on a judged decision, the label shows, with whether they agreed.
     update(&mut app, A::AuditPrev);
     let s = screen(&app).0;
@@ -278,7 +310,10 @@ fn reopening_resumes_at_the_first_decision_not_audited() {
 fn a_locked_file_is_named_and_offered_read_only() {
     let dir = tempfile::tempdir().unwrap();
     let mut first = started(dir.path());
-    drive(&mut first, [A::AuditConfirm, A::AuditActor(Actor::Human), A::AuditConfirm]);
+    drive(
+        &mut first,
+        [A::AuditConfirm, A::AuditActor(Actor::Human), A::AuditConfirm],
+    );
     let mut second = app_with(dir.path(), opts(dir.path()), 100, 30);
     update(&mut second, A::AuditEnter);
     assert_eq!(second.audit.blocked, Some(Blocked::Locked(audit_file(dir.path()))));
@@ -293,7 +328,10 @@ fn a_locked_file_is_named_and_offered_read_only() {
     assert_eq!(second.mode, Mode::Agreement);
     let f = second.audit.figures.as_ref().unwrap();
     assert!(f.read_only);
-    assert_eq!((f.overall.audited, f.overall.confirmed, f.overall.relabelled), (2, 1, 1));
+    assert_eq!(
+        (f.overall.audited, f.overall.confirmed, f.overall.relabelled),
+        (2, 1, 1)
+    );
     let s = screen(&second).0;
     insta::assert_snapshot!("agreement_read_only", snap(&second, dir.path()));
     assert!(s.contains("READ-ONLY"), "{s}");
@@ -313,7 +351,10 @@ fn without_an_audit_file_the_reason_is_shown() {
     assert!(matches!(app.audit.blocked, Some(Blocked::NoFile(_))));
     let s = screen(&app).0;
     insta::assert_snapshot!("no_audit_file", s);
-    assert!(s.contains("cannot audit: the built-in demo corpus has no audit file"), "{s}");
+    assert!(
+        s.contains("cannot audit: the built-in demo corpus has no audit file"),
+        "{s}"
+    );
     assert!(s.contains("leash --audit FILE [PATH...]"), "{s}");
     update(&mut app, A::AuditStart);
     assert_eq!(app.mode, Mode::AuditSetup);
@@ -329,12 +370,12 @@ fn the_agreement_panel_shows_the_audit_modules_figures() {
     drive(
         &mut app,
         [
-            A::AuditConfirm,                                         // s1/d1 confirm
-            A::AuditActor(Actor::Human),                             // s1/d2 -> HUMAN EXEC
+            A::AuditConfirm,             // s1/d1 confirm
+            A::AuditActor(Actor::Human), // s1/d2 -> HUMAN EXEC
             A::AuditConfirm,
-            A::AuditReject,                                          // s2/d1
-            A::AuditConfirm,                                         // s2/d2 confirm
-            A::AuditKind(Kind::Execution),                           // s3/d1 -> AGENT EXEC
+            A::AuditReject,                // s2/d1
+            A::AuditConfirm,               // s2/d2 confirm
+            A::AuditKind(Kind::Execution), // s3/d1 -> AGENT EXEC
             A::AuditConfirm,
         ],
     );
@@ -346,7 +387,12 @@ fn the_agreement_panel_shows_the_audit_modules_figures() {
     let f = app.audit.figures.as_ref().unwrap();
     assert_eq!(f.overall, agreement(&j.audited, j.orphans));
     assert_eq!(
-        (f.overall.audited, f.overall.confirmed, f.overall.relabelled, f.overall.rejected),
+        (
+            f.overall.audited,
+            f.overall.confirmed,
+            f.overall.relabelled,
+            f.overall.rejected
+        ),
         (5, 2, 2, 1)
     );
     let s = screen(&app).0;
@@ -367,7 +413,11 @@ fn a_new_queue_follows_the_current_filters_and_esc_in_its_setup_keeps_the_old_on
     assert_eq!(app.mode, Mode::AuditSetup);
     update(&mut app, A::Close);
     update(&mut app, A::AuditEnter);
-    assert_eq!((app.mode, app.audit.pos), (Mode::Audit, 1), "Esc kept the queue and place");
+    assert_eq!(
+        (app.mode, app.audit.pos),
+        (Mode::Audit, 1),
+        "Esc kept the queue and place"
+    );
     // Only experts (s2, s6) now: lowest confidence first puts s6's 0.62 before s2's 0.9s.
     update(&mut app, A::Close);
     super::updates::on_facet(&mut app, crate::tui::app::Facet::Expertise(4), A::FacetToggle);
@@ -451,7 +501,13 @@ fn blind_screen_snapshot_and_help() {
     insta::assert_snapshot!("setup_80x24", snap(&app, dir.path()));
     drive(
         &mut app,
-        [A::SetupMore, A::SetupDown, A::SetupBackspace, A::SetupBackspace, A::SetupDigit('5')],
+        [
+            A::SetupMore,
+            A::SetupDown,
+            A::SetupBackspace,
+            A::SetupBackspace,
+            A::SetupDigit('5'),
+        ],
     );
     assert_eq!((app.audit.setup.order, app.audit.setup.n), (1, 25));
     drive(&mut app, [A::SetupDown, A::SetupDown, A::SetupMore, A::AuditStart]);
@@ -491,5 +547,9 @@ fn no_color_and_no_raw_control_characters_in_audit_screens() {
     }
     update(&mut app, A::AuditAgreement);
     let (_, buf) = screen(&app);
-    assert!(buf.content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
 }

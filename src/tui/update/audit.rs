@@ -20,7 +20,11 @@ pub fn update(app: &mut App, action: Action) {
         A::SetupUp | A::SetupDown => {
             let s = &mut app.audit.setup;
             let i = Field::ALL.iter().position(|&f| f == s.field).unwrap_or(0);
-            let d = if matches!(action, A::SetupUp) { Field::ALL.len() - 1 } else { 1 };
+            let d = if matches!(action, A::SetupUp) {
+                Field::ALL.len() - 1
+            } else {
+                1
+            };
             s.field = Field::ALL[(i + d) % Field::ALL.len()];
         }
         A::SetupLess | A::SetupMore => {
@@ -166,7 +170,9 @@ fn start(app: &mut App) {
 
 /// `r` in the setup when the file is locked: read it without the lock, agreement only.
 fn read_only(app: &mut App) {
-    let Some(Blocked::Locked(path)) = &app.audit.blocked else { return };
+    let Some(Blocked::Locked(path)) = &app.audit.blocked else {
+        return;
+    };
     match crate::audit::AuditLog::read(path) {
         Ok(log) => {
             app.audit.read_only = Some(log);
@@ -265,12 +271,7 @@ fn undo(app: &mut App) {
     let Some(store) = a.store.as_mut() else { return };
     let (text, key) = match store.undo_last() {
         Ok(Undone::Restored(v)) => (
-            format!(
-                "undone: {}/{} is back to {}",
-                v.session,
-                v.decision,
-                v.verdict.name()
-            ),
+            format!("undone: {}/{} is back to {}", v.session, v.decision, v.verdict.name()),
             Some((v.session, v.decision)),
         ),
         Ok(Undone::Retracted { session, decision }) => (
@@ -316,7 +317,9 @@ fn go(app: &mut App, i: usize) {
 
 /// Reads the session of the item in front, unless it is the one already open.
 fn load(app: &mut App) {
-    let Some(row) = app.audit.item().map(|it| it.session) else { return };
+    let Some(row) = app.audit.item().map(|it| it.session) else {
+        return;
+    };
     if app.audit.open.as_ref().is_some_and(|o| o.row == row) {
         return;
     }

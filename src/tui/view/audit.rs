@@ -70,7 +70,9 @@ pub fn render_setup(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::raw(""));
             lines.push(Line::from(safe_owned(&format!("cannot audit: {why}"), t.bad())));
             lines.push(Line::raw(""));
-            lines.push(Line::raw("Verdicts go in a separate audit file. Start leash again with"));
+            lines.push(Line::raw(
+                "Verdicts go in a separate audit file. Start leash again with",
+            ));
             lines.push(Line::styled("  leash --audit FILE [PATH...]", t.bold()));
             lines.push(Line::raw("to say where; nothing is ever written to the corpus."));
             lines.push(Line::raw(""));
@@ -89,7 +91,10 @@ pub fn render_setup(frame: &mut Frame, area: Rect, app: &App) {
         }
         Some(Blocked::Failed(why)) => {
             lines.push(Line::raw(""));
-            lines.push(Line::from(safe_owned(&format!("cannot open the audit file: {why}"), t.bad())));
+            lines.push(Line::from(safe_owned(
+                &format!("cannot open the audit file: {why}"),
+                t.bad(),
+            )));
             lines.push(Line::raw(""));
             lines.push(Line::styled("Esc back", t.dim()));
         }
@@ -131,7 +136,10 @@ pub fn render_setup(frame: &mut Frame, area: Rect, app: &App) {
                 "Enter start (resumes where you left off) · Esc back",
                 t.bold(),
             ));
-            lines.push(Line::styled("↑↓ field · ←→ Space change · digits type N, seed", t.dim()));
+            lines.push(Line::styled(
+                "↑↓ field · ←→ Space change · digits type N, seed",
+                t.dim(),
+            ));
         }
     }
     // Height for the lines as wrapped inside the box.
@@ -151,10 +159,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
     let a = &app.audit;
     let w = usize::from(area.width);
-    let file = a
-        .log()
-        .map(|l| l.path().display().to_string())
-        .unwrap_or_default();
+    let file = a.log().map(|l| l.path().display().to_string()).unwrap_or_default();
     let mode = if a.blind { "BLIND" } else { "open" };
     let order = a.order.map(order_text).unwrap_or_default();
     let head = Line::from(vec![
@@ -234,10 +239,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         height: 2.min(area.height),
         ..area
     };
-    frame.render_widget(
-        Paragraph::new(vec![status, Line::styled(fit(keys, w), t.dim())]),
-        foot,
-    );
+    frame.render_widget(Paragraph::new(vec![status, Line::styled(fit(keys, w), t.dim())]), foot);
 }
 
 fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
@@ -249,7 +251,10 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
             "End of the queue: every decision was shown. b goes back, A shows agreement, Esc browses."
         };
         let p = Paragraph::new(Line::styled(msg, t.bold())).wrap(Wrap { trim: false });
-        frame.render_widget(p.block(Block::default().borders(Borders::ALL).border_style(t.dim())), body);
+        frame.render_widget(
+            p.block(Block::default().borders(Borders::ALL).border_style(t.dim())),
+            body,
+        );
         return;
     };
     let Some((s, ti, d)) = a.decision() else {
@@ -258,7 +263,10 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
             _ => format!("decision {} is not in this session", it.decision),
         };
         let p = Paragraph::new(Line::from(safe_owned(&why, t.bad()))).wrap(Wrap { trim: false });
-        frame.render_widget(p.block(Block::default().borders(Borders::ALL).title(" cannot show ")), body);
+        frame.render_widget(
+            p.block(Block::default().borders(Borders::ALL).title(" cannot show ")),
+            body,
+        );
         return;
     };
     let card = card_lines(app, s, ti, d, t);
@@ -277,11 +285,7 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
     } else {
         // The decision's card on top, sized to its wrapped lines (at most half the body).
         let inner_w = usize::from(body.width.saturating_sub(2)).max(1);
-        let need: usize = card
-            .iter()
-            .map(|l| l.width().div_ceil(inner_w).max(1))
-            .sum::<usize>()
-            + 2;
+        let need: usize = card.iter().map(|l| l.width().div_ceil(inner_w).max(1)).sum::<usize>() + 2;
         let h = (need as u16).min(body.height / 2 + 2).min(body.height);
         (
             Rect { height: h, ..body },
@@ -319,11 +323,7 @@ fn card_lines<'a>(app: &'a App, s: &'a Session, ti: usize, d: &'a Decision, t: T
     let mut out = vec![Line::from(vec![
         safe(s.title.as_deref().unwrap_or(&s.id), t.bold()),
         Span::styled(
-            format!(
-                " · {} · {}",
-                clean(&s.id),
-                expertise_name(s.expertise.0)
-            ),
+            format!(" · {} · {}", clean(&s.id), expertise_name(s.expertise.0)),
             t.dim(),
         ),
     ])];
@@ -352,7 +352,10 @@ fn card_lines<'a>(app: &'a App, s: &'a Session, ti: usize, d: &'a Decision, t: T
         }
         out.push(Line::from(spans));
         if let Some(sum) = &d.summary {
-            out.push(Line::from(vec![Span::styled("summary ", t.dim()), safe(sum, t.plain())]));
+            out.push(Line::from(vec![
+                Span::styled("summary ", t.dim()),
+                safe(sum, t.plain()),
+            ]));
         }
     }
     if let Some(ev) = d.evidence.as_deref().filter(|e| !e.trim().is_empty()) {
@@ -395,7 +398,11 @@ fn card_lines<'a>(app: &'a App, s: &'a Session, ti: usize, d: &'a Decision, t: T
     }
     let st = a.staged;
     if a.blind || st.actor.is_some() || st.kind.is_some() {
-        let (ca, ck) = if a.blind { (None, None) } else { (Some(d.actor), Some(d.kind)) };
+        let (ca, ck) = if a.blind {
+            (None, None)
+        } else {
+            (Some(d.actor), Some(d.kind))
+        };
         let actor = st.actor.or(ca);
         let kind = st.kind.or(ck);
         let mut spans = vec![Span::styled("your label ", t.title())];
@@ -431,16 +438,12 @@ fn context_lines<'a>(s: &'a Session, ti: usize, d: &Decision, t: Theme) -> Vec<L
     let turn = &s.turns[ti];
     let mut out = vec![Line::styled(format!("▌prompt of turn {}", ti + 1), t.title())];
     // Char range of the evidence in the prompt, if it is quoted from it.
-    let range = d
-        .evidence
-        .as_deref()
-        .filter(|e| !e.trim().is_empty())
-        .and_then(|e| {
-            turn.prompt.find(e).map(|b| {
-                let start = turn.prompt[..b].chars().count();
-                (start, start + e.chars().count())
-            })
-        });
+    let range = d.evidence.as_deref().filter(|e| !e.trim().is_empty()).and_then(|e| {
+        turn.prompt.find(e).map(|b| {
+            let start = turn.prompt[..b].chars().count();
+            (start, start + e.chars().count())
+        })
+    });
     let mut off = 0;
     for line in turn.prompt.split('\n') {
         let n = line.chars().count();
@@ -460,7 +463,10 @@ fn context_lines<'a>(s: &'a Session, ti: usize, d: &Decision, t: Theme) -> Vec<L
     }
     let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
     out.push(Line::styled(
-        format!("▌the agent's actions in this turn: {} ({failed} failed)", turn.actions.len()),
+        format!(
+            "▌the agent's actions in this turn: {} ({failed} failed)",
+            turn.actions.len()
+        ),
         t.title(),
     ));
     for (k, a) in turn.actions.iter().enumerate() {
@@ -546,10 +552,7 @@ pub fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
     let a = &app.audit;
     let mut lines: Vec<Line> = Vec::new();
-    let file = a
-        .log()
-        .map(|l| l.path().display().to_string())
-        .unwrap_or_default();
+    let file = a.log().map(|l| l.path().display().to_string()).unwrap_or_default();
     match &a.figures {
         None => lines.push(Line::styled("no audit file is open", t.bad())),
         Some(f) => {
@@ -573,7 +576,10 @@ pub fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
             ]));
             if f.errors > 0 {
                 lines.push(Line::styled(
-                    format!("{} sessions could not be re-read; their verdicts are left out", f.errors),
+                    format!(
+                        "{} sessions could not be re-read; their verdicts are left out",
+                        f.errors
+                    ),
                     t.bad(),
                 ));
             }
