@@ -198,6 +198,13 @@ pub enum Action {
     /// The agreement panel (toggle).
     AuditAgreement,
     /// Worker reports.
+    /// The audit queue, built on a worker (sessions re-read), with the order and blindness
+    /// it was asked with.
+    AuditQueued {
+        queue: crate::audit::queue::Queue,
+        order: crate::audit::queue::Order,
+        blind: bool,
+    },
     Loaded(Vec<Batch>),
     LoadFinished(Result<(), String>),
     SearchDone {

@@ -145,6 +145,8 @@ pub struct Audit {
     /// Scroll of the context (prompt and actions).
     pub scroll: u16,
     pub figures: Option<Figures>,
+    /// A queue is being built on a worker.
+    pub building: bool,
 }
 
 impl Audit {
@@ -170,6 +172,7 @@ impl Audit {
             rejected: 0,
             scroll: 0,
             figures: None,
+            building: false,
         }
     }
 

@@ -56,7 +56,8 @@ pub fn update(app: &mut App, action: Action) {
         | A::NoteBackspace
         | A::NoteAccept
         | A::NoteCancel
-        | A::AuditAgreement => audit::update(app, action),
+        | A::AuditAgreement
+        | A::AuditQueued { .. } => audit::update(app, action),
         A::Quit => app.quit = true,
         A::Up => step(app, -1),
         A::Down => step(app, 1),
@@ -131,6 +132,10 @@ pub fn update(app: &mut App, action: Action) {
         A::Close if app.mode == Mode::Help => app.mode = std::mem::replace(&mut app.help_from, Mode::Browse),
         A::Close if app.mode == Mode::AuditNote => audit::update(app, A::NoteCancel),
         A::Close if app.mode == Mode::Agreement => audit::update(app, A::AuditAgreement),
+        // The setup of a new queue, closed: back to the queue in use.
+        A::Close if app.mode == Mode::AuditSetup && app.audit.started() && app.audit.store.is_some() => {
+            app.mode = Mode::Audit
+        }
         // Leaving audit mode keeps the store open: `a` comes back to the same queue.
         A::Close => app.mode = Mode::Browse,
         A::Click { col, row } => click(app, col, row),

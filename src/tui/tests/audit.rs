@@ -553,3 +553,29 @@ fn no_color_and_no_raw_control_characters_in_audit_screens() {
             .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
     );
 }
+
+#[test]
+fn the_queue_is_built_on_a_worker_and_arrives_over_the_channel() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let src = Source::open(&corpus(dir.path())).unwrap();
+    let mut app = App::new(vec![src], opts(dir.path()), Some(tx));
+    let mut batches = Vec::new();
+    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    update(&mut app, A::Loaded(batches));
+    drive(&mut app, [A::LoadFinished(Ok(())), A::AuditEnter, A::AuditStart]);
+    while app.audit.building || app.reports_pending {
+        match rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("worker report")
+        {
+            crate::tui::action::Msg::Act(a) => update(&mut app, a),
+            crate::tui::action::Msg::Input(_) => {}
+        }
+    }
+    assert_eq!(app.mode, Mode::Audit);
+    assert_eq!(app.audit.queue.len(), 7);
+    assert_eq!(item(&app), ("s1".into(), "d1".into()));
+    update(&mut app, A::AuditConfirm);
+    assert_eq!(on_disk(dir.path(), "s1", "d1").unwrap().0, VerdictKind::Confirm);
+}

@@ -8,7 +8,9 @@ use crate::audit::{
 };
 use crate::model::{Actor, Kind};
 
-use super::super::action::{Action, Mode};
+use crate::audit::queue::Order;
+
+use super::super::action::{Action, Mode, Msg};
 use super::super::app::App;
 use super::super::audit::{Blocked, Field, Figures, ORDERS, Open, Staged, Status};
 
@@ -60,6 +62,11 @@ pub fn update(app: &mut App, action: Action) {
         }
         A::AuditSetup if app.audit.store.is_some() => app.mode = Mode::AuditSetup,
         A::AuditStart => start(app),
+        A::AuditQueued { queue, order, blind } => {
+            queued(app, queue, order, blind);
+            // The worker has let go of the corpus: batches held back can go in now.
+            app.absorb(Vec::new());
+        }
         A::AuditReadOnly => read_only(app),
         A::AuditConfirm => confirm(app),
         A::AuditActor(a) => app.audit.staged.actor = Some(a),
@@ -137,22 +144,40 @@ fn enter(app: &mut App) {
     app.mode = Mode::AuditSetup;
 }
 
-/// Enter in the setup: the queue over the filtered sessions, resumed at the first decision
-/// with no verdict in force.
+/// Enter in the setup: the queue over the filtered sessions, built on a worker (each
+/// session is re-read), or inline without a channel (tests).
 fn start(app: &mut App) {
-    if app.audit.store.is_none() {
+    if app.audit.store.is_none() || app.audit.building {
         return;
     }
     let sessions: Vec<usize> = app.members.iter().map(|&i| i as usize).collect();
     let order = app.audit.setup.order();
-    let q = queue::build(&app.corpus, &sessions, order);
+    let blind = app.audit.setup.blind;
+    let Some(tx) = app.tx.clone() else {
+        let queue = queue::build(&app.corpus, &sessions, order);
+        queued(app, queue, order, blind);
+        return;
+    };
+    app.audit.building = true;
+    let corpus = app.corpus.clone();
+    std::thread::spawn(move || {
+        let queue = queue::build(&corpus, &sessions, order);
+        // Let go of the corpus before reporting, so that loading held back can go on.
+        drop(corpus);
+        let _ = tx.send(Msg::Act(Action::AuditQueued { queue, order, blind }));
+    });
+}
+
+/// A queue is ready: start at the first decision with no verdict in force.
+fn queued(app: &mut App, q: queue::Queue, order: Order, blind: bool) {
     let a = &mut app.audit;
-    let log = a.log().expect("store is open");
+    a.building = false;
+    let Some(log) = a.log() else { return };
     a.pos = queue::resume(&q.items, &app.corpus, log).unwrap_or(q.items.len());
     a.queue = q.items;
     a.queue_errors = q.errors;
     a.order = Some(order);
-    a.blind = a.setup.blind;
+    a.blind = blind;
     a.staged = Staged::default();
     a.status = Some(Status::Info(if a.queue.is_empty() {
         "no decisions in the filtered sessions: Esc, change the filters, a again".into()
@@ -163,7 +188,10 @@ fn start(app: &mut App) {
     }));
     a.open = None;
     a.scroll = 0;
-    app.mode = Mode::Audit;
+    // Left meanwhile (Esc): the queue waits for `a`.
+    if app.mode == Mode::AuditSetup {
+        app.mode = Mode::Audit;
+    }
     progress(app);
     load(app);
 }

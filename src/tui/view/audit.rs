@@ -132,10 +132,14 @@ pub fn render_setup(frame: &mut Frame, area: Rect, app: &App) {
                 ]));
             }
             lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                "Enter start (resumes where you left off) · Esc back",
-                t.bold(),
-            ));
+            if a.building {
+                lines.push(Line::styled("building the queue (re-reading the sessions)…", t.bold()));
+            } else {
+                lines.push(Line::styled(
+                    "Enter start (resumes where you left off) · Esc back",
+                    t.bold(),
+                ));
+            }
             lines.push(Line::styled(
                 "↑↓ field · ←→ Space change · digits type N, seed",
                 t.dim(),
