@@ -481,6 +481,11 @@ fn open_audit_screens_at_80x24_and_large() {
     let (s, buf) = screen(&app);
     insta::assert_snapshot!("open_140x40_evidence", snap(&app, dir.path()));
     assert!(s.contains("rule r-approach-2"), "{s}");
+    assert!(
+        s.contains("1 ✓ confirm s1/d1 Fix login bug"),
+        "the queue, on a wide screen: {s}"
+    );
+    assert!(s.contains("2 ·         s1/d2"), "{s}");
     let underlined: String = buf
         .content()
         .iter()

@@ -276,21 +276,32 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
     let card = card_lines(app, s, ti, d, t);
     let context = context_lines(s, ti, d, t);
     let wide = body.width >= 120;
-    let (card_r, ctx_r) = if wide {
+    // The card sized to its wrapped lines, at most half the column it is in.
+    let card_h = |r: Rect| {
+        let inner_w = usize::from(r.width.saturating_sub(2)).max(1);
+        let need: usize = card.iter().map(|l| l.width().div_ceil(inner_w).max(1)).sum::<usize>() + 2;
+        (need as u16).min(r.height / 2 + 2).min(r.height)
+    };
+    let (card_r, ctx_r, queue_r) = if wide {
+        // Card and the queue around it on the left, the context on the right.
         let cw = (body.width * 45 / 100).clamp(50, 80);
+        let left = Rect { width: cw, ..body };
+        let h = card_h(left);
         (
-            Rect { width: cw, ..body },
+            Rect { height: h, ..left },
             Rect {
                 x: body.x + cw,
                 width: body.width - cw,
                 ..body
             },
+            Some(Rect {
+                y: body.y + h,
+                height: body.height - h,
+                ..left
+            }),
         )
     } else {
-        // The decision's card on top, sized to its wrapped lines (at most half the body).
-        let inner_w = usize::from(body.width.saturating_sub(2)).max(1);
-        let need: usize = card.iter().map(|l| l.width().div_ceil(inner_w).max(1)).sum::<usize>() + 2;
-        let h = (need as u16).min(body.height / 2 + 2).min(body.height);
+        let h = card_h(body);
         (
             Rect { height: h, ..body },
             Rect {
@@ -298,8 +309,12 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
                 height: body.height - h,
                 ..body
             },
+            None,
         )
     };
+    if let Some(r) = queue_r.filter(|r| r.height >= 3) {
+        render_queue(frame, r, app, t);
+    }
     let title = format!(" decision {} · turn {}/{} ", d.id, ti + 1, s.turns.len());
     let block = Block::default()
         .borders(Borders::ALL)
@@ -317,6 +332,50 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
             .block(block),
         ctx_r,
     );
+}
+
+/// The queue around the decision in front, each with its verdict in force (wide terminals).
+fn render_queue(frame: &mut Frame, r: Rect, app: &App, t: Theme) {
+    let a = &app.audit;
+    let rows = usize::from(r.height.saturating_sub(2));
+    let start = a.pos.saturating_sub(rows / 2).min(a.queue.len().saturating_sub(rows));
+    let log = a.log();
+    let w = usize::from(r.width.saturating_sub(2));
+    let lines: Vec<Line> = a
+        .queue
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(rows)
+        .map(|(i, it)| {
+            let row = &app.corpus.rows[it.session];
+            let sid = &row.id;
+            let v = log.and_then(|l| l.current(sid, &it.decision));
+            let (mark, style) = match v.map(|v| v.verdict) {
+                Some(VerdictKind::Confirm) => ("✓ confirm", t.good()),
+                Some(VerdictKind::Relabel) => ("✎ relabel", t.study()),
+                Some(VerdictKind::Reject) => ("✗ reject ", t.bad()),
+                _ => ("·        ", t.dim()),
+            };
+            let here = i == a.pos;
+            let text = fit(
+                &clean(&format!("{sid}/{} {}", it.decision, row.title)),
+                w.saturating_sub(16),
+            );
+            let style_here = if here { t.selected() } else { t.plain() };
+            Line::from(vec![
+                Span::styled(format!("{:>5} ", i + 1), if here { t.selected() } else { t.dim() }),
+                Span::styled(mark, style),
+                Span::raw(" "),
+                Span::styled(text, style_here),
+            ])
+        })
+        .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.dim())
+        .title(Span::styled(" queue ", t.dim()));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
 }
 
 /// The decision: session, label (hidden when blind and not yet judged), evidence, verdict.
