@@ -584,3 +584,31 @@ fn the_queue_is_built_on_a_worker_and_arrives_over_the_channel() {
     update(&mut app, A::AuditConfirm);
     assert_eq!(on_disk(dir.path(), "s1", "d1").unwrap().0, VerdictKind::Confirm);
 }
+
+#[test]
+fn a_verdict_the_store_refuses_is_shown_as_not_saved_and_nothing_moves() {
+    // A decision with an empty id: the store refuses to write a verdict about it.
+    let dir = tempfile::tempdir().unwrap();
+    let line = json!({"id": "e1", "title": "Empty decision id", "turns": [
+        {"prompt": "p", "decisions": [{"id": "", "kind": "planning", "actor": "agent"}]}]});
+    let path = dir.path().join("c.jsonl");
+    std::fs::write(&path, line.to_string() + "\n").unwrap();
+    let mut app = App::new(vec![Source::open(&path).unwrap()], opts(dir.path()), None);
+    update(&mut app, A::Resize(80, 24));
+    let mut batches = Vec::new();
+    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    update(&mut app, A::Loaded(batches));
+    drive(&mut app, [A::AuditEnter, A::AuditStart]);
+    assert_eq!(app.audit.queue.len(), 1);
+    update(&mut app, A::AuditConfirm);
+    match &app.audit.status {
+        Some(Status::Error(e)) => assert!(e.starts_with("NOT saved"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(app.audit.pos, 0, "the decision stays in front");
+    assert_eq!(app.audit.audited, 0);
+    assert!(file_lines(dir.path()).is_empty());
+    let s = screen(&app).0;
+    assert!(s.contains("✗ NOT saved"), "{s}");
+    assert!(!s.contains("✓ saved"), "{s}");
+}
