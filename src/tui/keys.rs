@@ -26,10 +26,7 @@ pub const HELP: &[(&str, &str)] = &[
 
 /// The keys of audit mode, as its help overlay shows them.
 pub const AUDIT_HELP: &[(&str, &str)] = &[
-    (
-        "y  Enter",
-        "confirm the classifier's label (or save the label chosen below)",
-    ),
+    ("y  Enter", "confirm the label (or save the one chosen with h g p e)"),
     ("h  g", "the actor is the human / the agent (relabel; Enter saves)"),
     ("p  e", "the kind is planning / execution (relabel; Enter saves)"),
     ("x", "reject: this is not a decision"),
@@ -37,7 +34,7 @@ pub const AUDIT_HELP: &[(&str, &str)] = &[
     ("u", "undo your last verdict (appends; nothing is rewritten)"),
     ("s  →", "skip to the next decision"),
     ("b  ←", "back to the previous decision"),
-    ("↑ ↓  k j  PgUp PgDn", "scroll the prompt and actions"),
+    ("↑↓ kj PgUp PgDn", "scroll the prompt and actions"),
     ("A", "agreement: accuracy, kappa, confusion, breakdowns"),
     ("o", "a new queue over the current filters (order, N, seed, blind)"),
     ("Esc", "back to browsing (a resumes)"),

@@ -523,6 +523,7 @@ fn blind_screen_snapshot_and_help() {
     assert!(s.contains("your label p/e? AGENT"), "{s}");
     update(&mut app, A::ToggleHelp);
     let s = screen(&app).0;
+    insta::assert_snapshot!("audit_help_80x24", snap(&app, dir.path()));
     for (k, _) in crate::tui::keys::AUDIT_HELP {
         assert!(s.contains(k), "{k} missing from the help: {s}");
     }

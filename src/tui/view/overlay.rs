@@ -26,6 +26,20 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
         .map(|(k, what)| Line::from(vec![Span::styled(format!("{k:>16}  "), t.bold()), Span::raw(*what)]))
         .collect();
     lines.push(Line::raw(""));
+    if app.help_from.is_audit() {
+        lines.push(Line::styled(
+            "PLAN/EXEC planning/execution · HUMAN/AGENT who decided · any key closes",
+            t.dim(),
+        ));
+        let r = centred(area, 84, lines.len() as u16 + 2);
+        frame.render_widget(Clear, r);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border(true))
+            .title(Span::styled(" audit keys ", t.title()));
+        frame.render_widget(Paragraph::new(lines).block(block), r);
+        return;
+    }
     lines.push(Line::styled(
         "PLAN/EXEC = planning/execution · HUMAN/AGENT = who decided · S = study's figure",
         t.dim(),
