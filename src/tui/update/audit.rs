@@ -184,7 +184,7 @@ fn queued(app: &mut App, q: queue::Queue, order: Order, blind: bool) {
     } else if a.pos > 0 {
         format!("resumed at the first decision not yet audited (#{})", a.pos + 1)
     } else {
-        "started".into()
+        format!("started: {} decisions in the queue", a.queue.len())
     }));
     a.open = None;
     a.scroll = 0;

@@ -558,7 +558,10 @@ fn context_lines<'a>(s: &'a Session, ti: usize, d: &Decision, t: Theme) -> Vec<L
         for o in others {
             out.push(Line::from(vec![
                 Span::styled(format!("{} ", clean(&o.id)), t.dim()),
-                safe(o.evidence.as_deref().unwrap_or(""), t.plain()),
+                match o.evidence.as_deref().filter(|e| !e.trim().is_empty()) {
+                    Some(e) => safe(e, t.plain()),
+                    None => Span::styled("(no evidence quoted)", t.dim()),
+                },
             ]));
         }
     }
