@@ -44,6 +44,14 @@ pub struct Cli {
     /// or the agent's from the start (the browser's `r` key cycles this).
     #[arg(long, value_name = "ACTOR", value_parser = ["human", "agent"])]
     pub ratified_as: Option<String>,
+    /// The audit file the browser's audit mode (`a`) writes verdicts to. Default with one
+    /// corpus file: <PATH>.audit.jsonl beside it; required for the demo, standard input,
+    /// several inputs and transcripts.
+    #[arg(long, value_name = "FILE")]
+    pub audit: Option<std::path::PathBuf>,
+    /// The auditor's name written with each verdict (default: $USER, else $LOGNAME).
+    #[arg(long, value_name = "NAME")]
+    pub auditor: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -86,8 +94,15 @@ fn browse(cli: &Cli) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
+    let audit_path = match &cli.audit {
+        Some(p) => Ok(p.clone()),
+        None => cli.inputs.default_audit_path(&sources),
+    };
     let opts = crate::tui::TuiOptions {
         ratified_as: filters::ratified_as(cli.ratified_as.as_deref()),
+        audit_path,
+        auditor: cli.auditor.clone(),
+        corpus_paths: cli.inputs.paths.clone(),
         ..crate::tui::TuiOptions::default()
     };
     match crate::tui::run(sources, opts) {

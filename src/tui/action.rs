@@ -14,6 +14,21 @@ pub enum Mode {
     Facets,
     /// The help overlay.
     Help,
+    /// The audit setup overlay: queue order, N, seed, blind (or why audit cannot start).
+    AuditSetup,
+    /// Auditing: one decision in context at a time.
+    Audit,
+    /// Typing an audit note.
+    AuditNote,
+    /// The agreement panel.
+    Agreement,
+}
+
+impl Mode {
+    /// Whether the audit screen is the one drawn under this mode.
+    pub fn is_audit(self) -> bool {
+        matches!(self, Mode::Audit | Mode::AuditNote | Mode::Agreement)
+    }
 }
 
 /// The panel that arrows and the mouse wheel act on.
@@ -148,7 +163,48 @@ pub enum Action {
         down: bool,
     },
     Resize(u16, u16),
+    /// `a`: open the audit setup over the filtered sessions, or go back to the queue begun.
+    AuditEnter,
+    /// Setup overlay: move between fields, change the field's value, type a digit.
+    SetupUp,
+    SetupDown,
+    SetupLess,
+    SetupMore,
+    SetupDigit(char),
+    SetupBackspace,
+    /// `o` in audit mode: the setup again, for a new queue over the current filters.
+    AuditSetup,
+    /// Build the queue and start (or resume) auditing.
+    AuditStart,
+    /// Open a locked audit file without the lock, for the agreement panel only.
+    AuditReadOnly,
+    /// `y`/Enter: confirm the label (or commit the label chosen with `h g p e`).
+    AuditConfirm,
+    /// The auditor's actor / kind for the decision in front.
+    AuditActor(crate::model::Actor),
+    AuditKind(crate::model::Kind),
+    /// Not a decision at all.
+    AuditReject,
+    /// Undo this auditor's last verdict still in force.
+    AuditUndo,
+    AuditNext,
+    AuditPrev,
+    /// Start typing a note; its keys; Enter keeps it; Esc drops it.
+    NoteStart,
+    NoteInput(char),
+    NoteBackspace,
+    NoteAccept,
+    NoteCancel,
+    /// The agreement panel (toggle).
+    AuditAgreement,
     /// Worker reports.
+    /// The audit queue, built on a worker (sessions re-read), with the order and blindness
+    /// it was asked with.
+    AuditQueued {
+        queue: crate::audit::queue::Queue,
+        order: crate::audit::queue::Order,
+        blind: bool,
+    },
     Loaded(Vec<Batch>),
     LoadFinished(Result<(), String>),
     SearchDone {

@@ -1,5 +1,6 @@
 //! The browser's whole state. Only `update` changes it; `view` reads it.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Sender;
@@ -11,16 +12,36 @@ use crate::search::Query;
 use crate::stats::{Regime, Report};
 
 use super::action::{Cohorts, Mode, Msg, Panel, SortKey};
+use super::audit::Audit;
 use super::hist::{Hist, RowStat};
 use super::layout::Areas;
 
 /// What the browser is started with.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone)]
 pub struct TuiOptions {
     /// How ratified decisions count at start (`r` cycles it).
     pub ratified_as: RatifiedAs,
     /// Draw without colours (set from `NO_COLOR` by [`super::run`]).
     pub no_color: bool,
+    /// The audit file (`--audit`, or the default beside one corpus file), or why there is
+    /// none (shown when audit mode is asked for).
+    pub audit_path: Result<PathBuf, String>,
+    /// The auditor's name (`--auditor`; else `$USER`…, see [`crate::audit::auditor_name`]).
+    pub auditor: Option<String>,
+    /// The corpus files read: the audit store refuses to write to one of them.
+    pub corpus_paths: Vec<PathBuf>,
+}
+
+impl Default for TuiOptions {
+    fn default() -> TuiOptions {
+        TuiOptions {
+            ratified_as: RatifiedAs::default(),
+            no_color: false,
+            audit_path: Err("no audit file: pass --audit FILE".into()),
+            auditor: None,
+            corpus_paths: Vec::new(),
+        }
+    }
 }
 
 /// One line of the facet overlay.
@@ -155,6 +176,10 @@ pub struct App {
     pub areas: Option<Areas>,
     pub color: bool,
     pub quit: bool,
+    /// Audit mode's state: the store, the queue and where the auditor is in it.
+    pub audit: Audit,
+    /// The mode the help overlay returns to.
+    pub help_from: Mode,
     /// Where workers send their reports (`None`: search runs inline, for tests).
     pub tx: Option<Sender<Msg>>,
     /// Wall time of the last recount in microseconds: filter, histograms, reports (or
@@ -199,6 +224,8 @@ impl App {
             areas: Areas::of(80, 24),
             color: !opts.no_color,
             quit: false,
+            audit: Audit::new(opts.audit_path, opts.auditor, opts.corpus_paths),
+            help_from: Mode::Browse,
             tx,
             recount_us: [0; 4],
         };

@@ -3,6 +3,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
 use super::action::{Action, Mode};
+use crate::model::{Actor, Kind};
 
 /// The keys, as the help overlay shows them: (keys, what they do).
 pub const HELP: &[(&str, &str)] = &[
@@ -18,8 +19,28 @@ pub const HELP: &[(&str, &str)] = &[
     ("c", "histograms: all / novice vs expert / the two regimes"),
     ("r", "count ratified decisions as recorded / human / agent"),
     ("mouse", "click selects (a session, a turn on the strip), wheel scrolls"),
+    ("a", "audit the decisions of the filtered sessions"),
     ("?", "this help"),
     ("q  Ctrl-C", "quit"),
+];
+
+/// The keys of audit mode, as its help overlay shows them.
+pub const AUDIT_HELP: &[(&str, &str)] = &[
+    ("y  Enter", "confirm the label (or save the one chosen with h g p e)"),
+    ("h  g", "the actor is the human / the agent (relabel; Enter saves)"),
+    ("p  e", "the kind is planning / execution (relabel; Enter saves)"),
+    ("x", "reject: this is not a decision"),
+    ("N", "type a note (Enter keeps it; it goes with the next verdict)"),
+    ("u", "undo your last verdict (appends; nothing is rewritten)"),
+    ("s  →", "skip to the next decision"),
+    ("b  ←", "back to the previous decision"),
+    ("↑↓ kj PgUp PgDn", "scroll the prompt and actions"),
+    ("A", "agreement: accuracy, kappa, confusion, breakdowns"),
+    ("o", "a new queue over the current filters (order, N, seed, blind)"),
+    ("Esc", "back to browsing (a resumes)"),
+    ("blind", "the label is hidden: choose h/g and p/e, then Enter"),
+    ("?", "this help"),
+    ("q  Ctrl-C", "quit (every saved verdict is already on disk)"),
 ];
 
 pub fn action(mode: Mode, ev: &Event) -> Option<Action> {
@@ -68,6 +89,56 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char(c) => A::SearchInput(c),
             _ => return common,
         }),
+        Mode::AuditSetup => Some(match k.code {
+            KeyCode::Esc => A::Close,
+            KeyCode::Enter => A::AuditStart,
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => A::SetupUp,
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => A::SetupDown,
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => A::SetupLess,
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') | KeyCode::Char('+') => A::SetupMore,
+            KeyCode::Backspace => A::SetupBackspace,
+            KeyCode::Char(c) if c.is_ascii_digit() => A::SetupDigit(c),
+            KeyCode::Char('r') => A::AuditReadOnly,
+            KeyCode::Char('q') => A::Quit,
+            _ => return None,
+        }),
+        Mode::Audit => common.or(Some(match k.code {
+            KeyCode::Char('y') | KeyCode::Enter => A::AuditConfirm,
+            KeyCode::Char('h') => A::AuditActor(Actor::Human),
+            KeyCode::Char('g') => A::AuditActor(Actor::Agent),
+            KeyCode::Char('p') => A::AuditKind(Kind::Planning),
+            KeyCode::Char('e') => A::AuditKind(Kind::Execution),
+            KeyCode::Char('x') => A::AuditReject,
+            KeyCode::Char('N') => A::NoteStart,
+            KeyCode::Char('u') => A::AuditUndo,
+            KeyCode::Char('s') | KeyCode::Right => A::AuditNext,
+            KeyCode::Char('b') | KeyCode::Left => A::AuditPrev,
+            KeyCode::Char('k') => A::Up,
+            KeyCode::Char('j') => A::Down,
+            KeyCode::Char('A') => A::AuditAgreement,
+            KeyCode::Char('o') => A::AuditSetup,
+            KeyCode::Char('?') => A::ToggleHelp,
+            KeyCode::Char('q') => A::Quit,
+            KeyCode::Esc => A::Close,
+            _ => return None,
+        })),
+        Mode::AuditNote => Some(match k.code {
+            KeyCode::Esc => A::NoteCancel,
+            KeyCode::Enter => A::NoteAccept,
+            KeyCode::Backspace => A::NoteBackspace,
+            KeyCode::Char(_) if k.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) => {
+                return None;
+            }
+            KeyCode::Char(c) => A::NoteInput(c),
+            _ => return None,
+        }),
+        Mode::Agreement => common.or(Some(match k.code {
+            KeyCode::Char('q') => A::Quit,
+            KeyCode::Char('k') => A::Up,
+            KeyCode::Char('j') => A::Down,
+            KeyCode::Char('?') => A::ToggleHelp,
+            _ => A::AuditAgreement,
+        })),
         Mode::Help => Some(match k.code {
             KeyCode::Char('q') => A::Quit,
             _ => A::Close,
@@ -103,6 +174,7 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('c') => A::CycleCohorts,
             KeyCode::Char('r') => A::CycleRatified,
             KeyCode::Char('?') => A::ToggleHelp,
+            KeyCode::Char('a') => A::AuditEnter,
             KeyCode::Esc => A::Close,
             _ => return None,
         })),

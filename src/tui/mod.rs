@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+pub mod audit;
 mod derive;
 pub mod hist;
 pub mod keys;

@@ -10,9 +10,54 @@ use super::action::{Action, Mode, Msg, Panel};
 use super::app::{APP_STEPS, App, Facet, STRIP_LABEL, strip_window};
 use super::layout::{Areas, hit};
 
+mod audit;
+
 pub fn update(app: &mut App, action: Action) {
     use Action as A;
+    // In the audit screens the arrows scroll the decision's context.
+    if app.mode.is_audit() {
+        let d = match action {
+            A::Up => Some(-1),
+            A::Down => Some(1),
+            A::PageUp => Some(-10),
+            A::PageDown => Some(10),
+            A::Top => Some(-10_000),
+            A::Bottom => Some(10_000),
+            A::Wheel { down, .. } => Some(if down { 3 } else { -3 }),
+            // The browser's panels are not on screen: a click has nothing to select.
+            A::Click { .. } => Some(0),
+            _ => None,
+        };
+        if let Some(d) = d {
+            audit::scroll(app, d);
+            return;
+        }
+    }
     match action {
+        A::AuditEnter
+        | A::SetupUp
+        | A::SetupDown
+        | A::SetupLess
+        | A::SetupMore
+        | A::SetupDigit(_)
+        | A::SetupBackspace
+        | A::AuditSetup
+        | A::AuditStart
+        | A::AuditReadOnly
+        | A::AuditConfirm
+        | A::AuditActor(_)
+        | A::AuditKind(_)
+        | A::AuditReject
+        | A::AuditUndo
+        | A::AuditNext
+        | A::AuditPrev
+        | A::NoteStart
+        | A::NoteInput(_)
+        | A::NoteBackspace
+        | A::NoteAccept
+        | A::NoteCancel
+        | A::AuditAgreement
+        | A::AuditQueued { .. } => audit::update(app, action),
         A::Quit => app.quit = true,
         A::Up => step(app, -1),
         A::Down => step(app, 1),
@@ -75,14 +120,23 @@ pub fn update(app: &mut App, action: Action) {
             app.recount();
         }
         A::ToggleHelp => {
-            app.mode = if app.mode == Mode::Help {
-                Mode::Browse
+            if app.mode == Mode::Help {
+                app.mode = app.help_from;
             } else {
-                Mode::Help
+                app.help_from = app.mode;
+                app.mode = Mode::Help;
             }
         }
         // Esc while browsing with a query kept drops the query.
         A::Close if app.mode == Mode::Browse && !app.search.text.is_empty() => update(app, A::SearchClear),
+        A::Close if app.mode == Mode::Help => app.mode = std::mem::replace(&mut app.help_from, Mode::Browse),
+        A::Close if app.mode == Mode::AuditNote => audit::update(app, A::NoteCancel),
+        A::Close if app.mode == Mode::Agreement => audit::update(app, A::AuditAgreement),
+        // The setup of a new queue, closed: back to the queue in use.
+        A::Close if app.mode == Mode::AuditSetup && app.audit.started() && app.audit.store.is_some() => {
+            app.mode = Mode::Audit
+        }
+        // Leaving audit mode keeps the store open: `a` comes back to the same queue.
         A::Close => app.mode = Mode::Browse,
         A::Click { col, row } => click(app, col, row),
         A::Wheel { col, row, down } => {

@@ -1,7 +1,8 @@
 //! Tests of the browser: `update` driven by Actions over small fixture corpora, and
 //! snapshots of whole screens drawn on a `TestBackend`.
 
+mod audit;
 mod fixture;
-mod screens;
+pub(super) mod screens;
 mod updates;
 mod workers;

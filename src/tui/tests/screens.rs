@@ -10,7 +10,7 @@ use crate::tui::{Action as A, update, view};
 
 use super::fixture::{app_sized, drive};
 
-fn screen(app: &App) -> (String, ratatui::buffer::Buffer) {
+pub(super) fn screen(app: &App) -> (String, ratatui::buffer::Buffer) {
     let (w, h) = app.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| view(f, app)).unwrap();

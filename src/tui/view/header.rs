@@ -163,12 +163,15 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
         ])
     } else {
         let text = filters_text(app);
-        let full = "  / search  f filter  s sort  c cohorts  r ratified  ? help  q quit";
+        let full = "  / search  f filter  s sort  c cohorts  r ratified  a audit  ? help  q quit";
         let need = full.chars().count() + text.chars().count() + 11;
+        let mid = "  / search f filter s sort c cohorts r ratified a audit ? help q quit";
         let keys = if need <= usize::from(area.width) {
             full
+        } else if need - (full.len() - mid.len()) <= usize::from(area.width) {
+            mid
         } else {
-            "  / search  f filter  ? help  q quit"
+            "  / search  f filter  a audit  ? help  q quit"
         };
         if text.is_empty() {
             return frame.render_widget(

@@ -1,5 +1,6 @@
 //! `view`: draws the state, reads only. Each panel has its own `render`.
 
+mod audit;
 mod header;
 mod hist;
 mod list;
@@ -29,15 +30,27 @@ pub fn view(frame: &mut Frame, app: &App) {
         too_small(frame, area, app);
         return;
     };
-    header::render(frame, a.header, app);
-    list::render(frame, a.list, app);
-    turn::render(frame, a.turn, app);
-    hist::render(frame, a.hist, app);
-    header::render_footer(frame, a.footer, app);
+    let under = match app.mode {
+        Mode::Help => app.help_from,
+        // A new queue's setup, asked for from the audit screen, is drawn over it.
+        Mode::AuditSetup if app.audit.started() && app.audit.store.is_some() => Mode::Audit,
+        m => m,
+    };
+    if under.is_audit() && app.audit.started() {
+        audit::render(frame, area, app);
+    } else {
+        header::render(frame, a.header, app);
+        list::render(frame, a.list, app);
+        turn::render(frame, a.turn, app);
+        hist::render(frame, a.hist, app);
+        header::render_footer(frame, a.footer, app);
+    }
     match app.mode {
         Mode::Help => overlay::render_help(frame, area, app),
         Mode::Facets => overlay::render_facets(frame, area, app),
-        Mode::Browse | Mode::Search => {}
+        Mode::AuditSetup => audit::render_setup(frame, area, app),
+        Mode::Agreement => audit::render_agreement(frame, area, app),
+        Mode::Browse | Mode::Search | Mode::Audit | Mode::AuditNote => {}
     }
 }
 

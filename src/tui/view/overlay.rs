@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use crate::model::EXPERTISE_NAMES;
 
 use super::super::app::{App, Facet};
-use super::super::keys::HELP;
+use super::super::keys::{AUDIT_HELP, HELP};
 use super::{safe_owned, theme};
 
 /// A centred rectangle of at most `w`×`h`.
@@ -20,11 +20,26 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
 
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
-    let mut lines: Vec<Line> = HELP
+    let keys = if app.help_from.is_audit() { AUDIT_HELP } else { HELP };
+    let mut lines: Vec<Line> = keys
         .iter()
         .map(|(k, what)| Line::from(vec![Span::styled(format!("{k:>16}  "), t.bold()), Span::raw(*what)]))
         .collect();
     lines.push(Line::raw(""));
+    if app.help_from.is_audit() {
+        lines.push(Line::styled(
+            "PLAN/EXEC planning/execution · HUMAN/AGENT who decided · any key closes",
+            t.dim(),
+        ));
+        let r = centred(area, 84, lines.len() as u16 + 2);
+        frame.render_widget(Clear, r);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border(true))
+            .title(Span::styled(" audit keys ", t.title()));
+        frame.render_widget(Paragraph::new(lines).block(block), r);
+        return;
+    }
     lines.push(Line::styled(
         "PLAN/EXEC = planning/execution · HUMAN/AGENT = who decided · S = study's figure",
         t.dim(),
