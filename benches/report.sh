@@ -18,13 +18,16 @@ fi
 bytes=$(stat -c %s "$corpus")
 cat "$corpus" > /dev/null   # warm the page cache so both read from memory
 
+stamp=$(mktemp)
+trap 'rm -f "$stamp"' EXIT
 # best of $runs: prints "seconds max_rss_kb"
 measure() {
   local best="" rss=0
   for _ in $(seq "$runs"); do
-    local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2> /dev/null; } 2>&1 | tail -n 1)
-    local t=${out% *} m=${out#* }
+    local out t m
+    /usr/bin/time -f "%e %M" -o "$stamp" "$@" > /dev/null 2>&1
+    out=$(tail -n 1 "$stamp")
+    t=${out% *} m=${out#* }
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
     [ "$m" -gt "$rss" ] && rss=$m
   done

@@ -1,6 +1,7 @@
 //! A loaded corpus: one compact row of aggregates per session, plus where its line lives so
 //! that the full session can be re-read when a person opens it.
 
+mod fast;
 mod load;
 mod parse;
 mod source;

@@ -43,29 +43,29 @@ pub struct ParsedSession {
 pub const ESTIMATED_EXPERTISE: u8 = 1;
 pub const ESTIMATED_OUTCOME: u8 = 2;
 
-#[derive(Deserialize)]
-struct RawSession<'a> {
+#[derive(Deserialize, Default)]
+pub(super) struct RawSession<'a> {
     #[serde(borrow)]
-    id: Cow<'a, str>,
+    pub(super) id: Cow<'a, str>,
     #[serde(borrow, default)]
-    title: Option<Cow<'a, str>>,
+    pub(super) title: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
-    project: Option<Cow<'a, str>>,
+    pub(super) project: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
-    started_at: Option<Cow<'a, str>>,
+    pub(super) started_at: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
-    model: Option<Cow<'a, str>>,
+    pub(super) model: Option<Cow<'a, str>>,
     #[serde(default)]
-    expertise: Expertise,
+    pub(super) expertise: Expertise,
     #[serde(borrow, default)]
-    mode: Option<Cow<'a, str>>,
+    pub(super) mode: Option<Cow<'a, str>>,
     #[serde(default)]
-    outcome: Option<Outcome>,
-    turns: TurnsAgg,
+    pub(super) outcome: Option<Outcome>,
+    pub(super) turns: TurnsAgg,
     #[serde(borrow, default)]
-    estimated: Option<Vec<Cow<'a, str>>>,
+    pub(super) estimated: Option<Vec<Cow<'a, str>>>,
     #[serde(default)]
-    subagent_actions: Option<u64>,
+    pub(super) subagent_actions: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -111,19 +111,19 @@ struct RawDecision<'a> {
 }
 
 #[derive(Default)]
-struct ActionsAgg {
-    n: u32,
-    failed: u32,
+pub(super) struct ActionsAgg {
+    pub(super) n: u32,
+    pub(super) failed: u32,
 }
 
 #[derive(Default)]
-struct DecisionsAgg {
-    tally: DecisionTally,
-    id_hashes: Vec<u64>,
+pub(super) struct DecisionsAgg {
+    pub(super) tally: DecisionTally,
+    pub(super) id_hashes: Vec<u64>,
 }
 
 #[derive(Default)]
-struct TurnsAgg {
+pub(super) struct TurnsAgg {
     turns: u32,
     actions: u64,
     failed: u32,
@@ -165,7 +165,7 @@ seq_aggregate!(ActionsAgg, "an array of actions", |acc, seq| {
 });
 
 thread_local! {
-    static HASHER: RandomState = RandomState::new();
+    pub(super) static HASHER: RandomState = RandomState::new();
 }
 
 seq_aggregate!(DecisionsAgg, "an array of decisions", |acc, seq| {
@@ -186,37 +186,68 @@ seq_aggregate!(DecisionsAgg, "an array of decisions", |acc, seq| {
 seq_aggregate!(TurnsAgg, "an array of turns", |acc, seq| {
     let mut ids: Vec<u64> = Vec::new();
     while let Some(t) = seq.next_element::<RawTurn>()? {
-        let actions = t.actions.unwrap_or_default();
-        acc.turns += 1;
-        acc.actions += u64::from(actions.n);
-        acc.failed += actions.failed;
-        acc.max_turn_actions = acc.max_turn_actions.max(actions.n);
-        acc.words += t
+        let words = t
             .response_words
             .unwrap_or_else(|| t.response.as_deref().map_or(0, crate::model::count_words));
-        if let Some(d) = t.decisions {
-            acc.tally.merge(&d.tally);
+        acc.add_turn(&t.prompt, t.actions.unwrap_or_default(), words, t.decisions, &mut ids);
+    }
+    acc.finish(ids);
+});
+
+impl TurnsAgg {
+    /// Adds one turn; `ids` gathers the session's decision id hashes.
+    pub(super) fn add_turn(
+        &mut self,
+        prompt: &str,
+        actions: ActionsAgg,
+        words: u64,
+        decisions: Option<DecisionsAgg>,
+        ids: &mut Vec<u64>,
+    ) {
+        self.turns += 1;
+        self.actions += u64::from(actions.n);
+        self.failed += actions.failed;
+        self.max_turn_actions = self.max_turn_actions.max(actions.n);
+        self.words += words;
+        if let Some(d) = decisions {
+            self.tally.merge(&d.tally);
             ids.extend(d.id_hashes);
         }
-        if acc.first_prompt.is_none() {
-            acc.first_prompt = Some(crate::text::truncate(&t.prompt, FIRST_PROMPT_KEEP).to_owned());
+        if self.first_prompt.is_none() {
+            self.first_prompt = Some(first_prompt(prompt));
         }
     }
-    ids.sort_unstable();
-    acc.duplicate_decision = ids.windows(2).any(|w| w[0] == w[1]);
-});
+
+    /// Notes whether a decision id repeated within the session.
+    pub(super) fn finish(&mut self, mut ids: Vec<u64>) {
+        ids.sort_unstable();
+        self.duplicate_decision = ids.windows(2).any(|w| w[0] == w[1]);
+    }
+}
+
+/// The part of the first prompt a row keeps.
+pub(super) fn first_prompt(prompt: &str) -> String {
+    crate::text::truncate(prompt, FIRST_PROMPT_KEEP).to_owned()
+}
 
 /// Parses one non-blank line. The error is a one-line reason without the line number.
 pub fn parse_line(line: &[u8]) -> Result<ParsedSession, String> {
     if let Some(col) = memchr::memchr(0, line) {
         return Err(format!("NUL byte at column {}", col + 1));
     }
-    // sonic-rs (SIMD) on the hot path; serde_json decides, and words the reason, when it
-    // refuses a line, so both parsers never disagree on what loads.
-    let raw: RawSession = match sonic_rs::from_slice(line) {
-        Ok(r) => r,
-        Err(_) => serde_json::from_slice(line).map_err(|e| json_reason(&e))?,
+    // The fast path (sonic-rs's tree, checked by hand); whatever it refuses, the reference
+    // path (serde derive over serde_json) decides and words, so the two never disagree on
+    // what loads.
+    let tree: Option<sonic_rs::Value> = sonic_rs::from_slice(line).ok();
+    let raw: RawSession = match tree.as_ref().and_then(super::fast::parse) {
+        Some(r) => r,
+        None => serde_json::from_slice(line).map_err(|e| json_reason(&e))?,
     };
+    finish(raw, line)
+}
+
+/// The checks past the types, and the row.
+fn finish(raw: RawSession, line: &[u8]) -> Result<ParsedSession, String> {
     if let Some(ts) = &raw.started_at
         && !crate::text::is_rfc3339(ts)
     {
@@ -288,34 +319,99 @@ pub fn json_reason(e: &serde_json::Error) -> String {
 mod tests {
     use super::*;
 
-    /// Lines at the edges of JSON: the fast parser must never load one that serde_json refuses.
+    /// Lines at the edges of JSON and of the v1 types: the fast path must never load one that
+    /// the reference path refuses (it may refuse more: those go to the reference path).
     #[test]
-    fn the_fast_parser_accepts_nothing_serde_json_refuses() {
+    fn the_fast_path_accepts_nothing_the_reference_refuses() {
+        let t = |rest: &str| format!(r#"{{"id":"a","turns":[{{"prompt":"p",{rest}}}]}}"#).into_bytes();
+        let d = |rest: &str| {
+            t(&format!(
+                r#""decisions":[{{"id":"d","kind":"planning","actor":"human",{rest}}}]"#
+            ))
+        };
         let cases: Vec<Vec<u8>> = vec![
             br#"{"id":"a","turns":[]} trailing"#.to_vec(),
             br#"{"id":"a","turns":[],}"#.to_vec(),
             b"{\"id\":\"a\x01\",\"turns\":[]}".to_vec(),
             b"{\"id\":\"\xff\xfe\",\"turns\":[]}".to_vec(),
             br#"{"id":"a","id":"b","turns":[]}"#.to_vec(),
-            br#"{"id":"a","turns":[{"prompt":"p","response_words":-1}]}"#.to_vec(),
-            br#"{"id":"a","turns":[{"prompt":"p","response_words":1.5}]}"#.to_vec(),
-            br#"{"id":"a","turns":[{"prompt":"p","decisions":[{"id":"d","kind":"planning","actor":"human","confidence":NaN}]}]}"#.to_vec(),
+            br#"{"id":"a","turns":[],"turns":[]}"#.to_vec(),
             br#"{"id":"\ud800","turns":[]}"#.to_vec(),
             br#"{"id":1,"turns":[]}"#.to_vec(),
             br#"{"id":"a","turns":{}}"#.to_vec(),
+            br#"{"id":"a","turns":null}"#.to_vec(),
+            br#"{"id":"a"}"#.to_vec(),
+            br#"{"turns":[]}"#.to_vec(),
             br#"{"id":"a","turns":[],"x":[1,2,}"#.to_vec(),
             br#"{"id":"a","turns":[]"#.to_vec(),
             br#"[{"id":"a","turns":[]}]"#.to_vec(),
+            br#"{"id":"a","expertise":9,"turns":[]}"#.to_vec(),
+            br#"{"id":"a","expertise":"3","turns":[]}"#.to_vec(),
+            br#"{"id":"a","expertise":3.0,"turns":[]}"#.to_vec(),
+            br#"{"id":"a","expertise":-1,"turns":[]}"#.to_vec(),
+            br#"{"id":"a","expertise":"Expert","turns":[]}"#.to_vec(),
+            br#"{"id":"a","outcome":"won","turns":[]}"#.to_vec(),
+            br#"{"id":"a","title":5,"turns":[]}"#.to_vec(),
+            br#"{"id":"a","estimated":"expertise","turns":[]}"#.to_vec(),
+            br#"{"id":"a","subagent_actions":-1,"turns":[]}"#.to_vec(),
+            br#"{"id":"a","turns":[{"actions":[]}]}"#.to_vec(),
+            br#"{"id":"a","turns":[{"prompt":"p","prompt":"q"}]}"#.to_vec(),
+            br#"{"id":"a","turns":[5]}"#.to_vec(),
+            t(r#""response_words":-1"#),
+            t(r#""response_words":1.5"#),
+            t(r#""response":7"#),
+            t(r#""actions":[{"target":"x"}]"#),
+            t(r#""actions":[{"tool":1}]"#),
+            t(r#""actions":[{"tool":"R","tool":"W"}]"#),
+            t(r#""actions":[{"tool":"R","ok":"yes"}]"#),
+            t(r#""actions":[{"tool":"R","target":5}]"#),
+            t(r#""actions":{}"#),
+            d(r#""confidence":1.5"#),
+            d(r#""confidence":-0.1"#),
+            d(r#""confidence":"high""#),
+            d(r#""ratified":1"#),
+            d(r#""summary":[]"#),
+            d(r#""kind":"plan""#),
+            t(r#""decisions":[{"id":"d","kind":"plan","actor":"human"}]"#),
+            t(r#""decisions":[{"id":"d","kind":"planning","actor":"robot"}]"#),
+            t(r#""decisions":[{"kind":"planning","actor":"human"}]"#),
+            t(r#""decisions":[{"id":7,"kind":"planning","actor":"human"}]"#),
+            // Lines that load: both paths must agree on them too.
+            br#"{"id":"a","expertise":"expert","outcome":null,"title":null,"turns":[]}"#.to_vec(),
+            d(r#""confidence":1,"ratified":true,"summary":null,"extra":{"x":[1]}"#),
+            t(
+                r#""actions":[{"tool":"R","ok":false,"new":1},{"tool":"W","target":null}],"response":"a b","response_words":null"#,
+            ),
         ];
         for c in &cases {
-            let fast = sonic_rs::from_slice::<RawSession>(c).is_ok();
-            let strict = serde_json::from_slice::<RawSession>(c).is_ok();
-            assert!(
-                !fast || strict,
-                "sonic-rs loads what serde_json refuses: {}",
-                String::from_utf8_lossy(c)
-            );
-            assert_eq!(parse_line(c).is_ok(), strict, "{}", String::from_utf8_lossy(c));
+            let tree: Option<sonic_rs::Value> = sonic_rs::from_slice(c).ok();
+            let fast = tree.as_ref().and_then(super::super::fast::parse).map(|r| finish(r, c));
+            let strict = serde_json::from_slice::<RawSession>(c)
+                .map_err(|e| json_reason(&e))
+                .and_then(|r| finish(r, c));
+            if let Some(f) = fast {
+                assert_eq!(f, strict, "the fast path disagrees on {}", String::from_utf8_lossy(c));
+            }
+            assert_eq!(parse_line(c), strict, "{}", String::from_utf8_lossy(c));
+        }
+    }
+
+    /// On real corpus lines the fast path takes every line and agrees with the reference.
+    #[test]
+    fn the_fast_path_takes_the_demo_corpus_whole() {
+        let demo = crate::corpus::Source::demo();
+        let crate::corpus::SourceData::Memory(bytes) = &demo.data else {
+            unreachable!()
+        };
+        for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()).take(500) {
+            let tree: sonic_rs::Value = sonic_rs::from_slice(line).unwrap();
+            let fast = super::super::fast::parse(&tree)
+                .map(|r| finish(r, line))
+                .expect("the fast path takes it");
+            let strict = serde_json::from_slice::<RawSession>(line)
+                .map_err(|e| json_reason(&e))
+                .and_then(|r| finish(r, line));
+            assert_eq!(fast, strict);
         }
     }
 }
