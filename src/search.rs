@@ -134,8 +134,22 @@ impl Query {
     /// `None` overall if cancelled. The browser shows this at once and ranks with
     /// [`Query::score_matches`] afterwards.
     pub fn match_all(&self, rows: &[SessionRow], cancel: &AtomicBool) -> Option<Vec<Option<i64>>> {
-        let all: Vec<u32> = (0..rows.len() as u32).collect();
-        let matches = self.filter(rows, &all, cancel)?;
+        self.match_within(rows, None, cancel)
+    }
+
+    /// As [`Query::match_all`], but when `prev` is the membership of a query this one
+    /// narrows (over the same rows), only its matches are tested again.
+    pub fn match_within(
+        &self,
+        rows: &[SessionRow],
+        prev: Option<&[Option<i64>]>,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<Option<i64>>> {
+        let candidates: Vec<u32> = match prev {
+            Some(p) if p.len() == rows.len() => (0..rows.len() as u32).filter(|&i| p[i as usize].is_some()).collect(),
+            _ => (0..rows.len() as u32).collect(),
+        };
+        let matches = self.filter(rows, &candidates, cancel)?;
         let mut out = vec![None; rows.len()];
         for i in matches {
             out[i as usize] = Some(0);
@@ -193,6 +207,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn rescanning_the_previous_matches_finds_the_same_set() {
+        use crate::corpus::{Corpus, Source};
+        let c = Corpus::load(vec![Source::demo()], |_| {}).unwrap();
+        let never = AtomicBool::new(false);
+        let mut prev: Option<(Query, Vec<Option<i64>>)> = None;
+        for end in 1..="refactor the parser".len() {
+            let q = Query::new(&"refactor the parser"[..end]);
+            let full = q.match_all(&c.rows, &never).unwrap();
+            let narrowed = match &prev {
+                Some((p, m)) if p.narrows_to(&q) => q.match_within(&c.rows, Some(m), &never).unwrap(),
+                _ => full.clone(),
+            };
+            assert_eq!(narrowed, full, "after {:?}", q.text());
+            prev = Some((q, full));
+        }
+        assert!(prev.unwrap().1.iter().any(Option::is_some), "the demo has a match");
     }
 
     #[test]

@@ -210,33 +210,72 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
     Some((lo + hi) / 2.0)
 }
 
-impl Report {
-    /// Computes every figure over `rows` (the sessions that pass the active filters).
-    pub fn compute<'a>(rows: impl IntoIterator<Item = &'a SessionRow>, how: RatifiedAs, skipped_lines: u64) -> Report {
-        let mut all = Pool::default();
-        let mut levels = [Pool::default(); 6];
-        let mut regimes = [Pool::default(); 2];
-        let mut turns = Vec::new();
-        let mut apps = Vec::new();
-        let mut over_100 = 0u64;
-        let mut plan_shares = Vec::new();
-        let mut exec_shares = Vec::new();
-        for r in rows {
-            all.add(r, how);
-            levels[r.expertise.map_or(5, |l| usize::from(l).clamp(1, 5) - 1)].add(r, how);
-            for (i, regime) in Regime::ALL.into_iter().enumerate() {
-                if regime.holds(r, how) {
-                    regimes[i].add(r, how);
-                }
+/// Everything a report is computed from, gathered row by row; two halves merge, so a large
+/// set can be folded on all cores.
+#[derive(Debug, Clone, Default)]
+struct Accum {
+    all: Pool,
+    levels: [Pool; 6],
+    regimes: [Pool; 2],
+    turns: Vec<f64>,
+    apps: Vec<f64>,
+    over_100: u64,
+    plan_shares: Vec<f64>,
+    exec_shares: Vec<f64>,
+}
+
+impl Pool {
+    fn merge(&mut self, o: &Pool) {
+        self.sessions += o.sessions;
+        self.turns += o.turns;
+        self.actions += o.actions;
+        self.words += o.words;
+        for k in 0..2 {
+            for a in 0..2 {
+                self.decisions[k][a] += o.decisions[k][a];
             }
-            turns.push(f64::from(r.turns));
-            if let Some(app) = r.app() {
-                apps.push(app);
-                over_100 += u64::from(app > 100.0);
-            }
-            plan_shares.extend(r.tally.human_share(Kind::Planning, how));
-            exec_shares.extend(r.tally.human_share(Kind::Execution, how));
         }
+        self.outcome_known += o.outcome_known;
+        self.verified += o.verified;
+    }
+}
+
+impl Accum {
+    fn add(&mut self, r: &SessionRow, how: RatifiedAs) {
+        self.all.add(r, how);
+        self.levels[r.expertise.map_or(5, |l| usize::from(l).clamp(1, 5) - 1)].add(r, how);
+        for (i, regime) in Regime::ALL.into_iter().enumerate() {
+            if regime.holds(r, how) {
+                self.regimes[i].add(r, how);
+            }
+        }
+        self.turns.push(f64::from(r.turns));
+        if let Some(app) = r.app() {
+            self.apps.push(app);
+            self.over_100 += u64::from(app > 100.0);
+        }
+        self.plan_shares.extend(r.tally.human_share(Kind::Planning, how));
+        self.exec_shares.extend(r.tally.human_share(Kind::Execution, how));
+    }
+
+    fn merge(mut self, mut o: Accum) -> Accum {
+        self.all.merge(&o.all);
+        for (a, b) in self.levels.iter_mut().zip(&o.levels) {
+            a.merge(b);
+        }
+        for (a, b) in self.regimes.iter_mut().zip(&o.regimes) {
+            a.merge(b);
+        }
+        self.turns.append(&mut o.turns);
+        self.apps.append(&mut o.apps);
+        self.over_100 += o.over_100;
+        self.plan_shares.append(&mut o.plan_shares);
+        self.exec_shares.append(&mut o.exec_shares);
+        self
+    }
+
+    fn finish(mut self, skipped_lines: u64) -> Report {
+        let (all, levels, regimes) = (&self.all, &self.levels, &self.regimes);
         let level = |i: usize| levels[i].level();
         Report {
             sessions: all.sessions,
@@ -254,12 +293,12 @@ impl Report {
             },
             turns_per_session: MeanMedian {
                 mean: ratio(all.turns, all.sessions),
-                median: median(&mut turns),
+                median: median(&mut self.turns),
             },
             actions_per_prompt: ActionsPerPrompt {
                 mean: ratio(all.actions, all.turns),
-                median_session: median(&mut apps),
-                share_sessions_over_100: ratio(over_100, apps.len() as u64),
+                median_session: median(&mut self.apps),
+                share_sessions_over_100: ratio(self.over_100, self.apps.len() as u64),
             },
             words_per_turn: Mean {
                 mean: ratio(all.words, all.turns),
@@ -267,11 +306,11 @@ impl Report {
             verified_success_rate: ratio(all.verified, all.outcome_known),
             planning_human_share: Share {
                 pooled: all.share(Kind::Planning),
-                median_session: median(&mut plan_shares),
+                median_session: median(&mut self.plan_shares),
             },
             execution_human_share: Share {
                 pooled: all.share(Kind::Execution),
-                median_session: median(&mut exec_shares),
+                median_session: median(&mut self.exec_shares),
             },
             by_expertise: ByExpertise {
                 novice: level(0),
@@ -287,6 +326,33 @@ impl Report {
             },
             skipped_lines,
         }
+    }
+}
+
+impl Report {
+    /// Computes every figure over `rows` (the sessions that pass the active filters).
+    pub fn compute<'a>(rows: impl IntoIterator<Item = &'a SessionRow>, how: RatifiedAs, skipped_lines: u64) -> Report {
+        let mut acc = Accum::default();
+        for r in rows {
+            acc.add(r, how);
+        }
+        acc.finish(skipped_lines)
+    }
+
+    /// The same over `rows[i]` for each `i` of `members`, folded on all cores: what the
+    /// browser runs on every filter change.
+    pub fn compute_members(rows: &[SessionRow], members: &[u32], how: RatifiedAs, skipped_lines: u64) -> Report {
+        use rayon::prelude::*;
+        members
+            .par_chunks(16 * 1024)
+            .fold(Accum::default, |mut acc, chunk| {
+                for &i in chunk {
+                    acc.add(&rows[i as usize], how);
+                }
+                acc
+            })
+            .reduce(Accum::default, Accum::merge)
+            .finish(skipped_lines)
     }
 }
 

@@ -36,8 +36,9 @@ pub fn run(args: Args) -> i32 {
         Err(code) => return code,
     };
     let selected = args.filters.select(&corpus);
-    let report = Report::compute(
-        selected.iter().map(|&i| &corpus.rows[i as usize]),
+    let report = Report::compute_members(
+        &corpus.rows,
+        &selected,
         args.filters.ratified_as(),
         corpus.skipped as u64,
     );

@@ -155,3 +155,21 @@ fn median_of_odd_and_even_counts() {
     assert_eq!(median(&mut [5.0, 1.0, 3.0]), Some(3.0));
     assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.5));
 }
+
+#[test]
+fn the_parallel_fold_gives_the_same_report() {
+    let c = corpus();
+    // Enough members to span several chunks, in an order other than the rows'.
+    let members: Vec<u32> = (0..40_000u32).map(|i| (i * 7) % 4).collect();
+    let rows: Vec<&SessionRow> = members.iter().map(|&i| &c.rows[i as usize]).collect();
+    for how in [RatifiedAs::Recorded, RatifiedAs::Human] {
+        assert_eq!(
+            Report::compute_members(&c.rows, &members, how, 2),
+            Report::compute(rows.iter().copied(), how, 2)
+        );
+    }
+    assert_eq!(
+        Report::compute_members(&c.rows, &[], RatifiedAs::Recorded, 0),
+        Report::compute([], RatifiedAs::Recorded, 0)
+    );
+}

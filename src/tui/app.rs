@@ -133,6 +133,8 @@ pub struct Search {
     pub query: Option<Query>,
     /// Score per row of the last finished pass (may cover fewer rows than loaded since).
     pub scores: Option<Vec<Option<i64>>>,
+    /// The query whose pass produced `scores`.
+    pub scored_for: String,
     pub pass: u64,
     pub cancel: Option<Arc<AtomicBool>>,
     pub running: bool,

@@ -26,15 +26,17 @@ pub(crate) fn cohort_of(cohorts: Cohorts, r: &SessionRow, how: RatifiedAs) -> [b
 /// The report of `members` and of each cohort (the whole set's is not counted twice).
 fn reports(corpus: &Corpus, members: &[u32], how: RatifiedAs, cohorts: Cohorts, skipped: u64) -> (Report, Vec<Report>) {
     let rows = &corpus.rows;
-    let all = Report::compute(members.iter().map(|&i| &rows[i as usize]), how, skipped);
+    let all = Report::compute_members(rows, members, how, skipped);
     let groups = match cohorts {
         Cohorts::All => vec![all.clone()],
         _ => (0..2)
             .map(|g| {
-                let ids = members
+                let ids: Vec<u32> = members
                     .iter()
-                    .filter(|&&i| cohort_of(cohorts, &rows[i as usize], how)[g]);
-                Report::compute(ids.map(|&i| &rows[i as usize]), how, 0)
+                    .copied()
+                    .filter(|&i| cohort_of(cohorts, &rows[i as usize], how)[g])
+                    .collect();
+                Report::compute_members(rows, &ids, how, 0)
             })
             .collect(),
     };

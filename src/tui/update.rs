@@ -169,6 +169,12 @@ pub fn update(app: &mut App, action: Action) {
                 app.search.running = false;
                 if scores.is_some() {
                     app.search.scores = scores;
+                    app.search.scored_for = app
+                        .search
+                        .query
+                        .as_ref()
+                        .map(|q| q.text().to_owned())
+                        .unwrap_or_default();
                     app.recount();
                 }
             }
@@ -299,9 +305,13 @@ impl App {
         self.search.running = true;
         let pass = self.search.pass;
         let text = q.text().to_owned();
+        // Typing on only narrows: rescan just the matches on screen.
+        let prev = (self.search.scores.as_ref())
+            .filter(|s| s.len() == self.corpus.rows.len() && Query::new(&self.search.scored_for).narrows_to(q))
+            .cloned();
         let Some(tx) = self.tx.clone() else {
             let never = AtomicBool::new(false);
-            let scores = q.match_all(&self.corpus.rows, &never);
+            let scores = q.match_within(&self.corpus.rows, prev.as_deref(), &never);
             let scores = scores.and_then(|m| q.score_matches(&self.corpus.rows, m, &never));
             update(self, Action::SearchDone { pass, scores });
             return;
@@ -313,13 +323,15 @@ impl App {
             // Two steps: which sessions match (fast: the list and histograms follow at once),
             // then their fuzzy scores, to rank the list. A newer keystroke cancels either.
             let q = Query::new(&text);
-            let scores = q.match_all(&corpus.rows, &cancel).and_then(|member| {
-                let _ = tx.send(Msg::Act(Action::SearchDone {
-                    pass,
-                    scores: Some(member.clone()),
-                }));
-                q.score_matches(&corpus.rows, member, &cancel)
-            });
+            let scores = q
+                .match_within(&corpus.rows, prev.as_deref(), &cancel)
+                .and_then(|member| {
+                    let _ = tx.send(Msg::Act(Action::SearchDone {
+                        pass,
+                        scores: Some(member.clone()),
+                    }));
+                    q.score_matches(&corpus.rows, member, &cancel)
+                });
             // Let go of the corpus before the last report (even a cancelled pass sends one),
             // so that loading held back meanwhile can go on.
             drop(corpus);
