@@ -174,6 +174,15 @@ pub struct Session {
 }
 
 impl Session {
+    /// The title, else the first line of the first prompt (as v1 says), else the id.
+    pub fn display_title(&self) -> &str {
+        self.title
+            .as_deref()
+            .or_else(|| self.turns.first().map(|t| first_line(&t.prompt)))
+            .filter(|t| !t.is_empty())
+            .unwrap_or(&self.id)
+    }
+
     pub fn is_estimated(&self, field: &str) -> bool {
         self.estimated.iter().any(|f| f == field)
     }
@@ -290,6 +299,24 @@ mod tests {
         assert!(p("2.5").is_err());
         assert!(p("\"guru\"").is_err());
         assert!(p("\"3\"").is_err(), "a number in a string is not a level name");
+    }
+
+    #[test]
+    fn a_session_without_title_is_named_by_its_first_prompt() {
+        let mut s = Session {
+            id: "s-1".into(),
+            turns: vec![Turn {
+                prompt: "\n  Fix the login bug\nand more".into(),
+                ..Turn::default()
+            }],
+            ..Session::default()
+        };
+        assert_eq!(s.display_title(), "Fix the login bug");
+        s.title = Some("Login".into());
+        assert_eq!(s.display_title(), "Login");
+        s.title = None;
+        s.turns.clear();
+        assert_eq!(s.display_title(), "s-1");
     }
 
     #[test]

@@ -384,7 +384,7 @@ fn card_lines<'a>(app: &'a App, s: &'a Session, ti: usize, d: &'a Decision, t: T
     let sid = &s.id;
     let current = a.log().and_then(|l| l.current(sid, &d.id));
     let mut out = vec![Line::from(vec![
-        safe(s.title.as_deref().unwrap_or(&s.id), t.bold()),
+        safe(s.display_title(), t.bold()),
         Span::styled(
             format!(" · {} · {}", clean(&s.id), expertise_name(s.expertise.0)),
             t.dim(),

@@ -53,7 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let w = usize::from(inner.width);
-    let name = s.title.as_deref().unwrap_or(&s.id);
+    let name = s.display_title();
     let head = vec![
         Line::styled(fit(&clean(name), w), t.bold()),
         meta(s, app, t, w),
