@@ -1,6 +1,6 @@
 //! The generator: determinism, validity, streaming, and calibration against the study.
 
-use leash::corpus::{Corpus, DecisionTally, ParsedSession, RatifiedAs, SessionRow, Source, parse_line};
+use leash::corpus::{Corpus, DecisionTally, RatifiedAs, SessionRow, Source};
 use leash::generate::{CHUNK, DEMO_SEED, DEMO_SESSIONS, GenOptions, generate, generate_chunked};
 use leash::model::{Kind, Outcome};
 
@@ -36,19 +36,6 @@ impl Row {
 
 impl From<&SessionRow> for Row {
     fn from(r: &SessionRow) -> Row {
-        Row {
-            turns: r.turns,
-            actions: r.actions,
-            words: r.words,
-            tally: r.tally,
-            expertise: r.expertise,
-            outcome: r.outcome,
-        }
-    }
-}
-
-impl From<ParsedSession> for Row {
-    fn from(r: ParsedSession) -> Row {
         Row {
             turns: r.turns,
             actions: r.actions,
@@ -321,56 +308,6 @@ mod cli {
             .success()
             .stdout(predicate::str::contains("leash generate --sessions 1000 --seed 7"));
     }
-}
-
-/// The full-size check, too slow for debug builds:
-/// `cargo test --release --test generate -- --ignored --nocapture`.
-/// Streams 400,000 sessions through the loader's line parser without keeping the bytes.
-#[test]
-#[ignore]
-fn four_hundred_thousand_sessions_reproduce_the_study() {
-    struct Lines {
-        partial: Vec<u8>,
-        rows: Vec<Row>,
-        bytes: u64,
-    }
-    impl std::io::Write for Lines {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.bytes += buf.len() as u64;
-            self.partial.extend_from_slice(buf);
-            let mut start = 0;
-            while let Some(i) = self.partial[start..].iter().position(|&b| b == b'\n') {
-                let line = &self.partial[start..start + i];
-                self.rows.push(parse_line(line).expect("every line parses").into());
-                start += i + 1;
-            }
-            self.partial.drain(..start);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let t = std::time::Instant::now();
-    let mut out = Lines {
-        partial: Vec::new(),
-        rows: Vec::new(),
-        bytes: 0,
-    };
-    generate(
-        &GenOptions {
-            sessions: 400_000,
-            seed: 1,
-        },
-        &mut out,
-    )
-    .unwrap();
-    assert!(out.partial.is_empty());
-    assert_eq!(out.rows.len(), 400_000);
-    let f = figures_of(&out.rows);
-    eprintln!("{} bytes, generated and parsed in {:?}\n{f:#?}", out.bytes, t.elapsed());
-    let m = misses(&f, 0.03);
-    assert!(m.is_empty(), "figures off by more than 3%: {m:#?}");
 }
 
 /// The helper above and the project's report agree on the demo (two implementations of the
