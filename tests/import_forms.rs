@@ -458,3 +458,49 @@ fn a_codex_fork_leaves_out_its_parents_replayed_history() {
     let v: Value = serde_json::from_str(&got[0].line).unwrap();
     assert_eq!(v["replayed_lines_skipped"], 2);
 }
+
+#[test]
+fn the_line_cache_serves_open_inputs_until_the_file_or_the_expertise_map_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "proj/s.jsonl", &[user("first prompt")]);
+    let opts = ImportOptions {
+        cache_dir: Some(cache.path().to_path_buf()),
+        ..ImportOptions::default()
+    };
+    let line = |o: &ImportOptions| -> String {
+        let opened = open_inputs(std::slice::from_ref(&f), o).unwrap();
+        let leash::corpus::SourceData::Memory(b) = &opened.sources[0].data else {
+            panic!("imported in memory")
+        };
+        String::from_utf8(b.to_vec()).unwrap()
+    };
+    let first = line(&opts);
+    assert!(first.contains("first prompt"));
+    let lines: Vec<_> = walkdir(cache.path())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "line"))
+        .collect();
+    assert_eq!(lines.len(), 1, "one finished line per transcript");
+    // Doctor the cached line: an unchanged file is served from it, without reading it.
+    let doctored = std::fs::read_to_string(&lines[0])
+        .unwrap()
+        .replace("first prompt", "from the line cache");
+    std::fs::write(&lines[0], doctored).unwrap();
+    assert!(line(&opts).contains("from the line cache"));
+    // Another expertise map builds another line.
+    let map = leash::classify::ExpertiseMap::parse("proj = expert").unwrap();
+    let with_map = ImportOptions {
+        expertise_map: map,
+        ..opts.clone()
+    };
+    assert!(line(&with_map).contains("first prompt"), "{}", line(&with_map));
+    // A changed transcript is read again.
+    write(
+        dir.path(),
+        "proj/s.jsonl",
+        &[user("first prompt"), user("second prompt")],
+    );
+    let again = line(&opts);
+    assert!(again.contains("second prompt") && !again.contains("from the line cache"));
+}

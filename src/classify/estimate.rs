@@ -167,6 +167,17 @@ pub fn outcome(s: &RawSession) -> Option<Outcome> {
 pub struct ExpertiseMap(pub HashMap<String, u8>);
 
 impl ExpertiseMap {
+    /// A digest of the map's entries (order-free), so cached lines built under another map
+    /// are not reused.
+    pub fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut entries: Vec<(&String, &u8)> = self.0.iter().collect();
+        entries.sort();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        entries.hash(&mut h);
+        h.finish()
+    }
+
     /// Reads `key = level` lines (`#` comments) or a JSON object `{"key": level}`; a level is
     /// 1-5 or a name (`novice` … `expert`).
     pub fn load(path: &Path) -> Result<ExpertiseMap, String> {

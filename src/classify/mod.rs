@@ -29,6 +29,10 @@ pub struct Finding {
 }
 
 /// Every rule id, in the order of `docs/classifier.md`.
+/// Bump whenever a rule, an estimate or the corpus line built from a transcript changes:
+/// the import cache keeps finished corpus lines under this version.
+pub const VERSION: u32 = 1;
+
 pub const RULES: &[&str] = &[
     "H-GOAL",
     "H-APPROACH",

@@ -7,6 +7,11 @@
 //! runs again on every import, so rule changes apply at once. The cache never lives inside
 //! transcript folders; anything wrong with it (missing, stale, unreadable) means the file is
 //! simply read again.
+//!
+//! Beside each entry, `<hash>.line` keeps the finished corpus line of that reading (a JSON
+//! header, then the line as it is), keyed also by the classifier's [`VERSION`](crate::classify::VERSION),
+//! leash's version and the expertise map: opening an unchanged history then reads no
+//! transcript, parses no cached reading and classifies nothing.
 
 use std::collections::hash_map::DefaultHasher;
 use std::fs;
@@ -97,6 +102,63 @@ pub fn put(dir: &Path, path: &Path, fingerprint: &str, raw: &RawSession) {
     let Ok(bytes) = serde_json::to_vec(&entry) else {
         return;
     };
+    let tmp = target.with_extension(format!("tmp{}", std::process::id()));
+    if fs::write(&tmp, bytes).is_ok() && fs::rename(&tmp, &target).is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct LineHeader {
+    path: String,
+    fingerprint: String,
+    /// Classifier version, leash version and expertise-map digest the line was built under.
+    built: String,
+    warnings: Vec<String>,
+    /// The transcript held no prompt and no tool call: there is no line.
+    empty: bool,
+}
+
+/// What the finished line of a reading depends on besides the transcript itself.
+pub fn built_under(map_digest: u64) -> String {
+    format!(
+        "{}/{}/{map_digest:016x}",
+        crate::classify::VERSION,
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// The cached corpus line of `path` (with its warnings; `None` inside for an empty
+/// transcript), if nothing it depends on changed.
+pub fn get_line(dir: &Path, path: &Path, fingerprint: &str, built: &str) -> Option<(Vec<String>, Option<String>)> {
+    let bytes = fs::read(entry_path(dir, path).with_extension("line")).ok()?;
+    let nl = memchr::memchr(b'\n', &bytes)?;
+    let h: LineHeader = serde_json::from_slice(&bytes[..nl]).ok()?;
+    if h.path != path.display().to_string() || h.fingerprint != fingerprint || h.built != built {
+        return None;
+    }
+    let line = String::from_utf8(bytes[nl + 1..].to_vec()).ok()?;
+    Some((h.warnings, (!h.empty).then_some(line)))
+}
+
+/// Stores the finished line of a reading; failures are ignored.
+pub fn put_line(dir: &Path, path: &Path, fingerprint: &str, built: &str, warnings: &[String], line: Option<&str>) {
+    let target = entry_path(dir, path).with_extension("line");
+    let header = LineHeader {
+        path: path.display().to_string(),
+        fingerprint: fingerprint.to_owned(),
+        built: built.to_owned(),
+        warnings: warnings.to_vec(),
+        empty: line.is_none(),
+    };
+    let (Some(parent), Ok(mut bytes)) = (target.parent(), serde_json::to_vec(&header)) else {
+        return;
+    };
+    if fs::create_dir_all(parent).is_err() {
+        return;
+    }
+    bytes.push(b'\n');
+    bytes.extend_from_slice(line.unwrap_or("").as_bytes());
     let tmp = target.with_extension(format!("tmp{}", std::process::id()));
     if fs::write(&tmp, bytes).is_ok() && fs::rename(&tmp, &target).is_err() {
         let _ = fs::remove_file(&tmp);

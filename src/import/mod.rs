@@ -177,13 +177,10 @@ fn read_path(path: &Path, opts: &ImportOptions, keep: bool) -> Result<PathImport
         .par_iter()
         .filter(|(_, k)| *k != FileKind::Corpus)
         .map(|(f, k)| {
-            let mut r = import_file(f, *k, opts);
-            if let (false, Ok(Some(i))) = (keep, &mut r) {
-                i.raw.turns = Vec::new();
-                i.raw.unattached_subagents = Vec::new();
-                i.session = Session::default();
+            if !keep {
+                return import_line(f, *k, opts);
             }
-            r
+            import_file(f, *k, opts)
         })
         .collect();
     let mut imported = Vec::new();
@@ -211,6 +208,37 @@ fn read_path(path: &Path, opts: &ImportOptions, keep: bool) -> Result<PathImport
         imported,
         warnings,
     })
+}
+
+/// [`import_file`] for [`open_inputs`]: only the corpus line and the warnings are kept, and
+/// both come from the line cache when nothing they depend on changed.
+fn import_line(path: &Path, kind: FileKind, opts: &ImportOptions) -> Result<Option<Imported>, String> {
+    let format = if kind == FileKind::Codex {
+        Format::Codex
+    } else {
+        Format::ClaudeCode
+    };
+    let built = cache::built_under(opts.expertise_map.digest());
+    let key = (opts.cache_dir.as_ref()).and_then(|d| Some((d, cache::fingerprint(path, format)?)));
+    let slim = |warnings: Vec<String>, line: String| Imported {
+        raw: RawSession {
+            warnings,
+            ..RawSession::default()
+        },
+        session: Session::default(),
+        line,
+    };
+    if let Some((d, fp)) = &key
+        && let Some((warnings, line)) = cache::get_line(d, path, fp, &built)
+    {
+        return Ok(line.map(|l| slim(warnings, l)));
+    }
+    let read = import_file(path, kind, opts)?;
+    if let Some((d, fp)) = &key {
+        let warnings = read.as_ref().map_or(&[][..], |i| &i.raw.warnings[..]);
+        cache::put_line(d, path, fp, &built, warnings, read.as_ref().map(|i| i.line.as_str()));
+    }
+    Ok(read.map(|i| slim(i.raw.warnings, i.line)))
 }
 
 /// Imports one transcript file; `Ok(None)` when it holds no prompt and no tool call.
