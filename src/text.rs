@@ -12,6 +12,12 @@ pub fn truncate(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// Seconds since the Unix epoch as RFC 3339 UTC, to the second: `2026-11-24T10:00:00Z`.
+pub fn rfc3339_utc(secs: u64) -> String {
+    let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+    humantime::format_rfc3339_seconds(t).to_string()
+}
+
 /// `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, the shape RFC 3339 allows (`t`/space for `T`).
 pub fn is_rfc3339(s: &str) -> bool {
     let b = s.as_bytes();
@@ -67,6 +73,14 @@ mod tests {
         assert_eq!(truncate("héllo", 2), "h");
         assert_eq!(truncate("héllo", 3), "hé");
         assert_eq!(truncate("abc", 10), "abc");
+    }
+
+    #[test]
+    fn epoch_seconds_format_as_rfc3339() {
+        assert_eq!(rfc3339_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339_utc(1_795_514_400), "2026-11-24T10:00:00Z");
+        assert!(is_rfc3339(&rfc3339_utc(1_736_121_600 + 3661)));
     }
 
     #[test]

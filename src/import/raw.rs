@@ -97,17 +97,7 @@ pub struct SubAgent {
     pub first_timestamp: Option<String>,
 }
 
-/// Cuts `s` to at most `max` bytes on a char boundary.
-pub fn truncate(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
+pub use crate::text::truncate;
 
 /// Trims every long string inside a JSON value, in place.
 pub fn trim_value(v: &mut Value) {

@@ -533,21 +533,7 @@ fn context_lines<'a>(s: &'a Session, ti: usize, d: &Decision, t: Theme) -> Vec<L
         t.title(),
     ));
     for (k, a) in turn.actions.iter().enumerate() {
-        let (mark, style) = match a.ok {
-            Some(false) => ("✗ FAILED ", t.bad()),
-            Some(true) => ("✓ ", t.good()),
-            None => ("· ", t.dim()),
-        };
-        let mut spans = vec![
-            Span::raw(format!("{:>3} ", k + 1)),
-            Span::styled(mark, style),
-            safe(&a.tool, t.bold()),
-        ];
-        if let Some(target) = &a.target {
-            spans.push(Span::raw(" "));
-            spans.push(safe(target, t.plain()));
-        }
-        out.push(Line::from(spans));
+        out.push(super::action_line(k, a, t));
     }
     let others: Vec<&Decision> = turn.decisions.iter().filter(|x| x.id != d.id).collect();
     if !others.is_empty() {

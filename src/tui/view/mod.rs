@@ -112,6 +112,25 @@ pub(crate) fn fit(s: &str, w: usize) -> String {
     out
 }
 
+/// One action of a chain: its number, ✓ / ✗ FAILED / · (unknown), tool and target.
+pub(super) fn action_line<'a>(k: usize, a: &'a crate::model::Action, t: super::theme::Theme) -> Line<'a> {
+    let (mark, style) = match a.ok {
+        Some(false) => ("✗ FAILED ", t.bad()),
+        Some(true) => ("✓ ", t.good()),
+        None => ("· ", t.dim()),
+    };
+    let mut spans = vec![
+        Span::raw(format!("{:>3} ", k + 1)),
+        Span::styled(mark, style),
+        safe(&a.tool, t.bold()),
+    ];
+    if let Some(target) = &a.target {
+        spans.push(Span::raw(" "));
+        spans.push(safe(target, t.plain()));
+    }
+    Line::from(spans)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{fit, width};

@@ -173,21 +173,7 @@ fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
     // description, the call's target); any left over are listed after the chain.
     let mut runs: Vec<Option<&SubagentRun>> = turn.subagent.iter().map(Some).collect();
     for (k, a) in turn.actions.iter().enumerate() {
-        let (mark, style) = match a.ok {
-            Some(false) => ("✗ FAILED ", t.bad()),
-            Some(true) => ("✓ ", t.good()),
-            None => ("· ", t.dim()),
-        };
-        let mut spans = vec![
-            Span::raw(format!("{:>3} ", k + 1)),
-            Span::styled(mark, style),
-            safe(&a.tool, t.bold()),
-        ];
-        if let Some(target) = &a.target {
-            spans.push(Span::raw(" "));
-            spans.push(safe(target, t.plain()));
-        }
-        out.push(Line::from(spans));
+        out.push(super::action_line(k, a, t));
         if matches!(a.tool.as_str(), "Task" | "Agent") {
             let slot = runs
                 .iter_mut()
