@@ -70,7 +70,11 @@ pub struct Batch {
 }
 
 /// Loads every source in order, calling `on_batch` for each block as it is parsed.
+///
+/// `on_batch` runs on the calling thread while the next block is parsed on the pool, so the
+/// pool does not idle while a caller absorbs a batch.
 pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Result<(), LoadError> {
+    let mut pending: Option<Batch> = None;
     for (i, src) in sources.iter().enumerate() {
         let mut cursor = Cursor {
             source: i as u32,
@@ -83,19 +87,31 @@ pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Resu
                 let mut rest: &[u8] = bytes;
                 while !rest.is_empty() {
                     let cut = block_end(rest, BLOCK).unwrap_or(rest.len());
-                    on_batch(cursor.parse_block(&rest[..cut]));
+                    pending = cursor.parse_overlapped(&rest[..cut], pending, &mut on_batch);
                     rest = &rest[cut..];
                 }
             }
             SourceData::File(path) => {
-                let file = File::open(path).map_err(|e| LoadError::new(&src.name, e))?;
+                let file = match File::open(path) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        pending.take().map(&mut on_batch);
+                        return Err(LoadError::new(&src.name, e));
+                    }
+                };
                 let (tx, rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
                 let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
                 std::thread::scope(|s| {
                     s.spawn(move || read_blocks(file, tx, recycle_rx));
                     for block in rx {
-                        let block = block.map_err(|e| LoadError::new(&src.name, e))?;
-                        on_batch(cursor.parse_block(&block));
+                        let block = match block {
+                            Ok(b) => b,
+                            Err(e) => {
+                                pending.take().map(&mut on_batch);
+                                return Err(LoadError::new(&src.name, e));
+                            }
+                        };
+                        pending = cursor.parse_overlapped(&block, pending.take(), &mut on_batch);
                         let _ = recycle_tx.send(block);
                     }
                     Ok(())
@@ -103,6 +119,7 @@ pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Resu
             }
         }
     }
+    pending.map(on_batch);
     Ok(())
 }
 
@@ -172,6 +189,25 @@ struct Cursor<'a> {
 }
 
 impl Cursor<'_> {
+    /// Parses `block` on the pool while `on_batch` takes the previous block's batch on this
+    /// thread; answers the new batch.
+    fn parse_overlapped(
+        &mut self,
+        block: &[u8],
+        previous: Option<Batch>,
+        on_batch: &mut impl FnMut(Batch),
+    ) -> Option<Batch> {
+        let Some(previous) = previous else {
+            return Some(self.parse_block(block));
+        };
+        let mut next = None;
+        rayon::in_place_scope(|s| {
+            s.spawn(|_| next = Some(self.parse_block(block)));
+            on_batch(previous);
+        });
+        next
+    }
+
     fn parse_block(&mut self, block: &[u8]) -> Batch {
         let mut lines = Vec::with_capacity(block.len() / 2048 + 1);
         let mut start = 0;
