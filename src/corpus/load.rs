@@ -137,11 +137,14 @@ fn block_end(bytes: &[u8], size: usize) -> Option<usize> {
 fn read_blocks(mut file: File, tx: mpsc::SyncSender<io::Result<Vec<u8>>>, recycled: mpsc::Receiver<Vec<u8>>) {
     let mut carry: Vec<u8> = Vec::new();
     loop {
+        // A recycled buffer keeps its length: only growth is zeroed, not every block.
         let mut buf = recycled.try_recv().unwrap_or_default();
-        buf.clear();
-        buf.extend_from_slice(&carry);
-        let start = buf.len();
-        buf.resize(start.max(BLOCK / 2) + BLOCK, 0);
+        let start = carry.len();
+        let want = start.max(BLOCK / 2) + BLOCK;
+        if buf.len() < want {
+            buf.resize(want, 0);
+        }
+        buf[..start].copy_from_slice(&carry);
         let mut filled = start;
         let eof = loop {
             match file.read(&mut buf[filled..]) {
