@@ -246,16 +246,19 @@ pub(super) fn first_prompt(prompt: &str) -> String {
 
 /// Parses one non-blank line. The error is a one-line reason without the line number.
 pub fn parse_line(line: &[u8]) -> Result<ParsedSession, String> {
-    if let Some(col) = memchr::memchr(0, line) {
-        return Err(format!("NUL byte at column {}", col + 1));
-    }
     // The fast path (sonic-rs's tree, checked by hand); whatever it refuses, the reference
     // path (serde derive over serde_json) decides and words, so the two never disagree on
-    // what loads.
+    // what loads. sonic-rs refuses any NUL byte (a test holds it to that), so only a refused
+    // line needs looking for one.
     let tree: Option<sonic_rs::Value> = sonic_rs::from_slice(line).ok();
     let raw: RawSession = match tree.as_ref().and_then(super::fast::parse) {
         Some(r) => r,
-        None => serde_json::from_slice(line).map_err(|e| json_reason(&e))?,
+        None => {
+            if let Some(col) = memchr::memchr(0, line) {
+                return Err(format!("NUL byte at column {}", col + 1));
+            }
+            serde_json::from_slice(line).map_err(|e| json_reason(&e))?
+        }
     };
     finish(raw, line)
 }
@@ -415,6 +418,24 @@ mod tests {
                 assert_eq!(f, strict, "the fast path disagrees on {}", String::from_utf8_lossy(c));
             }
             assert_eq!(parse_line(c), strict, "{}", String::from_utf8_lossy(c));
+        }
+    }
+
+    /// `parse_line` only looks for NUL bytes in lines the fast path refuses.
+    #[test]
+    fn the_fast_path_refuses_every_nul_byte() {
+        let lines: [&[u8]; 6] = [
+            b"{\"id\":\"a\0\",\"turns\":[]}",
+            b"{\"id\":\"a\",\0\"turns\":[]}",
+            b"\0{\"id\":\"a\",\"turns\":[]}",
+            b"{\"id\":\"a\",\"turns\":[]}\0",
+            b"{\"id\":\"a\",\"turns\":[{\"prompt\":\"p\0q\"}]}",
+            b"{\"id\":\"a\",\"x\":\"\0\",\"turns\":[]}",
+        ];
+        for line in lines {
+            let tree: Option<sonic_rs::Value> = sonic_rs::from_slice(line).ok();
+            assert!(tree.as_ref().and_then(super::super::fast::parse).is_none());
+            assert!(parse_line(line).unwrap_err().starts_with("NUL byte at column "));
         }
     }
 
