@@ -99,6 +99,18 @@ pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Resu
                         return Err(LoadError::new(&src.name, e));
                     }
                 };
+                if let Some(map) = map(&file) {
+                    let mut done = 0;
+                    let mut released = 0;
+                    while done < map.len() {
+                        let rest = &map[done..];
+                        let cut = block_end(rest, BLOCK).unwrap_or(rest.len());
+                        pending = cursor.parse_overlapped(&rest[..cut], pending.take(), &mut on_batch);
+                        done += cut;
+                        release(&map, &mut released, done);
+                    }
+                    continue;
+                }
                 let (tx, rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
                 let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
                 std::thread::scope(|s| {
@@ -121,6 +133,33 @@ pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Resu
     }
     pending.map(on_batch);
     Ok(())
+}
+
+/// Maps a file for reading in place, without copying it through `read`; `None` (read it
+/// instead) when it cannot be mapped or is empty.
+fn map(file: &File) -> Option<memmap2::Mmap> {
+    // SAFETY: leash never writes the file. Another process truncating it while it loads
+    // would fault, the accepted risk of reading in place.
+    let map = unsafe { memmap2::Mmap::map(file) }.ok().filter(|m| !m.is_empty())?;
+    #[cfg(unix)]
+    let _ = map.advise(memmap2::Advice::Sequential);
+    Some(map)
+}
+
+/// Granularity of giving parsed pages back, a multiple of any page size.
+const RELEASE: usize = 1 << 20;
+
+/// Drops the mapped pages before `done` (parsed, nothing borrows them) so that the mapped
+/// file does not add up in the resident set.
+fn release(map: &memmap2::Mmap, released: &mut usize, done: usize) {
+    let upto = done / RELEASE * RELEASE;
+    if upto > *released {
+        // SAFETY: a read-only file mapping; no slice into [released, upto) is alive, and a
+        // later read of it would fault the pages in again from the file.
+        #[cfg(unix)]
+        let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, *released, upto - *released) };
+        *released = upto;
+    }
 }
 
 /// The end (just past a newline) of the first block of about `size` bytes, or `None` when the
