@@ -15,7 +15,7 @@ if [ ! -s "$corpus" ]; then
   echo "generating $n sessions into $corpus ..." >&2
   "$bin" generate --sessions "$n" --seed 1 -o "$corpus"
 fi
-bytes=$(stat -c %s "$corpus")
+bytes=$(stat -L -c %s "$corpus")
 cat "$corpus" > /dev/null   # warm the page cache so both read from memory
 
 stamp=$(mktemp)

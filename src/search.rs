@@ -56,7 +56,7 @@ impl Query {
     }
 
     fn fields(row: &SessionRow) -> [&str; 3] {
-        [&row.title, &row.project, &row.first_prompt]
+        [&row.title, &*row.project, &row.first_prompt]
     }
 
     /// Whether the row matches. An empty query matches everything.

@@ -7,11 +7,10 @@
 //! decides the line and words its reason. A test feeds both paths the same lines.
 
 use std::borrow::Cow;
-use std::hash::BuildHasher;
 
 use sonic_rs::{Array, JsonContainerTrait, JsonValueTrait, Object, Value};
 
-use super::parse::{ActionsAgg, DecisionsAgg, HASHER, RawSession, TurnsAgg};
+use super::parse::{ActionsAgg, DecisionsAgg, RawSession, TurnsAgg, id_hash};
 use crate::model::{Actor, Expertise, Kind, Outcome, parse_expertise};
 
 /// The session of a line, or `None` to let the reference path decide.
@@ -92,7 +91,7 @@ fn turns_agg(turns: &Array) -> Option<TurnsAgg> {
     let mut ids = Vec::new();
     for t in turns.iter() {
         let t = t.as_object()?;
-        let (prompt, actions, words, decisions) = turn(t)?;
+        let (prompt, actions, words, decisions) = turn(t, &mut ids)?;
         acc.add_turn(prompt, actions, words, decisions, &mut ids);
     }
     acc.finish(ids);
@@ -101,7 +100,8 @@ fn turns_agg(turns: &Array) -> Option<TurnsAgg> {
 
 type Turn<'a> = (&'a str, ActionsAgg, u64, Option<DecisionsAgg>);
 
-fn turn(t: &Object) -> Option<Turn<'_>> {
+/// One turn; its decision id hashes go straight to the session's `ids`.
+fn turn<'a>(t: &'a Object, ids: &mut Vec<u64>) -> Option<Turn<'a>> {
     let mut seen = Seen::default();
     let (mut prompt, mut actions, mut response, mut words, mut decisions) = (None, None, None, None, None);
     for (k, v) in t.iter() {
@@ -110,7 +110,7 @@ fn turn(t: &Object) -> Option<Turn<'_>> {
             "actions" => actions = seen.once(1).and(opt(v, |v| actions_agg(v.as_array()?)))?,
             "response" => response = seen.once(2).and(opt(v, |v| v.as_str()))?,
             "response_words" => words = seen.once(3).and(opt(v, |v| v.as_u64()))?,
-            "decisions" => decisions = seen.once(4).and(opt(v, |v| decisions_agg(v.as_array()?)))?,
+            "decisions" => decisions = seen.once(4).and(opt(v, |v| decisions_agg(v.as_array()?, ids)))?,
             _ => {}
         }
     }
@@ -143,7 +143,7 @@ fn actions_agg(a: &Array) -> Option<ActionsAgg> {
     Some(acc)
 }
 
-fn decisions_agg(a: &Array) -> Option<DecisionsAgg> {
+fn decisions_agg(a: &Array, ids: &mut Vec<u64>) -> Option<DecisionsAgg> {
     let mut acc = DecisionsAgg::default();
     for x in a.iter() {
         let mut seen = Seen::default();
@@ -181,7 +181,7 @@ fn decisions_agg(a: &Array) -> Option<DecisionsAgg> {
         }
         let id = id?;
         acc.tally.add(kind?, actor?, ratified == Some(true));
-        acc.id_hashes.push(HASHER.with(|h| h.hash_one(id)));
+        ids.push(id_hash(id));
     }
     Some(acc)
 }

@@ -70,7 +70,11 @@ pub struct Batch {
 }
 
 /// Loads every source in order, calling `on_batch` for each block as it is parsed.
+///
+/// `on_batch` runs on the calling thread while the next block is parsed on the pool, so the
+/// pool does not idle while a caller absorbs a batch.
 pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Result<(), LoadError> {
+    let mut pending: Option<Batch> = None;
     for (i, src) in sources.iter().enumerate() {
         let mut cursor = Cursor {
             source: i as u32,
@@ -83,19 +87,43 @@ pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Resu
                 let mut rest: &[u8] = bytes;
                 while !rest.is_empty() {
                     let cut = block_end(rest, BLOCK).unwrap_or(rest.len());
-                    on_batch(cursor.parse_block(&rest[..cut]));
+                    pending = cursor.parse_overlapped(&rest[..cut], pending, &mut on_batch);
                     rest = &rest[cut..];
                 }
             }
             SourceData::File(path) => {
-                let file = File::open(path).map_err(|e| LoadError::new(&src.name, e))?;
+                let file = match File::open(path) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        pending.take().map(&mut on_batch);
+                        return Err(LoadError::new(&src.name, e));
+                    }
+                };
+                if let Some(map) = map(&file) {
+                    let mut done = 0;
+                    let mut released = 0;
+                    while done < map.len() {
+                        let rest = &map[done..];
+                        let cut = block_end(rest, BLOCK).unwrap_or(rest.len());
+                        pending = cursor.parse_overlapped(&rest[..cut], pending.take(), &mut on_batch);
+                        done += cut;
+                        release(&map, &mut released, done);
+                    }
+                    continue;
+                }
                 let (tx, rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
                 let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
                 std::thread::scope(|s| {
                     s.spawn(move || read_blocks(file, tx, recycle_rx));
                     for block in rx {
-                        let block = block.map_err(|e| LoadError::new(&src.name, e))?;
-                        on_batch(cursor.parse_block(&block));
+                        let block = match block {
+                            Ok(b) => b,
+                            Err(e) => {
+                                pending.take().map(&mut on_batch);
+                                return Err(LoadError::new(&src.name, e));
+                            }
+                        };
+                        pending = cursor.parse_overlapped(&block, pending.take(), &mut on_batch);
                         let _ = recycle_tx.send(block);
                     }
                     Ok(())
@@ -103,7 +131,35 @@ pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Resu
             }
         }
     }
+    pending.map(on_batch);
     Ok(())
+}
+
+/// Maps a file for reading in place, without copying it through `read`; `None` (read it
+/// instead) when it cannot be mapped or is empty.
+fn map(file: &File) -> Option<memmap2::Mmap> {
+    // SAFETY: leash never writes the file. Another process truncating it while it loads
+    // would fault, the accepted risk of reading in place.
+    let map = unsafe { memmap2::Mmap::map(file) }.ok().filter(|m| !m.is_empty())?;
+    #[cfg(unix)]
+    let _ = map.advise(memmap2::Advice::Sequential);
+    Some(map)
+}
+
+/// Granularity of giving parsed pages back, a multiple of any page size.
+const RELEASE: usize = 1 << 20;
+
+/// Drops the mapped pages before `done` (parsed, nothing borrows them) so that the mapped
+/// file does not add up in the resident set.
+fn release(map: &memmap2::Mmap, released: &mut usize, done: usize) {
+    let upto = done / RELEASE * RELEASE;
+    if upto > *released {
+        // SAFETY: a read-only file mapping; no slice into [released, upto) is alive, and a
+        // later read of it would fault the pages in again from the file.
+        #[cfg(unix)]
+        let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, *released, upto - *released) };
+        *released = upto;
+    }
 }
 
 /// The end (just past a newline) of the first block of about `size` bytes, or `None` when the
@@ -120,11 +176,14 @@ fn block_end(bytes: &[u8], size: usize) -> Option<usize> {
 fn read_blocks(mut file: File, tx: mpsc::SyncSender<io::Result<Vec<u8>>>, recycled: mpsc::Receiver<Vec<u8>>) {
     let mut carry: Vec<u8> = Vec::new();
     loop {
+        // A recycled buffer keeps its length: only growth is zeroed, not every block.
         let mut buf = recycled.try_recv().unwrap_or_default();
-        buf.clear();
-        buf.extend_from_slice(&carry);
-        let start = buf.len();
-        buf.resize(start.max(BLOCK / 2) + BLOCK, 0);
+        let start = carry.len();
+        let want = start.max(BLOCK / 2) + BLOCK;
+        if buf.len() < want {
+            buf.resize(want, 0);
+        }
+        buf[..start].copy_from_slice(&carry);
         let mut filled = start;
         let eof = loop {
             match file.read(&mut buf[filled..]) {
@@ -172,6 +231,25 @@ struct Cursor<'a> {
 }
 
 impl Cursor<'_> {
+    /// Parses `block` on the pool while `on_batch` takes the previous block's batch on this
+    /// thread; answers the new batch.
+    fn parse_overlapped(
+        &mut self,
+        block: &[u8],
+        previous: Option<Batch>,
+        on_batch: &mut impl FnMut(Batch),
+    ) -> Option<Batch> {
+        let Some(previous) = previous else {
+            return Some(self.parse_block(block));
+        };
+        let mut next = None;
+        rayon::in_place_scope(|s| {
+            s.spawn(|_| next = Some(self.parse_block(block)));
+            on_batch(previous);
+        });
+        next
+    }
+
     fn parse_block(&mut self, block: &[u8]) -> Batch {
         let mut lines = Vec::with_capacity(block.len() / 2048 + 1);
         let mut start = 0;

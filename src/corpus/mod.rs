@@ -6,7 +6,7 @@ mod load;
 mod parse;
 mod source;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 pub use load::{Batch, LoadError, Skip, load_sources};
@@ -76,11 +76,13 @@ impl DecisionTally {
 pub struct SessionRow {
     pub id: Arc<str>,
     pub title: Box<str>,
-    pub project: Box<str>,
+    /// Shared among the rows of a project (see [`Corpus::intern`]).
+    pub project: Arc<str>,
     /// The first prompt, cut to [`FIRST_PROMPT_KEEP`] bytes.
     pub first_prompt: Box<str>,
     pub started_at: Option<Box<str>>,
-    pub model: Option<Box<str>>,
+    /// Shared among the rows of a model.
+    pub model: Option<Arc<str>>,
     pub expertise: Option<u8>,
     /// Index into [`Corpus::modes`], or `None`.
     pub mode: Option<u16>,
@@ -114,6 +116,8 @@ pub struct Corpus {
     pub modes: Vec<Box<str>>,
     mode_ids: HashMap<Box<str>, u16>,
     by_id: HashMap<Arc<str>, u32>,
+    /// Projects and models, which repeat across many rows, each held once.
+    strings: HashSet<Arc<str>>,
     /// Every skipped line is counted; the first [`Corpus::KEPT_SKIPS`] are kept for display.
     pub skipped: usize,
     pub skips: Vec<Skip>,
@@ -160,14 +164,16 @@ impl Corpus {
                 continue;
             }
             let mode = parsed.mode.map(|m| self.intern_mode(m));
+            let project = self.intern(&parsed.project);
+            let model = parsed.model.map(|m| self.intern(&m));
             self.by_id.insert(id.clone(), self.rows.len() as u32);
             self.rows.push(SessionRow {
                 id,
                 title: parsed.title.into(),
-                project: parsed.project.into(),
+                project,
                 first_prompt: parsed.first_prompt.into(),
                 started_at: parsed.started_at.map(Into::into),
-                model: parsed.model.map(Into::into),
+                model,
                 expertise: parsed.expertise,
                 mode,
                 outcome: parsed.outcome,
@@ -187,6 +193,16 @@ impl Corpus {
         let room = Self::KEPT_SKIPS.saturating_sub(self.skips.len());
         self.skips.extend(skips.iter().take(room).cloned());
         skips
+    }
+
+    /// The one shared copy of a repeating string.
+    fn intern(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.strings.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = s.into();
+        self.strings.insert(a.clone());
+        a
     }
 
     fn intern_mode(&mut self, m: String) -> u16 {

@@ -5,7 +5,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::hash::{BuildHasher, RandomState};
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
@@ -164,8 +163,23 @@ seq_aggregate!(ActionsAgg, "an array of actions", |acc, seq| {
     }
 });
 
-thread_local! {
-    pub(super) static HASHER: RandomState = RandomState::new();
+/// A cheap hash of a decision id, to spot a repeat within a session. Equal hashes are only a
+/// suspicion: [`duplicate_decision_reason`] compares the ids themselves.
+pub(super) fn id_hash(id: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let b = id.as_bytes();
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap())).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
 }
 
 seq_aggregate!(DecisionsAgg, "an array of decisions", |acc, seq| {
@@ -179,7 +193,7 @@ seq_aggregate!(DecisionsAgg, "an array of decisions", |acc, seq| {
             )));
         }
         acc.tally.add(d.kind, d.actor, d.ratified == Some(true));
-        acc.id_hashes.push(HASHER.with(|h| h.hash_one(d.id.as_ref())));
+        acc.id_hashes.push(id_hash(&d.id));
     }
 });
 
@@ -232,16 +246,19 @@ pub(super) fn first_prompt(prompt: &str) -> String {
 
 /// Parses one non-blank line. The error is a one-line reason without the line number.
 pub fn parse_line(line: &[u8]) -> Result<ParsedSession, String> {
-    if let Some(col) = memchr::memchr(0, line) {
-        return Err(format!("NUL byte at column {}", col + 1));
-    }
     // The fast path (sonic-rs's tree, checked by hand); whatever it refuses, the reference
     // path (serde derive over serde_json) decides and words, so the two never disagree on
-    // what loads.
+    // what loads. sonic-rs refuses any NUL byte (a test holds it to that), so only a refused
+    // line needs looking for one.
     let tree: Option<sonic_rs::Value> = sonic_rs::from_slice(line).ok();
     let raw: RawSession = match tree.as_ref().and_then(super::fast::parse) {
         Some(r) => r,
-        None => serde_json::from_slice(line).map_err(|e| json_reason(&e))?,
+        None => {
+            if let Some(col) = memchr::memchr(0, line) {
+                return Err(format!("NUL byte at column {}", col + 1));
+            }
+            serde_json::from_slice(line).map_err(|e| json_reason(&e))?
+        }
     };
     finish(raw, line)
 }
@@ -253,8 +270,10 @@ fn finish(raw: RawSession, line: &[u8]) -> Result<ParsedSession, String> {
     {
         return Err(format!("started_at {ts:?} is not an RFC 3339 time"));
     }
-    if raw.turns.duplicate_decision {
-        return Err(duplicate_decision_reason(line));
+    if raw.turns.duplicate_decision
+        && let Some(reason) = duplicate_decision_reason(line)
+    {
+        return Err(reason);
     }
     let first_prompt = raw.turns.first_prompt.unwrap_or_default();
     let title = match raw.title {
@@ -286,17 +305,19 @@ fn finish(raw: RawSession, line: &[u8]) -> Result<ParsedSession, String> {
     })
 }
 
-/// The rare error path: parse the line in full to name the repeated decision id.
-fn duplicate_decision_reason(line: &[u8]) -> String {
+/// The rare path after two decision ids hashed alike: parse the line in full and compare the
+/// ids themselves, naming the repeated one; `None` when no id actually repeats.
+fn duplicate_decision_reason(line: &[u8]) -> Option<String> {
     let mut seen = std::collections::HashSet::new();
-    if let Ok(s) = serde_json::from_slice::<crate::model::Session>(line) {
-        for d in s.turns.iter().flat_map(|t| &t.decisions) {
-            if !seen.insert(d.id.clone()) {
-                return format!("decision id {:?} repeats within session {:?}", d.id, s.id);
-            }
+    let Ok(s) = serde_json::from_slice::<crate::model::Session>(line) else {
+        return Some("a decision id repeats within the session".to_owned());
+    };
+    for d in s.turns.iter().flat_map(|t| &t.decisions) {
+        if !seen.insert(d.id.clone()) {
+            return Some(format!("decision id {:?} repeats within session {:?}", d.id, s.id));
         }
     }
-    "a decision id repeats within the session".to_owned()
+    None
 }
 
 /// serde_json's message without its "at line 1 column N" tail, with the column kept.
@@ -376,6 +397,10 @@ mod tests {
             t(r#""decisions":[{"id":"d","kind":"planning","actor":"robot"}]"#),
             t(r#""decisions":[{"kind":"planning","actor":"human"}]"#),
             t(r#""decisions":[{"id":7,"kind":"planning","actor":"human"}]"#),
+            t(
+                r#""decisions":[{"id":"d","kind":"planning","actor":"human"},{"id":"d","kind":"planning","actor":"agent"}]"#,
+            ),
+            br#"{"id":"a","turns":[{"prompt":"p","decisions":[{"id":"d","kind":"planning","actor":"human"}]},{"prompt":"q","decisions":[{"id":"d","kind":"execution","actor":"agent"}]}]}"#.to_vec(),
             // Lines that load: both paths must agree on them too.
             br#"{"id":"a","expertise":"expert","outcome":null,"title":null,"turns":[]}"#.to_vec(),
             d(r#""confidence":1,"ratified":true,"summary":null,"extra":{"x":[1]}"#),
@@ -394,6 +419,44 @@ mod tests {
             }
             assert_eq!(parse_line(c), strict, "{}", String::from_utf8_lossy(c));
         }
+    }
+
+    /// `parse_line` only looks for NUL bytes in lines the fast path refuses.
+    #[test]
+    fn the_fast_path_refuses_every_nul_byte() {
+        let lines: [&[u8]; 6] = [
+            b"{\"id\":\"a\0\",\"turns\":[]}",
+            b"{\"id\":\"a\",\0\"turns\":[]}",
+            b"\0{\"id\":\"a\",\"turns\":[]}",
+            b"{\"id\":\"a\",\"turns\":[]}\0",
+            b"{\"id\":\"a\",\"turns\":[{\"prompt\":\"p\0q\"}]}",
+            b"{\"id\":\"a\",\"x\":\"\0\",\"turns\":[]}",
+        ];
+        for line in lines {
+            let tree: Option<sonic_rs::Value> = sonic_rs::from_slice(line).ok();
+            assert!(tree.as_ref().and_then(super::super::fast::parse).is_none());
+            assert!(parse_line(line).unwrap_err().starts_with("NUL byte at column "));
+        }
+    }
+
+    /// Decision ids are compared by a cheap hash; a shared hash is only a suspicion, settled
+    /// by comparing the ids themselves.
+    #[test]
+    fn a_repeated_decision_id_is_confirmed_by_the_ids() {
+        let two = |a: &str, b: &str| {
+            format!(
+                r#"{{"id":"s","turns":[{{"prompt":"p","decisions":[{{"id":"{a}","kind":"planning","actor":"human"}}]}},{{"prompt":"q","decisions":[{{"id":"{b}","kind":"execution","actor":"agent"}}]}}]}}"#
+            )
+            .into_bytes()
+        };
+        assert_eq!(duplicate_decision_reason(&two("d1", "d2")), None);
+        let reason = r#"decision id "d1" repeats within session "s""#;
+        assert_eq!(duplicate_decision_reason(&two("d1", "d1")).as_deref(), Some(reason));
+        assert_eq!(parse_line(&two("d1", "d1")).unwrap_err(), reason);
+        assert_eq!(parse_line(&two("d1", "d2")).unwrap().tally.total(), 2);
+        assert_ne!(id_hash("d1"), id_hash("d2"));
+        assert_ne!(id_hash("decision-00000001"), id_hash("decision-00000002"));
+        assert_ne!(id_hash("a"), id_hash("a\0"));
     }
 
     /// On real corpus lines the fast path takes every line and agrees with the reference.
