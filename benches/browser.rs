@@ -99,9 +99,13 @@ fn main() {
         times.push(t.elapsed());
     }
     update(&mut app, Action::Close);
+    let [filter, hist, reports, selection] = app.recount_us;
     println!(
         "facet change      {}   (filter + header + 3 histograms; target <= 16 ms)",
         summary(times)
+    );
+    println!(
+        "  the last one:   filter {filter} us, histograms {hist} us, figures {reports} us, selection {selection} us"
     );
 
     // Search keystrokes as the worker runs them: which sessions match (the list and

@@ -131,9 +131,17 @@ impl Regime {
     }
 
     pub fn holds(self, row: &SessionRow, how: RatifiedAs) -> bool {
+        self.holds_for(
+            row.tally.human_share(Kind::Planning, how),
+            row.tally.human_share(Kind::Execution, how),
+        )
+    }
+
+    /// The rule itself, on a session's human planning and execution shares.
+    pub fn holds_for(self, planning: Option<f64>, execution: Option<f64>) -> bool {
         match self {
-            Regime::UserKeepsExecution => row.tally.human_share(Kind::Execution, how).is_some_and(|s| s > 0.8),
-            Regime::AgentControlsPlanning => row.tally.human_share(Kind::Planning, how).is_some_and(|s| s < 0.2),
+            Regime::UserKeepsExecution => execution.is_some_and(|s| s > 0.8),
+            Regime::AgentControlsPlanning => planning.is_some_and(|s| s < 0.2),
         }
     }
 }
@@ -151,15 +159,15 @@ struct Pool {
 }
 
 impl Pool {
-    fn add(&mut self, r: &SessionRow, how: RatifiedAs) {
+    /// Adds a session whose decisions, `[kind][actor]`, are already counted as asked.
+    fn add(&mut self, r: &SessionRow, decisions: &[[u32; 2]; 2]) {
         self.sessions += 1;
         self.turns += u64::from(r.turns);
         self.actions += r.actions;
         self.words += r.words;
-        for k in Kind::ALL {
-            let [h, a] = r.tally.by_actor(k, how);
-            self.decisions[k.index()][0] += u64::from(h);
-            self.decisions[k.index()][1] += u64::from(a);
+        for (pool, row) in self.decisions.iter_mut().zip(decisions) {
+            pool[0] += u64::from(row[0]);
+            pool[1] += u64::from(row[1]);
         }
         if let Some(o) = r.outcome {
             self.outcome_known += 1;
@@ -242,11 +250,15 @@ impl Pool {
 
 impl Accum {
     fn add(&mut self, r: &SessionRow, how: RatifiedAs) {
-        self.all.add(r, how);
-        self.levels[r.expertise.map_or(5, |l| usize::from(l).clamp(1, 5) - 1)].add(r, how);
-        for (i, regime) in Regime::ALL.into_iter().enumerate() {
-            if regime.holds(r, how) {
-                self.regimes[i].add(r, how);
+        // Each row's split and shares once, for every pool it joins.
+        let d = Kind::ALL.map(|k| r.tally.by_actor(k, how));
+        let share = |[h, a]: [u32; 2]| (h + a > 0).then(|| f64::from(h) / f64::from(h + a));
+        let (plan, exec) = (share(d[0]), share(d[1]));
+        self.all.add(r, &d);
+        self.levels[r.expertise.map_or(5, |l| usize::from(l).clamp(1, 5) - 1)].add(r, &d);
+        for (pool, regime) in self.regimes.iter_mut().zip(Regime::ALL) {
+            if regime.holds_for(plan, exec) {
+                pool.add(r, &d);
             }
         }
         self.turns.push(f64::from(r.turns));
@@ -254,8 +266,8 @@ impl Accum {
             self.apps.push(app);
             self.over_100 += u64::from(app > 100.0);
         }
-        self.plan_shares.extend(r.tally.human_share(Kind::Planning, how));
-        self.exec_shares.extend(r.tally.human_share(Kind::Execution, how));
+        self.plan_shares.extend(plan);
+        self.exec_shares.extend(exec);
     }
 
     fn merge(mut self, mut o: Accum) -> Accum {
@@ -275,6 +287,11 @@ impl Accum {
     }
 
     fn finish(mut self, skipped_lines: u64) -> Report {
+        // The four medians are independent selections over up to every session: in parallel.
+        let ((turns_median, app_median), (plan_median, exec_median)) = rayon::join(
+            || rayon::join(|| median(&mut self.turns), || median(&mut self.apps)),
+            || rayon::join(|| median(&mut self.plan_shares), || median(&mut self.exec_shares)),
+        );
         let (all, levels, regimes) = (&self.all, &self.levels, &self.regimes);
         let level = |i: usize| levels[i].level();
         Report {
@@ -293,11 +310,11 @@ impl Accum {
             },
             turns_per_session: MeanMedian {
                 mean: ratio(all.turns, all.sessions),
-                median: median(&mut self.turns),
+                median: turns_median,
             },
             actions_per_prompt: ActionsPerPrompt {
                 mean: ratio(all.actions, all.turns),
-                median_session: median(&mut self.apps),
+                median_session: app_median,
                 share_sessions_over_100: ratio(self.over_100, self.apps.len() as u64),
             },
             words_per_turn: Mean {
@@ -306,11 +323,11 @@ impl Accum {
             verified_success_rate: ratio(all.verified, all.outcome_known),
             planning_human_share: Share {
                 pooled: all.share(Kind::Planning),
-                median_session: median(&mut self.plan_shares),
+                median_session: plan_median,
             },
             execution_human_share: Share {
                 pooled: all.share(Kind::Execution),
-                median_session: median(&mut self.exec_shares),
+                median_session: exec_median,
             },
             by_expertise: ByExpertise {
                 novice: level(0),
@@ -353,6 +370,38 @@ impl Report {
             })
             .reduce(Accum::default, Accum::merge)
             .finish(skipped_lines)
+    }
+
+    /// The report of `members` and of two cohorts within them (`cohort` says which a row
+    /// belongs to), gathered in one parallel pass: the browser's side-by-side histograms.
+    pub fn compute_cohorts(
+        rows: &[SessionRow],
+        members: &[u32],
+        how: RatifiedAs,
+        skipped_lines: u64,
+        cohort: impl Fn(&SessionRow) -> [bool; 2] + Sync,
+    ) -> (Report, [Report; 2]) {
+        use rayon::prelude::*;
+        let [all, a, b] = members
+            .par_chunks(16 * 1024)
+            .fold(<[Accum; 3]>::default, |mut acc, chunk| {
+                for &i in chunk {
+                    let r = &rows[i as usize];
+                    acc[0].add(r, how);
+                    let [in_a, in_b] = cohort(r);
+                    if in_a {
+                        acc[1].add(r, how);
+                    }
+                    if in_b {
+                        acc[2].add(r, how);
+                    }
+                }
+                acc
+            })
+            .reduce(<[Accum; 3]>::default, |[x0, x1, x2], [y0, y1, y2]| {
+                [x0.merge(y0), x1.merge(y1), x2.merge(y2)]
+            });
+        (all.finish(skipped_lines), [a.finish(0), b.finish(0)])
     }
 }
 

@@ -26,21 +26,16 @@ pub(crate) fn cohort_of(cohorts: Cohorts, r: &SessionRow, how: RatifiedAs) -> [b
 /// The report of `members` and of each cohort (the whole set's is not counted twice).
 fn reports(corpus: &Corpus, members: &[u32], how: RatifiedAs, cohorts: Cohorts, skipped: u64) -> (Report, Vec<Report>) {
     let rows = &corpus.rows;
-    let all = Report::compute_members(rows, members, how, skipped);
-    let groups = match cohorts {
-        Cohorts::All => vec![all.clone()],
-        _ => (0..2)
-            .map(|g| {
-                let ids: Vec<u32> = members
-                    .iter()
-                    .copied()
-                    .filter(|&i| cohort_of(cohorts, &rows[i as usize], how)[g])
-                    .collect();
-                Report::compute_members(rows, &ids, how, 0)
-            })
-            .collect(),
-    };
-    (all, groups)
+    match cohorts {
+        Cohorts::All => {
+            let all = Report::compute_members(rows, members, how, skipped);
+            (all.clone(), vec![all])
+        }
+        _ => {
+            let (all, groups) = Report::compute_cohorts(rows, members, how, skipped, |r| cohort_of(cohorts, r, how));
+            (all, groups.into())
+        }
+    }
 }
 
 impl App {
