@@ -79,18 +79,9 @@ struct Sidechain {
 pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
     let mut lines = JsonLines::new(reader, name);
     let mut s = RawSession {
-        id: String::new(),
         format: Format::ClaudeCode,
         file: name.to_owned(),
-        title: None,
-        project: None,
-        started_at: None,
-        model: None,
-        turns: Vec::new(),
-        actions_before_first_prompt: 0,
-        unattached_subagents: Vec::new(),
-        replayed_lines: 0,
-        warnings: Vec::new(),
+        ..RawSession::default()
     };
     let (mut custom_title, mut ai_title, mut summary) = (None, None, None);
     let mut seen_calls: HashSet<String> = HashSet::new();

@@ -46,18 +46,9 @@ fn str_of<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
 pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
     let mut lines = JsonLines::new(reader, name);
     let mut s = RawSession {
-        id: String::new(),
         format: Format::Codex,
         file: name.to_owned(),
-        title: None,
-        project: None,
-        started_at: None,
-        model: None,
-        turns: Vec::new(),
-        actions_before_first_prompt: 0,
-        unattached_subagents: Vec::new(),
-        replayed_lines: 0,
-        warnings: Vec::new(),
+        ..RawSession::default()
     };
     let mut evs = Vec::new();
     let mut seen_calls = HashSet::new();
