@@ -41,7 +41,7 @@ impl App {
         if self.corpus.modes.len() != modes {
             self.rebuild_facets();
         }
-        self.resort();
+        self.extend_order(start);
         if self.search.query.is_some() {
             self.start_search();
         }
@@ -54,14 +54,13 @@ impl App {
         self.stats = self.corpus.rows.iter().map(|r| RowStat::of(r, how)).collect();
     }
 
-    /// Rebuilds the permutation of all rows in the sort order.
-    pub fn resort(&mut self) {
-        let n = self.corpus.rows.len() as u32;
-        self.order = (0..n).collect();
+    /// The current sort key's comparison of two rows; ties keep corpus order (the sorts
+    /// are stable). `order` is ascending; a descending list reads it backwards.
+    fn sort_cmp(&self) -> Cmp<'_> {
         let rows = &self.corpus.rows;
         let stats = &self.stats;
         let f = |a: f64| if a.is_nan() { f64::NEG_INFINITY } else { a };
-        let cmp: Cmp = match self.sort {
+        match self.sort {
             SortKey::Natural => Box::new(|a, b| a.cmp(b)),
             SortKey::Title => Box::new(|&a, &b| rows[a as usize].title.cmp(&rows[b as usize].title)),
             SortKey::Expertise => Box::new(|&a, &b| {
@@ -70,19 +69,49 @@ impl App {
             }),
             SortKey::Turns => Box::new(|&a, &b| rows[a as usize].turns.cmp(&rows[b as usize].turns)),
             SortKey::ActionsPerPrompt => {
-                Box::new(|&a, &b| f(stats[a as usize].app).total_cmp(&f(stats[b as usize].app)))
+                Box::new(move |&a, &b| f(stats[a as usize].app).total_cmp(&f(stats[b as usize].app)))
             }
             SortKey::PlanningShare => {
-                Box::new(|&a, &b| f(stats[a as usize].plan).total_cmp(&f(stats[b as usize].plan)))
+                Box::new(move |&a, &b| f(stats[a as usize].plan).total_cmp(&f(stats[b as usize].plan)))
             }
-        };
+        }
+    }
+
+    /// Rebuilds the permutation of all rows in the sort order (after the key or the row
+    /// figures changed).
+    pub fn resort(&mut self) {
+        let mut order: Vec<u32> = (0..self.corpus.rows.len() as u32).collect();
         if self.sort != SortKey::Natural {
-            // Stable: ties keep corpus order.
-            self.order.sort_by(|a, b| cmp(a, b));
+            order.sort_by(|a, b| self.sort_cmp()(a, b));
         }
-        if self.descending {
-            self.order.reverse();
+        self.order = order;
+    }
+
+    /// Adds the rows from `start` on (just loaded) to the order: sorted among themselves,
+    /// then merged, so a batch costs the rows once rather than a sort of the whole corpus.
+    fn extend_order(&mut self, start: usize) {
+        let mut new: Vec<u32> = (start as u32..self.corpus.rows.len() as u32).collect();
+        if self.sort == SortKey::Natural {
+            self.order.extend(new);
+            return;
         }
+        let cmp = self.sort_cmp();
+        new.sort_by(|a, b| cmp(a, b));
+        let mut merged = Vec::with_capacity(self.order.len() + new.len());
+        let (mut old, mut new) = (self.order.iter().copied().peekable(), new.into_iter().peekable());
+        // On a tie the older row (the smaller index) goes first, as a stable sort would put it.
+        while let (Some(&a), Some(&b)) = (old.peek(), new.peek()) {
+            if cmp(&b, &a) == Ordering::Less {
+                merged.push(b);
+                new.next();
+            } else {
+                merged.push(a);
+                old.next();
+            }
+        }
+        merged.extend(old.chain(new));
+        drop(cmp);
+        self.order = merged;
     }
 
     /// Recomputes the visible rows, the report, the histograms and the selection.
@@ -114,7 +143,12 @@ impl App {
             for &i in &members {
                 keep[i as usize] = true;
             }
-            visible.extend(self.order.iter().copied().filter(|&i| keep[i as usize]));
+            let kept = |&&i: &&u32| keep[i as usize];
+            if self.descending {
+                visible.extend(self.order.iter().rev().filter(kept));
+            } else {
+                visible.extend(self.order.iter().filter(kept));
+            }
         }
         if active && self.sort == SortKey::Natural {
             let s = scores.unwrap_or_default();

@@ -77,7 +77,6 @@ pub fn update(app: &mut App, action: Action) {
         }
         A::ReverseSort => {
             app.descending = !app.descending;
-            app.resort();
             app.recount();
         }
         A::StartSearch => app.mode = Mode::Search,

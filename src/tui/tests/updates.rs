@@ -278,3 +278,35 @@ fn strip_window_centres_the_current_turn() {
     assert_eq!(strip_window(50, 100, label + 20), (40, 20));
     assert_eq!(strip_window(99, 100, label + 20), (80, 20));
 }
+
+#[test]
+fn sessions_loaded_batch_by_batch_take_their_place_in_the_sort() {
+    use crate::corpus::{Source, load_sources};
+    use crate::tui::app::TuiOptions;
+    use crate::tui::tests::fixture::lines;
+    for key in SortKey::ALL {
+        for descending in [false, true] {
+            // One batch per session, arriving while the list is already sorted.
+            let sources: Vec<Source> = lines()
+                .iter()
+                .map(|l| Source::memory("<one>", format!("{l}\n").into_bytes()))
+                .collect();
+            let mut app = App::new(sources, TuiOptions::default(), None);
+            while app.sort != key {
+                update(&mut app, A::CycleSort);
+            }
+            if descending {
+                update(&mut app, A::ReverseSort);
+            }
+            let mut batches = Vec::new();
+            load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+            for b in batches {
+                update(&mut app, A::Loaded(vec![b]));
+            }
+            let streamed: Vec<String> = ids(&app).iter().map(|s| s.to_string()).collect();
+            app.resort();
+            app.recount();
+            assert_eq!(streamed, ids(&app), "{key:?}, descending {descending}");
+        }
+    }
+}
