@@ -31,13 +31,6 @@ fn actor_text(a: Actor) -> &'static str {
     }
 }
 
-/// A centred rectangle of at most `w`×`h`.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
-}
-
 fn order_text(o: Order) -> String {
     match o {
         Order::InOrder => "in order".into(),
@@ -149,13 +142,8 @@ pub fn render_setup(frame: &mut Frame, area: Rect, app: &App) {
     // Height for the lines as wrapped inside the box.
     let inner = usize::from(area.width.min(76).saturating_sub(2)).max(1);
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
-    let r = centred(area, 76, rows as u16 + 2);
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.border(true))
-        .title(Span::styled(" audit ", t.title()));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), r);
+    let r = super::centred(area, 76, rows as u16 + 2);
+    super::popup(frame, r, "audit", Paragraph::new(lines).wrap(Wrap { trim: false }), t);
 }
 
 /// The audit screen: a header with progress, the decision, its context, status and keys.

@@ -131,6 +131,23 @@ pub(super) fn action_line<'a>(k: usize, a: &'a crate::model::Action, t: super::t
     Line::from(spans)
 }
 
+/// A centred rectangle of at most `w`×`h`.
+pub(super) fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+}
+
+/// Draws `body` in a bordered, titled box over whatever is below, in `r`.
+pub(super) fn popup(frame: &mut Frame, r: Rect, title: &str, body: Paragraph, t: Theme) {
+    frame.render_widget(ratatui::widgets::Clear, r);
+    let block = ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .border_style(t.border(true))
+        .title(Span::styled(format!(" {title} "), t.title()));
+    frame.render_widget(body.block(block), r);
+}
+
 #[cfg(test)]
 mod tests {
     use super::{fit, width};

@@ -3,20 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::model::EXPERTISE_NAMES;
 
 use super::super::app::{App, Facet};
 use super::super::keys::{AUDIT_HELP, HELP};
-use super::{safe_owned, theme};
-
-/// A centred rectangle of at most `w`×`h`.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
-}
+use super::{centred, popup, safe_owned, theme};
 
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
@@ -32,12 +25,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
             t.dim(),
         ));
         let r = centred(area, 84, lines.len() as u16 + 2);
-        frame.render_widget(Clear, r);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.border(true))
-            .title(Span::styled(" audit keys ", t.title()));
-        frame.render_widget(Paragraph::new(lines).block(block), r);
+        popup(frame, r, "audit keys", Paragraph::new(lines), t);
         return;
     }
     lines.push(Line::styled(
@@ -52,12 +40,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
         t.dim(),
     ));
     let r = centred(area, 84, lines.len() as u16 + 2);
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.border(true))
-        .title(Span::styled(" keys ", t.title()));
-    frame.render_widget(Paragraph::new(lines).block(block), r);
+    popup(frame, r, "keys", Paragraph::new(lines), t);
 }
 
 pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
@@ -105,12 +88,7 @@ pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
         format!("{} pass · Space toggle · ←→ range · x clear", app.visible.len()),
         t.dim(),
     ));
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.border(true))
-        .title(Span::styled(" filters ", t.title()));
-    frame.render_widget(Paragraph::new(shown).block(block), r);
+    popup(frame, r, "filters", Paragraph::new(shown), t);
 }
 
 fn bound(b: Option<f64>) -> String {
