@@ -95,11 +95,13 @@ impl FilterArgs {
 
     /// Row indices of the sessions that pass every flag.
     pub fn select(&self, corpus: &Corpus) -> Vec<u32> {
-        let mut rows = self.filter().apply(corpus, self.ratified_as());
-        if let Some(q) = self.query.as_deref() {
-            let q = Query::new(q);
-            rows.retain(|&i| q.matches(&corpus.rows[i as usize]));
+        let rows = self.filter().apply(corpus, self.ratified_as());
+        match self.query.as_deref() {
+            // The browser's search pass, on all cores; nothing cancels it here.
+            Some(q) => Query::new(q)
+                .filter(&corpus.rows, &rows, &std::sync::atomic::AtomicBool::new(false))
+                .unwrap_or_default(),
+            None => rows,
         }
-        rows
     }
 }
