@@ -1,5 +1,45 @@
 //! Small text helpers shared by the core and the UI.
 
+use std::borrow::Cow;
+use std::fmt::Write;
+
+// Transcript and corpus text is untrusted: whatever of it reaches a terminal (the browser,
+// or a message on stderr) passes through `clean` first.
+
+/// Whether a char must be shown escaped: C0 controls (tab, newline and `\r` included), DEL,
+/// C1 controls, and the bidirectional overrides that could reorder what a reader sees.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Appends `c` to `out`, escaped when unsafe: `\n`, `\r`, `\t`, `\x1b`, `\u{9b}`.
+pub fn escape_char(c: char, out: &mut String) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if (c as u32) < 0x80 && is_unsafe(c) => {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        }
+        c if is_unsafe(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+        c => out.push(c),
+    }
+}
+
+/// `s` with every unsafe char escaped; borrowed when there was nothing to escape.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        escape_char(c, &mut out);
+    }
+    Cow::Owned(out)
+}
+
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
 pub fn truncate(s: &str, max: usize) -> &str {
     if s.len() <= max {

@@ -203,3 +203,19 @@ fn help_has_examples_and_version_prints() {
     let out = leash().arg("--version").output().unwrap();
     assert!(String::from_utf8(out.stdout).unwrap().starts_with("leash "));
 }
+
+#[test]
+fn a_skip_reason_quoting_an_escape_sequence_reaches_stderr_escaped() {
+    let line = r#"{"id":"x","turns":[{"prompt":"p","decisions":[{"id":"d","kind":"\u001b]0;HACKED\u0007","actor":"human"}]}]}"#;
+    let out = leash()
+        .args(["report", "-", "--format", "json"])
+        .write_stdin(format!("{line}\n"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(r"unknown variant `\x1b]0;HACKED\x07`"), "{err}");
+    assert!(
+        !err.contains('\x1b') && !err.contains('\x07'),
+        "raw control characters on stderr: {err:?}"
+    );
+}

@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use crate::text::clean;
+
 use super::agreement::{Agreement, AuditorPair, Axis, Breakdown};
 
 /// Everything the table shows.
@@ -62,7 +64,7 @@ fn breakdown(out: &mut String, title: &str, rows: &[Breakdown]) {
 pub fn render(r: &Report) -> String {
     let g = r.overall;
     let mut out = String::new();
-    let _ = writeln!(out, "corpus {}, audit {}", r.corpus, r.audit);
+    let _ = writeln!(out, "corpus {}, audit {}", clean(r.corpus), clean(r.audit));
     let _ = writeln!(
         out,
         "audited {}: {} confirmed, {} relabelled, {} rejected; {} orphan{} (naming what the corpus lacks, ignored)\n",
@@ -88,7 +90,8 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(
                 out,
                 "  {:<22}{:>8}{:>11}{:>11}{:>11}{:>11}",
-                format!("{} / {}", p.a, p.b),
+                // Auditor names come from the audit file: shown escaped.
+                format!("{} / {}", clean(&p.a), clean(&p.b)),
                 p.shared,
                 pct(p.actor_agreement),
                 num(p.actor_kappa),

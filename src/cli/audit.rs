@@ -85,7 +85,7 @@ pub fn run(cmd: AuditCommand) -> i32 {
     result.unwrap_or_else(|(code, msg)| {
         // An empty message was already printed where it arose.
         if !msg.is_empty() {
-            eprintln!("leash audit: {msg}");
+            eprintln!("leash audit: {}", crate::text::clean(&msg));
         }
         code
     })
@@ -201,7 +201,7 @@ fn is_input(out: &Path, input: &Input, audit: &Path) -> bool {
 /// Prints sessions that could not be re-read; their verdicts were left out.
 fn report_errors(errors: &[String]) -> i32 {
     for e in errors {
-        eprintln!("{e}");
+        eprintln!("{}", crate::text::clean(e));
     }
     if errors.is_empty() { EXIT_OK } else { EXIT_FAILURE }
 }

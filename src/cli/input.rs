@@ -90,7 +90,7 @@ impl Inputs {
         let opened = import::open_inputs(&paths, &opts).map_err(|e| fail(e.to_string()))?;
         if !quiet {
             for w in opened.warnings.iter().take(SHOWN_WARNINGS) {
-                eprintln!("leash: warning: {w}");
+                eprintln!("leash: warning: {}", crate::text::clean(w));
             }
             if opened.warnings.len() > SHOWN_WARNINGS {
                 eprintln!("leash: {} more warnings", opened.warnings.len() - SHOWN_WARNINGS);

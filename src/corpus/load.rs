@@ -27,7 +27,9 @@ pub struct Skip {
 
 impl fmt::Display for Skip {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
+        // The reason may quote the line (an unknown variant, say): never raw to a terminal.
+        let clean = crate::text::clean;
+        write!(f, "{}:{}: {}", clean(&self.file), self.line, clean(&self.reason))
     }
 }
 
@@ -54,7 +56,12 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.message)
+        write!(
+            f,
+            "{}: {}",
+            crate::text::clean(&self.file),
+            crate::text::clean(&self.message)
+        )
     }
 }
 
