@@ -4,6 +4,7 @@
 mod fast;
 mod load;
 mod parse;
+mod scan;
 mod source;
 
 use std::collections::{HashMap, HashSet};

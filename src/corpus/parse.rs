@@ -246,12 +246,11 @@ pub(super) fn first_prompt(prompt: &str) -> String {
 
 /// Parses one non-blank line. The error is a one-line reason without the line number.
 pub fn parse_line(line: &[u8]) -> Result<ParsedSession, String> {
-    // The fast path (sonic-rs's tree, checked by hand); whatever it refuses, the reference
-    // path (serde derive over serde_json) decides and words, so the two never disagree on
-    // what loads. sonic-rs refuses any NUL byte (a test holds it to that), so only a refused
-    // line needs looking for one.
-    let tree: Option<sonic_rs::Value> = sonic_rs::from_slice(line).ok();
-    let raw: RawSession = match tree.as_ref().and_then(super::fast::parse) {
+    // The fast path (one validating scan, no tree); whatever it refuses, the reference path
+    // (serde derive over serde_json) decides and words, so the two never disagree on what
+    // loads. The scan refuses any NUL byte (a test holds it to that), so only a refused line
+    // needs looking for one.
+    let raw: RawSession = match super::fast::parse(line) {
         Some(r) => r,
         None => {
             if let Some(col) = memchr::memchr(0, line) {
@@ -409,8 +408,7 @@ mod tests {
             ),
         ];
         for c in &cases {
-            let tree: Option<sonic_rs::Value> = sonic_rs::from_slice(c).ok();
-            let fast = tree.as_ref().and_then(super::super::fast::parse).map(|r| finish(r, c));
+            let fast = super::super::fast::parse(c).map(|r| finish(r, c));
             let strict = serde_json::from_slice::<RawSession>(c)
                 .map_err(|e| json_reason(&e))
                 .and_then(|r| finish(r, c));
@@ -418,6 +416,77 @@ mod tests {
                 assert_eq!(f, strict, "the fast path disagrees on {}", String::from_utf8_lossy(c));
             }
             assert_eq!(parse_line(c), strict, "{}", String::from_utf8_lossy(c));
+        }
+    }
+
+    /// The fast path against the reference on thousands of damaged corpus lines: a byte
+    /// dropped, changed to something JSON cares about, or a stretch doubled. Whatever the fast
+    /// path loads, the reference loads the same.
+    #[test]
+    fn the_fast_path_agrees_with_the_reference_on_damaged_lines() {
+        let demo = crate::corpus::Source::demo();
+        let crate::corpus::SourceData::Memory(bytes) = &demo.data else {
+            unreachable!()
+        };
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let alphabet = b"\"\\{}[],:0-9eE.+tfnu \t\x01\x00\xff\xc3/";
+        let (mut taken, mut refused) = (0, 0);
+        for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()).take(150) {
+            for _ in 0..40 {
+                let mut c = line.to_vec();
+                let at = next(c.len());
+                match next(4) {
+                    0 => drop(c.remove(at)),
+                    1 => c[at] = alphabet[next(alphabet.len())],
+                    2 => c.insert(at, alphabet[next(alphabet.len())]),
+                    _ => {
+                        let end = (at + 1 + next(40)).min(c.len());
+                        let copy = c[at..end].to_vec();
+                        c.splice(at..at, copy);
+                    }
+                }
+                let strict = serde_json::from_slice::<RawSession>(&c)
+                    .map_err(|e| json_reason(&e))
+                    .and_then(|r| finish(r, &c));
+                match super::super::fast::parse(&c) {
+                    Some(r) => {
+                        taken += 1;
+                        assert_eq!(finish(r, &c), strict, "{}", String::from_utf8_lossy(&c));
+                    }
+                    None => refused += 1,
+                }
+            }
+        }
+        // Both kinds occur, or the test proves little.
+        assert!(taken > 1000 && refused > 1000, "taken {taken}, refused {refused}");
+    }
+
+    /// Escapes in the strings the fast path keeps are decoded as serde_json decodes them.
+    #[test]
+    fn the_fast_path_decodes_escapes() {
+        let line = br#"{"id":"s\"1\\","title":"T\u00e9\n\ud83d\ude00\/","project":"p\tq","turns":[{"prompt":"a\r\nb \u0041","response":"one\ntwo\u0020three","decisions":[{"id":"d\u0031","kind":"planning","actor":"human"},{"id":"d1\u0000","kind":"execution","actor":"agent"}]}]}"#;
+        let fast = super::super::fast::parse(line).map(|r| finish(r, line)).expect("taken");
+        let strict = serde_json::from_slice::<RawSession>(line)
+            .map_err(|e| json_reason(&e))
+            .and_then(|r| finish(r, line));
+        assert_eq!(fast, strict);
+        let fast = fast.unwrap();
+        assert_eq!(fast.id, "s\"1\\");
+        assert_eq!(fast.title, "T\u{e9}\n\u{1f600}/");
+        assert_eq!(fast.words, 3);
+        let lone: [&[u8]; 3] = [
+            br#"{"id":"\ud800","turns":[]}"#,
+            br#"{"id":"\udc00x","turns":[]}"#,
+            br#"{"id":"\ud800\u0041","turns":[]}"#,
+        ];
+        for line in lone {
+            assert!(super::super::fast::parse(line).is_none());
         }
     }
 
@@ -433,8 +502,7 @@ mod tests {
             b"{\"id\":\"a\",\"x\":\"\0\",\"turns\":[]}",
         ];
         for line in lines {
-            let tree: Option<sonic_rs::Value> = sonic_rs::from_slice(line).ok();
-            assert!(tree.as_ref().and_then(super::super::fast::parse).is_none());
+            assert!(super::super::fast::parse(line).is_none());
             assert!(parse_line(line).unwrap_err().starts_with("NUL byte at column "));
         }
     }
@@ -467,8 +535,7 @@ mod tests {
             unreachable!()
         };
         for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()).take(500) {
-            let tree: sonic_rs::Value = sonic_rs::from_slice(line).unwrap();
-            let fast = super::super::fast::parse(&tree)
+            let fast = super::super::fast::parse(line)
                 .map(|r| finish(r, line))
                 .expect("the fast path takes it");
             let strict = serde_json::from_slice::<RawSession>(line)
