@@ -7,7 +7,7 @@ mod parse;
 mod scan;
 mod source;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 pub use load::{Batch, LoadError, Skip, load_sources};
@@ -15,6 +15,10 @@ pub use parse::{ESTIMATED_EXPERTISE, ESTIMATED_OUTCOME, FIRST_PROMPT_KEEP, Parse
 pub use source::{Location, Source, SourceData, SourceKind};
 
 use crate::model::{Actor, Kind, Outcome, Session};
+
+// Ids and names hash many times per load; foldhash is several times faster than SipHash.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// How ratified decisions (an agent proposal the user accepted by bare assent) are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -151,29 +155,32 @@ impl Corpus {
     pub fn absorb(&mut self, batch: Batch) -> Vec<Skip> {
         let mut skips = batch.skipped;
         for (parsed, loc) in batch.rows {
-            let id: Arc<str> = parsed.id.into();
-            if self.by_id.contains_key(&id) {
-                let first = &self.rows[self.by_id[&id] as usize].loc;
-                skips.push(Skip {
-                    file: self.sources[loc.source as usize].name.clone(),
-                    line: loc.line,
-                    reason: format!(
-                        "session id {id:?} repeats the one at {}:{} (the first stands)",
-                        self.sources[first.source as usize].name, first.line
-                    ),
-                });
-                continue;
-            }
+            let id = parsed.id;
+            let slot = match self.by_id.entry(id.clone()) {
+                Entry::Occupied(first) => {
+                    let first = &self.rows[*first.get() as usize].loc;
+                    skips.push(Skip {
+                        file: self.sources[loc.source as usize].name.clone(),
+                        line: loc.line,
+                        reason: format!(
+                            "session id {id:?} repeats the one at {}:{} (the first stands)",
+                            self.sources[first.source as usize].name, first.line
+                        ),
+                    });
+                    continue;
+                }
+                Entry::Vacant(slot) => slot,
+            };
+            slot.insert(self.rows.len() as u32);
             let mode = parsed.mode.map(|m| self.intern_mode(m));
             let project = self.intern(&parsed.project);
             let model = parsed.model.map(|m| self.intern(&m));
-            self.by_id.insert(id.clone(), self.rows.len() as u32);
             self.rows.push(SessionRow {
                 id,
-                title: parsed.title.into(),
+                title: parsed.title,
                 project,
-                first_prompt: parsed.first_prompt.into(),
-                started_at: parsed.started_at.map(Into::into),
+                first_prompt: parsed.first_prompt,
+                started_at: parsed.started_at,
                 model,
                 expertise: parsed.expertise,
                 mode,

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
@@ -19,11 +20,13 @@ pub const FIRST_PROMPT_KEEP: usize = 480;
 /// A session line reduced to what the list, filters and metrics need.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedSession {
-    pub id: String,
-    pub title: String,
+    // In the row's own types, allocated here on the parsing threads rather than converted on
+    // the one that gathers the rows.
+    pub id: Arc<str>,
+    pub title: Box<str>,
     pub project: String,
-    pub first_prompt: String,
-    pub started_at: Option<String>,
+    pub first_prompt: Box<str>,
+    pub started_at: Option<Box<str>>,
     pub model: Option<String>,
     pub expertise: Option<u8>,
     pub mode: Option<String>,
@@ -276,15 +279,15 @@ fn finish(raw: RawSession, line: &[u8]) -> Result<ParsedSession, String> {
     }
     let first_prompt = raw.turns.first_prompt.unwrap_or_default();
     let title = match raw.title {
-        Some(t) => t.into_owned(),
-        None => first_line(&first_prompt).to_owned(),
+        Some(t) => Box::from(&*t),
+        None => Box::from(first_line(&first_prompt)),
     };
     Ok(ParsedSession {
-        id: raw.id.into_owned(),
+        id: Arc::from(&*raw.id),
         title,
         project: raw.project.map(Cow::into_owned).unwrap_or_default(),
-        first_prompt,
-        started_at: raw.started_at.map(Cow::into_owned),
+        first_prompt: first_prompt.into_boxed_str(),
+        started_at: raw.started_at.as_deref().map(Box::from),
         model: raw.model.map(Cow::into_owned),
         expertise: raw.expertise.0,
         mode: raw.mode.map(Cow::into_owned),
@@ -477,8 +480,8 @@ mod tests {
             .and_then(|r| finish(r, line));
         assert_eq!(fast, strict);
         let fast = fast.unwrap();
-        assert_eq!(fast.id, "s\"1\\");
-        assert_eq!(fast.title, "T\u{e9}\n\u{1f600}/");
+        assert_eq!(&*fast.id, "s\"1\\");
+        assert_eq!(&*fast.title, "T\u{e9}\n\u{1f600}/");
         assert_eq!(fast.words, 3);
         let lone: [&[u8]; 3] = [
             br#"{"id":"\ud800","turns":[]}"#,

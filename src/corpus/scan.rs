@@ -40,7 +40,7 @@ impl<'a> Scan<'a> {
     /// A scanner over `line`, or `None` when it is not UTF-8.
     pub(super) fn new(line: &'a [u8]) -> Option<Scan<'a>> {
         Some(Scan {
-            text: std::str::from_utf8(line).ok()?,
+            text: simdutf8::basic::from_utf8(line).ok()?,
             i: 0,
             depth: 0,
         })
