@@ -230,6 +230,47 @@ fn read_blocks(mut file: File, tx: mpsc::SyncSender<io::Result<Vec<u8>>>, recycl
     }
 }
 
+/// Bytes per piece of a block that one thread splits into lines and parses.
+const PIECE: usize = 256 << 10;
+
+/// The lines of one piece: rows and reasons with line numbers counted from the piece's start.
+struct Piece {
+    results: Vec<Result<(ParsedSession, Location), (u64, String)>>,
+    lines: u64,
+}
+
+fn parse_piece(piece: &[u8], source: u32, offset: u64) -> Piece {
+    let mut results = Vec::with_capacity(piece.len() / 2048 + 1);
+    let mut lines = 0;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', piece).chain((piece.last() != Some(&b'\n')).then_some(piece.len())) {
+        let line = lines;
+        lines += 1;
+        let mut text = &piece[start..end];
+        let at = start;
+        start = end + 1;
+        if text.last() == Some(&b'\r') {
+            text = &text[..text.len() - 1];
+        }
+        if text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        results.push(match parse_line(text) {
+            Ok(p) => Ok((
+                p,
+                Location {
+                    source,
+                    offset: offset + at as u64,
+                    len: text.len() as u32,
+                    line,
+                },
+            )),
+            Err(reason) => Err((line, reason)),
+        });
+    }
+    Piece { results, lines }
+}
+
 struct Cursor<'a> {
     source: u32,
     name: &'a str,
@@ -258,54 +299,85 @@ impl Cursor<'_> {
     }
 
     fn parse_block(&mut self, block: &[u8]) -> Batch {
-        let mut lines = Vec::with_capacity(block.len() / 2048 + 1);
-        let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', block).chain((block.last() != Some(&b'\n')).then_some(block.len())) {
-            lines.push((start, end, self.line));
-            self.line += 1;
-            start = end + 1;
+        // Pieces that end on line boundaries, each split into lines and parsed on its own
+        // thread, so that no pass over the block runs on one core alone.
+        let mut cuts = vec![0];
+        while let Some(end) = block_end(&block[*cuts.last().unwrap()..], PIECE) {
+            cuts.push(cuts.last().unwrap() + end);
+        }
+        if *cuts.last().unwrap() < block.len() {
+            cuts.push(block.len());
         }
         let base = self.offset;
         let (source, name) = (self.source, self.name);
-        let results: Vec<Option<Result<(ParsedSession, Location), Skip>>> = lines
-            .par_iter()
-            .map(|&(s, e, line)| {
-                let mut text = &block[s..e];
-                if text.last() == Some(&b'\r') {
-                    text = &text[..text.len() - 1];
-                }
-                if text.iter().all(u8::is_ascii_whitespace) {
-                    return None;
-                }
-                Some(match parse_line(text) {
-                    Ok(p) => Ok((
-                        p,
-                        Location {
-                            source,
-                            offset: base + s as u64,
-                            len: text.len() as u32,
-                            line,
-                        },
-                    )),
-                    Err(reason) => Err(Skip {
-                        file: name.to_owned(),
-                        line,
-                        reason,
-                    }),
-                })
-            })
+        let pieces: Vec<Piece> = cuts
+            .par_windows(2)
+            .map(|w| parse_piece(&block[w[0]..w[1]], source, base + w[0] as u64))
             .collect();
         self.offset += block.len() as u64;
         let mut batch = Batch {
             bytes: block.len() as u64,
             ..Batch::default()
         };
-        for r in results.into_iter().flatten() {
-            match r {
-                Ok(row) => batch.rows.push(row),
-                Err(skip) => batch.skipped.push(skip),
+        for piece in pieces {
+            for r in piece.results {
+                match r {
+                    Ok((p, mut loc)) => {
+                        loc.line += self.line;
+                        batch.rows.push((p, loc));
+                    }
+                    Err((line, reason)) => batch.skipped.push(Skip {
+                        file: name.to_owned(),
+                        line: line + self.line,
+                        reason,
+                    }),
+                }
             }
+            self.line += piece.lines;
         }
         batch
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines spread over many pieces and several blocks keep their numbers and offsets, bad
+    /// and blank lines included, whether the file is mapped or held in memory.
+    #[test]
+    fn line_numbers_and_offsets_hold_across_pieces_and_blocks() {
+        let pad = "x".repeat(3000);
+        let mut text = Vec::new();
+        let mut expect_rows = Vec::new();
+        let mut expect_skips = Vec::new();
+        for n in 1..=7000u64 {
+            let line = match n % 997 {
+                0 => "{not json".to_owned(),
+                500 => String::new(),
+                _ => format!(r#"{{"id":"s{n}","title":"{pad}","turns":[]}}"#),
+            };
+            if n % 997 == 0 {
+                expect_skips.push(n);
+            } else if !line.is_empty() {
+                expect_rows.push((format!("s{n}"), n, text.len() as u64));
+            }
+            text.extend_from_slice(line.as_bytes());
+            text.extend_from_slice(if n % 3 == 0 { b"\r\n" } else { b"\n" });
+        }
+        assert!(text.len() > 2 * BLOCK, "spans blocks");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        std::fs::write(&path, &text).unwrap();
+        for source in [Source::memory("mem", text.clone()), Source::open(&path).unwrap()] {
+            let (mut rows, mut skips) = (Vec::new(), Vec::new());
+            load_sources(std::slice::from_ref(&source), |b| {
+                rows.extend(b.rows.into_iter().map(|(p, l)| (p.id.to_string(), l.line, l.offset)));
+                skips.extend(b.skipped.into_iter().map(|s| s.line));
+            })
+            .unwrap();
+            assert_eq!(skips, expect_skips);
+            assert_eq!(rows, expect_rows);
+        }
     }
 }
