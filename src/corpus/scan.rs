@@ -94,14 +94,25 @@ impl<'a> Scan<'a> {
                     return None;
                 }
                 field(self, &self.text[start..end])?;
-                if self.eat(b'}') {
+                if self.next_or_close(b'}')? {
                     break;
                 }
-                self.eat(b',').then_some(())?;
             }
         }
         self.depth -= 1;
         Some(())
+    }
+
+    /// After a member: a comma (false) or the closing bracket (true), consumed.
+    #[inline(always)]
+    fn next_or_close(&mut self, close: u8) -> Option<bool> {
+        let c = self.peek()?;
+        self.i += 1;
+        if c == b',' {
+            Some(false)
+        } else {
+            (c == close).then_some(true)
+        }
     }
 
     /// An array, calling `item` to consume each element.
@@ -111,10 +122,9 @@ impl<'a> Scan<'a> {
         if !self.eat(b']') {
             loop {
                 item(self)?;
-                if self.eat(b']') {
+                if self.next_or_close(b']')? {
                     break;
                 }
-                self.eat(b',').then_some(())?;
             }
         }
         self.depth -= 1;
