@@ -81,9 +81,15 @@ fn expertise(p: &mut Scan) -> Option<Expertise> {
 
 fn turns_agg(p: &mut Scan) -> Option<TurnsAgg> {
     let mut acc = TurnsAgg::default();
-    let mut ids = Vec::new();
+    let mut ids = Vec::with_capacity(64);
     p.array(|p| {
         let (prompt, actions, words, decisions) = turn(p, &mut ids)?;
+        // Only the first prompt is kept: the others are checked but never decoded.
+        let prompt = if acc.wants_prompt() {
+            prompt.value()
+        } else {
+            Cow::Borrowed("")
+        };
         acc.add_turn(&prompt, actions, words, decisions, &mut ids);
         Some(())
     })?;
@@ -91,7 +97,7 @@ fn turns_agg(p: &mut Scan) -> Option<TurnsAgg> {
     Some(acc)
 }
 
-type Turn<'a> = (Cow<'a, str>, ActionsAgg, u64, Option<DecisionsAgg>);
+type Turn<'a> = (RawStr<'a>, ActionsAgg, u64, Option<DecisionsAgg>);
 
 /// One turn; its decision id hashes go straight to the session's `ids`.
 fn turn<'a>(p: &mut Scan<'a>, ids: &mut Vec<u64>) -> Option<Turn<'a>> {
@@ -99,7 +105,7 @@ fn turn<'a>(p: &mut Scan<'a>, ids: &mut Vec<u64>) -> Option<Turn<'a>> {
     let (mut prompt, mut actions, mut response, mut words, mut decisions) = (None, None, None, None, None);
     p.object(|p, k| {
         match k {
-            "prompt" => prompt = Some(seen.once(0).and_then(|_| p.string())?),
+            "prompt" => prompt = Some(seen.once(0).and_then(|_| p.raw_string())?),
             "actions" => actions = seen.once(1).and_then(|_| opt(p, actions_agg))?,
             "response" => response = seen.once(2).and_then(|_| opt(p, Scan::raw_string))?,
             "response_words" => words = seen.once(3).and_then(|_| opt(p, Scan::u64))?,

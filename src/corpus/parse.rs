@@ -235,6 +235,11 @@ impl TurnsAgg {
         }
     }
 
+    /// Whether the next turn's prompt is read (only the first one is kept).
+    pub(super) fn wants_prompt(&self) -> bool {
+        self.first_prompt.is_none()
+    }
+
     /// Notes whether a decision id repeated within the session.
     pub(super) fn finish(&mut self, mut ids: Vec<u64>) {
         ids.sort_unstable();
