@@ -70,8 +70,9 @@ fn expertise(p: &mut Scan) -> Option<Expertise> {
     if p.null() {
         return Some(Expertise(None));
     }
-    if let Some(s) = p.raw_string() {
-        let s = s.value();
+    // Decided by the first byte: a failed read leaves the scanner part-way in.
+    if p.peek()? == b'"' {
+        let s = p.string()?;
         // A number in a string is not a level name (the reference refuses "3").
         return (s.parse::<u8>().is_err()).then(|| parse_expertise(&s).map(|l| Expertise(Some(l))))?;
     }

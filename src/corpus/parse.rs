@@ -378,6 +378,8 @@ mod tests {
             br#"{"id":"a","expertise":3.0,"turns":[]}"#.to_vec(),
             br#"{"id":"a","expertise":-1,"turns":[]}"#.to_vec(),
             br#"{"id":"a","expertise":"Expert","turns":[]}"#.to_vec(),
+            b"{\"id\":\"a\",\"expertise\":\"3\x01\",\"turns\":[]}".to_vec(),
+            br#"{"id":"a","expertise":"3,"turns":[]}"#.to_vec(),
             br#"{"id":"a","outcome":"won","turns":[]}"#.to_vec(),
             br#"{"id":"a","title":5,"turns":[]}"#.to_vec(),
             br#"{"id":"a","estimated":"expertise","turns":[]}"#.to_vec(),

@@ -53,7 +53,7 @@ impl<'a> Scan<'a> {
 
     /// The next byte that is not whitespace, left unconsumed.
     #[inline(always)]
-    fn peek(&mut self) -> Option<u8> {
+    pub(super) fn peek(&mut self) -> Option<u8> {
         let b = self.bytes();
         // Whitespace is all below b'!', so most calls end here.
         if let Some(&c) = b.get(self.i)
