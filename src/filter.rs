@@ -3,6 +3,7 @@
 use crate::corpus::{Corpus, RatifiedAs, SessionRow};
 use crate::model::Outcome;
 use crate::stats::Regime;
+use crate::stats::columns::RowFigures;
 
 /// Facet filters. The default lets every session through.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -36,15 +37,23 @@ impl Filter {
             && (self.modes.is_empty() || row.mode.is_some_and(|m| modes.contains(&m)))
             && (self.outcomes.is_empty() || self.outcomes.contains(&row.outcome))
             && self.regimes.iter().all(|r| r.holds(row, how))
-            && self.app_in_range(row)
+            && self.app_in_range(|| row.app())
     }
 
-    fn app_in_range(&self, row: &SessionRow) -> bool {
+    /// [`Filter::passes`] on a row's packed figures, under the `how` they were built with.
+    pub fn admits(&self, f: &RowFigures, modes: &[u16]) -> bool {
+        (self.expertise.is_empty() || self.expertise.contains(&usize::from(f.level)))
+            && (self.modes.is_empty() || f.mode.is_some_and(|m| modes.contains(&m)))
+            && (self.outcomes.is_empty() || self.outcomes.contains(&f.outcome))
+            && self.regimes.iter().all(|&r| f.in_regime(r))
+            && self.app_in_range(|| f.app())
+    }
+
+    fn app_in_range(&self, app: impl FnOnce() -> Option<f64>) -> bool {
         if self.app_min.is_none() && self.app_max.is_none() {
             return true;
         }
-        row.app()
-            .is_some_and(|a| self.app_min.is_none_or(|m| a >= m) && self.app_max.is_none_or(|m| a <= m))
+        app().is_some_and(|a| self.app_min.is_none_or(|m| a >= m) && self.app_max.is_none_or(|m| a <= m))
     }
 
     /// The corpus's ids of the filter's modes (modes it never saw match nothing).

@@ -8,6 +8,8 @@ use serde::Serialize;
 use crate::corpus::{RatifiedAs, SessionRow};
 use crate::model::{Kind, Outcome};
 
+pub mod columns;
+mod counted;
 pub mod study;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -161,15 +163,20 @@ struct Pool {
 impl Pool {
     /// Adds a session whose decisions, `[kind][actor]`, are already counted as asked.
     fn add(&mut self, r: &SessionRow, decisions: &[[u32; 2]; 2]) {
+        self.add_parts(r.turns, r.actions, r.words, r.outcome, decisions);
+    }
+
+    #[inline]
+    fn add_parts(&mut self, turns: u32, actions: u64, words: u64, outcome: Option<Outcome>, decisions: &[[u32; 2]; 2]) {
         self.sessions += 1;
-        self.turns += u64::from(r.turns);
-        self.actions += r.actions;
-        self.words += r.words;
+        self.turns += u64::from(turns);
+        self.actions += actions;
+        self.words += words;
         for (pool, row) in self.decisions.iter_mut().zip(decisions) {
             pool[0] += u64::from(row[0]);
             pool[1] += u64::from(row[1]);
         }
-        if let Some(o) = r.outcome {
+        if let Some(o) = outcome {
             self.outcome_known += 1;
             self.verified += u64::from(o == Outcome::VerifiedSuccess);
         }
@@ -292,57 +299,72 @@ impl Accum {
             || rayon::join(|| median(&mut self.turns), || median(&mut self.apps)),
             || rayon::join(|| median(&mut self.plan_shares), || median(&mut self.exec_shares)),
         );
-        let (all, levels, regimes) = (&self.all, &self.levels, &self.regimes);
-        let level = |i: usize| levels[i].level();
-        Report {
-            sessions: all.sessions,
-            turns: all.turns,
-            actions: all.actions,
-            decisions: DecisionCounts {
-                planning: ActorCounts {
-                    human: all.decisions[0][0],
-                    agent: all.decisions[0][1],
-                },
-                execution: ActorCounts {
-                    human: all.decisions[1][0],
-                    agent: all.decisions[1][1],
-                },
+        let medians = [turns_median, app_median, plan_median, exec_median];
+        let over_100 = (self.over_100, self.apps.len() as u64);
+        assemble(&self.all, &self.levels, &self.regimes, medians, over_100, skipped_lines)
+    }
+}
+
+/// The report of pooled sums and medians (of turns, APP, planning and execution shares, in
+/// that order); `over_100` is (sessions with APP > 100, sessions with an APP).
+fn assemble(
+    all: &Pool,
+    levels: &[Pool; 6],
+    regimes: &[Pool; 2],
+    medians: [Option<f64>; 4],
+    over_100: (u64, u64),
+    skipped_lines: u64,
+) -> Report {
+    let [turns_median, app_median, plan_median, exec_median] = medians;
+    let level = |i: usize| levels[i].level();
+    Report {
+        sessions: all.sessions,
+        turns: all.turns,
+        actions: all.actions,
+        decisions: DecisionCounts {
+            planning: ActorCounts {
+                human: all.decisions[0][0],
+                agent: all.decisions[0][1],
             },
-            turns_per_session: MeanMedian {
-                mean: ratio(all.turns, all.sessions),
-                median: turns_median,
+            execution: ActorCounts {
+                human: all.decisions[1][0],
+                agent: all.decisions[1][1],
             },
-            actions_per_prompt: ActionsPerPrompt {
-                mean: ratio(all.actions, all.turns),
-                median_session: app_median,
-                share_sessions_over_100: ratio(self.over_100, self.apps.len() as u64),
-            },
-            words_per_turn: Mean {
-                mean: ratio(all.words, all.turns),
-            },
-            verified_success_rate: ratio(all.verified, all.outcome_known),
-            planning_human_share: Share {
-                pooled: all.share(Kind::Planning),
-                median_session: plan_median,
-            },
-            execution_human_share: Share {
-                pooled: all.share(Kind::Execution),
-                median_session: exec_median,
-            },
-            by_expertise: ByExpertise {
-                novice: level(0),
-                beginner: level(1),
-                intermediate: level(2),
-                advanced: level(3),
-                expert: level(4),
-                unknown: level(5),
-            },
-            regimes: Regimes {
-                user_keeps_execution: regimes[0].regime(),
-                agent_controls_planning: regimes[1].regime(),
-            },
-            skipped_lines,
-        }
+        },
+        turns_per_session: MeanMedian {
+            mean: ratio(all.turns, all.sessions),
+            median: turns_median,
+        },
+        actions_per_prompt: ActionsPerPrompt {
+            mean: ratio(all.actions, all.turns),
+            median_session: app_median,
+            share_sessions_over_100: ratio(over_100.0, over_100.1),
+        },
+        words_per_turn: Mean {
+            mean: ratio(all.words, all.turns),
+        },
+        verified_success_rate: ratio(all.verified, all.outcome_known),
+        planning_human_share: Share {
+            pooled: all.share(Kind::Planning),
+            median_session: plan_median,
+        },
+        execution_human_share: Share {
+            pooled: all.share(Kind::Execution),
+            median_session: exec_median,
+        },
+        by_expertise: ByExpertise {
+            novice: level(0),
+            beginner: level(1),
+            intermediate: level(2),
+            advanced: level(3),
+            expert: level(4),
+            unknown: level(5),
+        },
+        regimes: Regimes {
+            user_keeps_execution: regimes[0].regime(),
+            agent_controls_planning: regimes[1].regime(),
+        },
+        skipped_lines,
     }
 }
 

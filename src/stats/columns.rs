@@ -1,0 +1,285 @@
+//! Every session's figures under one counting of ratified decisions, packed one cache line
+//! per row: what the passes that run on each filter change read (the browser's filter,
+//! histograms and header) instead of the corpus's wide rows.
+//!
+//! Each figure with a median is held as a code into that figure's distinct values, whose
+//! ascending order is kept, so that a median over any set of rows is a count per code and
+//! one walk in that order ([`Report::of_columns`](super::Report::of_columns)) rather than a
+//! selection over floats. The values are those [`Report::compute`](super::Report::compute)
+//! derives row by row; the tests pin every report computed from columns to it.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::Regime;
+use crate::corpus::{RatifiedAs, SessionRow};
+use crate::filter::expertise_slot;
+use crate::model::{Kind, Outcome};
+
+/// A per-session figure whose median the report gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Turns,
+    ActionsPerPrompt,
+    PlanningShare,
+    ExecutionShare,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 4] = [
+        Figure::Turns,
+        Figure::ActionsPerPrompt,
+        Figure::PlanningShare,
+        Figure::ExecutionShare,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The code of a figure a session lacks: actions per prompt without turns, a share without
+/// decisions of its kind.
+pub const NONE: u32 = u32::MAX;
+
+const USER_KEEPS_EXECUTION: u8 = 1;
+const AGENT_CONTROLS_PLANNING: u8 = 2;
+const OVER_100: u8 = 4;
+
+/// One session's figures (64 bytes, one cache line).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, align(64))]
+pub struct RowFigures {
+    pub actions: u64,
+    pub words: u64,
+    pub turns: u32,
+    /// `[kind][actor]`, ratified decisions counted as the columns were built.
+    pub decisions: [[u32; 2]; 2],
+    /// Per [`Figure`], the code of the session's value (see [`Columns::values`]) or [`NONE`].
+    pub codes: [u32; 4],
+    pub mode: Option<u16>,
+    pub outcome: Option<Outcome>,
+    /// The expertise slot: 0-4 for levels 1-5, 5 for unknown ([`expertise_slot`]).
+    pub level: u8,
+    flags: u8,
+}
+
+impl RowFigures {
+    /// Actions per prompt, as [`SessionRow::app`].
+    pub fn app(&self) -> Option<f64> {
+        (self.turns > 0).then(|| self.actions as f64 / f64::from(self.turns))
+    }
+
+    pub fn in_regime(&self, r: Regime) -> bool {
+        let bit = match r {
+            Regime::UserKeepsExecution => USER_KEEPS_EXECUTION,
+            Regime::AgentControlsPlanning => AGENT_CONTROLS_PLANNING,
+        };
+        self.flags & bit != 0
+    }
+
+    /// Whether the session's actions per prompt is over 100.
+    pub fn over_100(&self) -> bool {
+        self.flags & OVER_100 != 0
+    }
+}
+
+/// Mixes a value's bits for the code table (the bits of round numbers end in zeros).
+#[derive(Default)]
+struct Mix(u64);
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        let z = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        let z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The distinct values of one figure: codes in order of first appearance, and the codes in
+/// ascending order of value (`f64::total_cmp`, the order the plain median selects by).
+#[derive(Debug, Clone, Default)]
+pub struct Values {
+    values: Vec<f64>,
+    codes: HashMap<u64, u32, BuildHasherDefault<Mix>>,
+    ascending: Vec<u32>,
+}
+
+impl Values {
+    fn code(&mut self, v: f64) -> u32 {
+        let next = self.values.len() as u32;
+        let code = *self.codes.entry(v.to_bits()).or_insert(next);
+        if code == next {
+            self.values.push(v);
+        }
+        code
+    }
+
+    /// Re-sorts the codes when values were added.
+    fn sort(&mut self) {
+        if self.ascending.len() != self.values.len() {
+            let values = &self.values;
+            self.ascending = (0..values.len() as u32).collect();
+            self.ascending
+                .sort_unstable_by(|&a, &b| values[a as usize].total_cmp(&values[b as usize]));
+        }
+    }
+
+    /// The value of a code (not [`NONE`]).
+    pub fn get(&self, code: u32) -> f64 {
+        self.values[code as usize]
+    }
+
+    /// How many distinct values there are (codes run from 0 to this, exclusive).
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The codes in ascending order of value.
+    pub fn ascending(&self) -> &[u32] {
+        &self.ascending
+    }
+
+    /// The median of the values counted `counts[code]` times each (the mean of the two middle
+    /// ones for an even count): the same value [`super::median`] selects; `None` when empty.
+    pub fn median(&self, counts: &[u32]) -> Option<f64> {
+        let n: u64 = counts.iter().map(|&c| u64::from(c)).sum();
+        if n == 0 {
+            return None;
+        }
+        // 0-based positions of the middle values in ascending order (one for an odd count).
+        let (lo_at, hi_at) = ((n - 1) / 2, n / 2);
+        let (mut seen, mut lo) = (0u64, f64::NAN);
+        for &c in &self.ascending {
+            let before = seen;
+            seen += u64::from(counts[c as usize]);
+            if before <= lo_at && seen > lo_at {
+                lo = self.get(c);
+            }
+            if seen > hi_at {
+                let hi = self.get(c);
+                return Some(if n.is_multiple_of(2) { (lo + hi) / 2.0 } else { hi });
+            }
+        }
+        unreachable!("counts beyond the codes")
+    }
+}
+
+/// The packed figures of a corpus's rows, in row order, under one [`RatifiedAs`]; grown as
+/// rows load ([`Columns::extend`]).
+#[derive(Debug, Clone)]
+pub struct Columns {
+    how: RatifiedAs,
+    rows: Vec<RowFigures>,
+    values: [Values; 4],
+}
+
+impl Columns {
+    pub fn new(how: RatifiedAs) -> Columns {
+        Columns {
+            how,
+            rows: Vec::new(),
+            values: Default::default(),
+        }
+    }
+
+    pub fn of(rows: &[SessionRow], how: RatifiedAs) -> Columns {
+        let mut c = Columns::new(how);
+        c.extend(rows);
+        c
+    }
+
+    /// Adds the figures of `rows`, which follow the rows already in.
+    pub fn extend(&mut self, rows: &[SessionRow]) {
+        self.rows.reserve(rows.len());
+        for r in rows {
+            let f = self.figures_of(r);
+            self.rows.push(f);
+        }
+        for v in &mut self.values {
+            v.sort();
+        }
+    }
+
+    fn figures_of(&mut self, r: &SessionRow) -> RowFigures {
+        // As `Accum::add` derives them.
+        let d = Kind::ALL.map(|k| r.tally.by_actor(k, self.how));
+        let share = |[h, a]: [u32; 2]| (h + a > 0).then(|| f64::from(h) / f64::from(h + a));
+        let (plan, exec) = (share(d[0]), share(d[1]));
+        let app = r.app();
+        let mut flags = 0;
+        for (bit, regime) in [USER_KEEPS_EXECUTION, AGENT_CONTROLS_PLANNING]
+            .into_iter()
+            .zip(Regime::ALL)
+        {
+            if regime.holds_for(plan, exec) {
+                flags |= bit;
+            }
+        }
+        if app.is_some_and(|a| a > 100.0) {
+            flags |= OVER_100;
+        }
+        let values = [Some(f64::from(r.turns)), app, plan, exec];
+        let mut codes = [NONE; 4];
+        for ((code, v), values) in codes.iter_mut().zip(values).zip(&mut self.values) {
+            if let Some(v) = v {
+                *code = values.code(v);
+            }
+        }
+        RowFigures {
+            actions: r.actions,
+            words: r.words,
+            turns: r.turns,
+            decisions: d,
+            codes,
+            mode: r.mode,
+            outcome: r.outcome,
+            level: expertise_slot(r.expertise) as u8,
+            flags,
+        }
+    }
+
+    pub fn how(&self) -> RatifiedAs {
+        self.how
+    }
+
+    pub fn rows(&self) -> &[RowFigures] {
+        &self.rows
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The distinct values of one figure.
+    pub fn values(&self, f: Figure) -> &Values {
+        &self.values[f.index()]
+    }
+
+    /// One row's value of a figure, `None` when the session lacks it.
+    pub fn value(&self, f: Figure, row: usize) -> Option<f64> {
+        let code = self.rows[row].codes[f.index()];
+        (code != NONE).then(|| self.values[f.index()].get(code))
+    }
+}
+
+#[cfg(test)]
+mod tests;
