@@ -163,20 +163,15 @@ struct Pool {
 impl Pool {
     /// Adds a session whose decisions, `[kind][actor]`, are already counted as asked.
     fn add(&mut self, r: &SessionRow, decisions: &[[u32; 2]; 2]) {
-        self.add_parts(r.turns, r.actions, r.words, r.outcome, decisions);
-    }
-
-    #[inline]
-    fn add_parts(&mut self, turns: u32, actions: u64, words: u64, outcome: Option<Outcome>, decisions: &[[u32; 2]; 2]) {
         self.sessions += 1;
-        self.turns += u64::from(turns);
-        self.actions += actions;
-        self.words += words;
+        self.turns += u64::from(r.turns);
+        self.actions += r.actions;
+        self.words += r.words;
         for (pool, row) in self.decisions.iter_mut().zip(decisions) {
             pool[0] += u64::from(row[0]);
             pool[1] += u64::from(row[1]);
         }
-        if let Some(o) = outcome {
+        if let Some(o) = r.outcome {
             self.outcome_known += 1;
             self.verified += u64::from(o == Outcome::VerifiedSuccess);
         }

@@ -38,13 +38,13 @@ impl Figure {
     }
 }
 
-/// The code of a figure a session lacks: actions per prompt without turns, a share without
-/// decisions of its kind.
-pub const NONE: u32 = u32::MAX;
+/// The code of a figure a session lacks (actions per prompt without turns, a share without
+/// decisions of its kind); the codes of values start at 1, so that counting needs no branch.
+pub const NONE: u32 = 0;
 
-const USER_KEEPS_EXECUTION: u8 = 1;
-const AGENT_CONTROLS_PLANNING: u8 = 2;
-const OVER_100: u8 = 4;
+/// How many distinct [`RowFigures::key`]s there can be (6 expertise slots, 4 regime
+/// combinations, 4 outcomes).
+pub const KEYS: usize = 6 * 4 * 4;
 
 /// One session's figures (64 bytes, one cache line).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,10 +58,9 @@ pub struct RowFigures {
     /// Per [`Figure`], the code of the session's value (see [`Columns::values`]) or [`NONE`].
     pub codes: [u32; 4],
     pub mode: Option<u16>,
-    pub outcome: Option<Outcome>,
-    /// The expertise slot: 0-4 for levels 1-5, 5 for unknown ([`expertise_slot`]).
-    pub level: u8,
-    flags: u8,
+    /// The expertise slot, the regimes and the outcome in one byte (`slot << 4 | regimes << 2 |
+    /// outcome`): a report pools each row's sums under its key alone.
+    pub key: u8,
 }
 
 impl RowFigures {
@@ -70,17 +69,30 @@ impl RowFigures {
         (self.turns > 0).then(|| self.actions as f64 / f64::from(self.turns))
     }
 
-    pub fn in_regime(&self, r: Regime) -> bool {
-        let bit = match r {
-            Regime::UserKeepsExecution => USER_KEEPS_EXECUTION,
-            Regime::AgentControlsPlanning => AGENT_CONTROLS_PLANNING,
-        };
-        self.flags & bit != 0
+    /// The expertise slot: 0-4 for levels 1-5, 5 for unknown ([`expertise_slot`]).
+    pub fn level(&self) -> usize {
+        usize::from(self.key >> 4)
     }
 
-    /// Whether the session's actions per prompt is over 100.
-    pub fn over_100(&self) -> bool {
-        self.flags & OVER_100 != 0
+    pub fn in_regime(&self, r: Regime) -> bool {
+        regimes_of_key(self.key)[r as usize]
+    }
+
+    pub fn outcome(&self) -> Option<Outcome> {
+        outcome_of_key(self.key)
+    }
+}
+
+/// Which of [`Regime::ALL`] a key's rows are in.
+pub fn regimes_of_key(key: u8) -> [bool; 2] {
+    [key & 4 != 0, key & 8 != 0]
+}
+
+/// The outcome of a key's rows.
+pub fn outcome_of_key(key: u8) -> Option<Outcome> {
+    match key & 3 {
+        0 => None,
+        o => Some(Outcome::ALL[usize::from(o) - 1]),
     }
 }
 
@@ -106,13 +118,24 @@ impl Hasher for Mix {
     }
 }
 
-/// The distinct values of one figure: codes in order of first appearance, and the codes in
-/// ascending order of value (`f64::total_cmp`, the order the plain median selects by).
-#[derive(Debug, Clone, Default)]
+/// The distinct values of one figure: codes from 1 in order of first appearance, and the
+/// codes in ascending order of value (`f64::total_cmp`, the order the plain median selects by).
+#[derive(Debug, Clone)]
 pub struct Values {
+    /// By code; `values[NONE]` is a placeholder.
     values: Vec<f64>,
     codes: HashMap<u64, u32, BuildHasherDefault<Mix>>,
     ascending: Vec<u32>,
+}
+
+impl Default for Values {
+    fn default() -> Values {
+        Values {
+            values: vec![f64::NAN],
+            codes: HashMap::default(),
+            ascending: Vec::new(),
+        }
+    }
 }
 
 impl Values {
@@ -127,9 +150,9 @@ impl Values {
 
     /// Re-sorts the codes when values were added.
     fn sort(&mut self) {
-        if self.ascending.len() != self.values.len() {
+        if self.ascending.len() != self.len() {
             let values = &self.values;
-            self.ascending = (0..values.len() as u32).collect();
+            self.ascending = (1..values.len() as u32).collect();
             self.ascending
                 .sort_unstable_by(|&a, &b| values[a as usize].total_cmp(&values[b as usize]));
         }
@@ -140,13 +163,18 @@ impl Values {
         self.values[code as usize]
     }
 
-    /// How many distinct values there are (codes run from 0 to this, exclusive).
+    /// How many distinct values there are.
     pub fn len(&self) -> usize {
-        self.values.len()
+        self.values.len() - 1
     }
 
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+        self.len() == 0
+    }
+
+    /// How many codes there are, [`NONE`] included: the length of a count per code.
+    pub fn codes(&self) -> usize {
+        self.values.len()
     }
 
     /// The codes in ascending order of value.
@@ -155,9 +183,10 @@ impl Values {
     }
 
     /// The median of the values counted `counts[code]` times each (the mean of the two middle
-    /// ones for an even count): the same value [`super::median`] selects; `None` when empty.
+    /// ones for an even count; `counts[NONE]` is left out): the same value
+    /// [`super::median`] selects; `None` when empty.
     pub fn median(&self, counts: &[u32]) -> Option<f64> {
-        let n: u64 = counts.iter().map(|&c| u64::from(c)).sum();
+        let n: u64 = counts[1..].iter().map(|&c| u64::from(c)).sum();
         if n == 0 {
             return None;
         }
@@ -221,18 +250,15 @@ impl Columns {
         let share = |[h, a]: [u32; 2]| (h + a > 0).then(|| f64::from(h) / f64::from(h + a));
         let (plan, exec) = (share(d[0]), share(d[1]));
         let app = r.app();
-        let mut flags = 0;
-        for (bit, regime) in [USER_KEEPS_EXECUTION, AGENT_CONTROLS_PLANNING]
-            .into_iter()
-            .zip(Regime::ALL)
-        {
+        let mut key = (expertise_slot(r.expertise) as u8) << 4;
+        for (bit, regime) in [4, 8].into_iter().zip(Regime::ALL) {
             if regime.holds_for(plan, exec) {
-                flags |= bit;
+                key |= bit;
             }
         }
-        if app.is_some_and(|a| a > 100.0) {
-            flags |= OVER_100;
-        }
+        key |= r
+            .outcome
+            .map_or(0, |o| 1 + Outcome::ALL.iter().position(|&x| x == o).unwrap_or(0) as u8);
         let values = [Some(f64::from(r.turns)), app, plan, exec];
         let mut codes = [NONE; 4];
         for ((code, v), values) in codes.iter_mut().zip(values).zip(&mut self.values) {
@@ -247,9 +273,7 @@ impl Columns {
             decisions: d,
             codes,
             mode: r.mode,
-            outcome: r.outcome,
-            level: expertise_slot(r.expertise) as u8,
-            flags,
+            key,
         }
     }
 

@@ -6,18 +6,18 @@
 
 use rayon::prelude::*;
 
-use super::columns::{Columns, Figure, NONE, RowFigures};
-use super::{Pool, Regime, Report, assemble};
+use super::columns::{Columns, Figure, KEYS, RowFigures, outcome_of_key, regimes_of_key};
+use super::{Pool, Report, assemble};
+use crate::model::Outcome;
 
 /// Members per unit of parallel work.
 const CHUNK: usize = 16 * 1024;
 
 /// Pooled sums and per-code counts over a set of rows; two halves merge.
 struct Counts {
-    /// By expertise slot; every row is in exactly one, so their sum is the whole set's.
-    levels: [Pool; 6],
-    regimes: [Pool; 2],
-    over_100: u64,
+    /// Per [`RowFigures::key`] (a `u8`, so never out of bounds): sessions, turns, actions,
+    /// words, then the decisions `[kind][actor]`. Every pool of the report is a sum of these.
+    pools: Box<[[u64; 8]; 256]>,
     /// Per [`Figure`], how many rows hold each code.
     codes: [Vec<u32>; 4],
 }
@@ -25,38 +25,29 @@ struct Counts {
 impl Counts {
     fn new(cols: &Columns) -> Counts {
         Counts {
-            levels: Default::default(),
-            regimes: Default::default(),
-            over_100: 0,
-            codes: Figure::ALL.map(|f| vec![0; cols.values(f).len()]),
+            pools: Box::new([[0; 8]; 256]),
+            codes: Figure::ALL.map(|f| vec![0; cols.values(f).codes()]),
         }
     }
 
     #[inline]
     fn add(&mut self, f: &RowFigures) {
-        let add = |p: &mut Pool| p.add_parts(f.turns, f.actions, f.words, f.outcome, &f.decisions);
-        add(&mut self.levels[usize::from(f.level)]);
-        for (pool, regime) in self.regimes.iter_mut().zip(Regime::ALL) {
-            if f.in_regime(regime) {
-                add(pool);
-            }
+        let [[ph, pa], [eh, ea]] = f.decisions.map(|d| d.map(u64::from));
+        let row = [1, u64::from(f.turns), f.actions, f.words, ph, pa, eh, ea];
+        for (sum, x) in self.pools[usize::from(f.key)].iter_mut().zip(row) {
+            *sum += x;
         }
         for (counts, &code) in self.codes.iter_mut().zip(&f.codes) {
-            if code != NONE {
-                counts[code as usize] += 1;
-            }
+            counts[code as usize] += 1;
         }
-        self.over_100 += u64::from(f.over_100());
     }
 
     fn merge(&mut self, o: &Counts) {
-        for (a, b) in self.levels.iter_mut().zip(&o.levels) {
-            a.merge(b);
+        for (a, b) in self.pools.iter_mut().zip(o.pools.iter()) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
         }
-        for (a, b) in self.regimes.iter_mut().zip(&o.regimes) {
-            a.merge(b);
-        }
-        self.over_100 += o.over_100;
         for (a, b) in self.codes.iter_mut().zip(&o.codes) {
             for (x, y) in a.iter_mut().zip(b) {
                 *x += y;
@@ -65,23 +56,45 @@ impl Counts {
     }
 
     fn finish(&self, cols: &Columns, skipped_lines: u64) -> Report {
-        let mut all = Pool::default();
-        for l in &self.levels {
-            all.merge(l);
+        let (mut all, mut levels, mut regimes) = (Pool::default(), [Pool::default(); 6], [Pool::default(); 2]);
+        for (key, p) in self.pools.iter().enumerate().take(KEYS) {
+            let key = key as u8;
+            let outcome = outcome_of_key(key);
+            let pool = Pool {
+                sessions: p[0],
+                turns: p[1],
+                actions: p[2],
+                words: p[3],
+                decisions: [[p[4], p[5]], [p[6], p[7]]],
+                outcome_known: if outcome.is_some() { p[0] } else { 0 },
+                verified: if outcome == Some(Outcome::VerifiedSuccess) {
+                    p[0]
+                } else {
+                    0
+                },
+            };
+            all.merge(&pool);
+            levels[usize::from(key >> 4)].merge(&pool);
+            for (r, inside) in regimes.iter_mut().zip(regimes_of_key(key)) {
+                if inside {
+                    r.merge(&pool);
+                }
+            }
         }
         let medians = Figure::ALL.map(|f| cols.values(f).median(&self.codes[f.index()]));
-        let with_app = self.codes[Figure::ActionsPerPrompt.index()]
-            .iter()
-            .map(|&c| u64::from(c))
-            .sum();
-        assemble(
-            &all,
-            &self.levels,
-            &self.regimes,
-            medians,
-            (self.over_100, with_app),
-            skipped_lines,
-        )
+        // Sessions with an APP, and those over 100, from the APP's counts.
+        let (app, counts) = (
+            cols.values(Figure::ActionsPerPrompt),
+            &self.codes[Figure::ActionsPerPrompt.index()],
+        );
+        let (mut with_app, mut over_100) = (0, 0);
+        for (code, &n) in counts.iter().enumerate().skip(1) {
+            with_app += u64::from(n);
+            if app.get(code as u32) > 100.0 {
+                over_100 += u64::from(n);
+            }
+        }
+        assemble(&all, &levels, &regimes, medians, (over_100, with_app), skipped_lines)
     }
 }
 

@@ -17,6 +17,9 @@ use super::app::{App, Group, Opened};
 use super::hist::{APART, BinTables, app_bin, count_all, share_bin};
 use super::reports::cohort_of;
 
+/// Rows per unit of parallel work.
+const CHUNK: usize = 16 * 1024;
+
 /// A comparison of two row indices.
 type Cmp<'a> = Box<dyn Fn(&u32, &u32) -> Ordering + 'a>;
 
@@ -131,12 +134,26 @@ impl App {
         let scores = self.search.scores.as_deref();
         let active = self.search.query.is_some();
         let matches = |i: u32| !active || scores.is_some_and(|s| s.get(i as usize).is_some_and(Option::is_some));
-        let filter = &self.filter;
-        // In parallel; rayon's collect keeps row order.
-        let members: Vec<u32> = (0..figures.len() as u32)
-            .into_par_iter()
-            .filter(|&i| matches(i) && filter.admits(&figures[i as usize], &modes))
+        let admission = self.filter.admission(&modes);
+        // In parallel, a list per chunk of rows, joined in row order.
+        let parts: Vec<Vec<u32>> = figures
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let first = (c * CHUNK) as u32;
+                (first..)
+                    .zip(chunk)
+                    .filter(|&(i, f)| matches(i) && admission.admits(f))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
             .collect();
+        let mut members = std::mem::take(&mut self.members);
+        members.clear();
+        members.reserve(parts.iter().map(Vec::len).sum());
+        for p in parts {
+            members.extend_from_slice(&p);
+        }
         let mut visible = std::mem::take(&mut self.visible);
         visible.clear();
         if self.sort == SortKey::Natural && !self.descending {

@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use crate::stats::columns::{Columns, Figure, NONE, RowFigures};
+use crate::stats::columns::{Columns, Figure, RowFigures};
 
 /// Lower edges of the actions-per-prompt bins (log-like); the last bin, `> 100`, is the
 /// overflow that keeps the study's long tail visible.
@@ -45,8 +45,9 @@ impl BinTables {
     pub fn of(cols: &Columns) -> BinTables {
         BinTables(Metric::ALL.map(|m| {
             let values = cols.values(m.figure());
-            (0..values.len() as u32)
-                .map(|c| m.bin(values.get(c)).map_or(APART, |b| b as u8))
+            let bin = |c: u32| m.bin(values.get(c)).map_or(APART, |b| b as u8);
+            std::iter::once(APART)
+                .chain((1..values.codes() as u32).map(bin))
                 .collect()
         }))
     }
@@ -56,10 +57,8 @@ impl BinTables {
     pub fn of_row(&self, f: &RowFigures) -> [u8; 3] {
         let mut bins = [APART; 3];
         for ((bin, table), m) in bins.iter_mut().zip(&self.0).zip(Metric::ALL) {
-            let code = f.codes[m.figure().index()];
-            if code != NONE {
-                *bin = table[code as usize];
-            }
+            // Code NONE is entry 0, APART.
+            *bin = table[f.codes[m.figure().index()] as usize];
         }
         bins
     }
@@ -264,7 +263,7 @@ mod tests {
         let cols = columns(RatifiedAs::Recorded);
         let t = BinTables::of(&cols);
         // s1 (novice) in both cohorts, s5 (beginner) in the second, s3 (unknown) in none.
-        let of = |f: &RowFigures| [f.level == 0, f.level <= 1];
+        let of = |f: &RowFigures| [f.level() == 0, f.level() <= 1];
         let v = count_all(cols.rows(), &t, &[0, 2, 4], 2, of);
         assert_eq!(v[0][0].bins[2], 1);
         assert_eq!(v[0][0].total(), 1);

@@ -14,7 +14,7 @@ pub const ASYNC_REPORTS: usize = 20_000;
 pub(crate) fn cohort_of(cohorts: Cohorts, f: &RowFigures) -> [bool; 2] {
     match cohorts {
         Cohorts::All => [true, false],
-        Cohorts::Expertise => [f.level == 0, f.level == 4],
+        Cohorts::Expertise => [f.level() == 0, f.level() == 4],
         Cohorts::Regimes => Regime::ALL.map(|g| f.in_regime(g)),
     }
 }
