@@ -11,6 +11,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use rayon::prelude::*;
+
 use super::Regime;
 use crate::corpus::{RatifiedAs, SessionRow};
 use crate::filter::expertise_slot;
@@ -42,12 +44,15 @@ impl Figure {
 /// decisions of its kind); the codes of values start at 1, so that counting needs no branch.
 pub const NONE: u32 = 0;
 
+/// Rows per unit of parallel work.
+const CHUNK: usize = 16 * 1024;
+
 /// How many distinct [`RowFigures::key`]s there can be (6 expertise slots, 4 regime
 /// combinations, 4 outcomes).
 pub const KEYS: usize = 6 * 4 * 4;
 
 /// One session's figures (64 bytes, one cache line).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[repr(C, align(64))]
 pub struct RowFigures {
     pub actions: u64,
@@ -232,48 +237,57 @@ impl Columns {
         c
     }
 
-    /// Adds the figures of `rows`, which follow the rows already in.
-    pub fn extend(&mut self, rows: &[SessionRow]) {
-        self.rows.reserve(rows.len());
-        for r in rows {
-            let f = self.figures_of(r);
-            self.rows.push(f);
-        }
-        for v in &mut self.values {
-            v.sort();
-        }
+    /// Rebuilds the columns of `rows` under `how` in place (keeping the memory).
+    pub fn rebuild(&mut self, rows: &[SessionRow], how: RatifiedAs) {
+        self.how = how;
+        self.rows.clear();
+        self.values = Default::default();
+        self.extend(rows);
     }
 
-    fn figures_of(&mut self, r: &SessionRow) -> RowFigures {
-        // As `Accum::add` derives them.
-        let d = Kind::ALL.map(|k| r.tally.by_actor(k, self.how));
-        let share = |[h, a]: [u32; 2]| (h + a > 0).then(|| f64::from(h) / f64::from(h + a));
-        let (plan, exec) = (share(d[0]), share(d[1]));
-        let app = r.app();
-        let mut key = (expertise_slot(r.expertise) as u8) << 4;
-        for (bit, regime) in [4, 8].into_iter().zip(Regime::ALL) {
-            if regime.holds_for(plan, exec) {
-                key |= bit;
-            }
-        }
-        key |= r
-            .outcome
-            .map_or(0, |o| 1 + Outcome::ALL.iter().position(|&x| x == o).unwrap_or(0) as u8);
-        let values = [Some(f64::from(r.turns)), app, plan, exec];
-        let mut codes = [NONE; 4];
-        for ((code, v), values) in codes.iter_mut().zip(values).zip(&mut self.values) {
-            if let Some(v) = v {
-                *code = values.code(v);
-            }
-        }
-        RowFigures {
-            actions: r.actions,
-            words: r.words,
-            turns: r.turns,
-            decisions: d,
-            codes,
-            mode: r.mode,
-            key,
+    /// Adds the figures of `rows`, which follow the rows already in.
+    ///
+    /// On all cores: each chunk of rows is coded into values of its own, then, chunk by
+    /// chunk in row order, those become the columns' (so codes still number values in order
+    /// of first appearance, as one pass would), and each chunk is recoded.
+    pub fn extend(&mut self, rows: &[SessionRow]) {
+        let (how, start) = (self.how, self.rows.len());
+        self.rows.resize(start + rows.len(), RowFigures::default());
+        let locals: Vec<[Values; 4]> = self.rows[start..]
+            .par_chunks_mut(CHUNK)
+            .zip(rows.par_chunks(CHUNK))
+            .map(|(out, rows)| {
+                let mut local: [Values; 4] = Default::default();
+                for (f, r) in out.iter_mut().zip(rows) {
+                    *f = figures_of(r, how, &mut local);
+                }
+                local
+            })
+            .collect();
+        // Per chunk and figure, each local code's code in the columns (NONE stays NONE).
+        let maps: Vec<[Vec<u32>; 4]> = locals
+            .iter()
+            .map(|local| {
+                let mut maps: [Vec<u32>; 4] = Default::default();
+                for ((map, values), local) in maps.iter_mut().zip(&mut self.values).zip(local) {
+                    map.push(NONE);
+                    map.extend(local.values[1..].iter().map(|&v| values.code(v)));
+                }
+                maps
+            })
+            .collect();
+        self.rows[start..]
+            .par_chunks_mut(CHUNK)
+            .zip(&maps)
+            .for_each(|(out, maps)| {
+                for f in out {
+                    for (code, map) in f.codes.iter_mut().zip(maps) {
+                        *code = map[*code as usize];
+                    }
+                }
+            });
+        for v in &mut self.values {
+            v.sort();
         }
     }
 
@@ -302,6 +316,40 @@ impl Columns {
     pub fn value(&self, f: Figure, row: usize) -> Option<f64> {
         let code = self.rows[row].codes[f.index()];
         (code != NONE).then(|| self.values[f.index()].get(code))
+    }
+}
+
+/// A row's figures, its codes those of `values` (added to as needed).
+fn figures_of(r: &SessionRow, how: RatifiedAs, values: &mut [Values; 4]) -> RowFigures {
+    // As `Accum::add` derives them.
+    let d = Kind::ALL.map(|k| r.tally.by_actor(k, how));
+    let share = |[h, a]: [u32; 2]| (h + a > 0).then(|| f64::from(h) / f64::from(h + a));
+    let (plan, exec) = (share(d[0]), share(d[1]));
+    let app = r.app();
+    let mut key = (expertise_slot(r.expertise) as u8) << 4;
+    for (bit, regime) in [4, 8].into_iter().zip(Regime::ALL) {
+        if regime.holds_for(plan, exec) {
+            key |= bit;
+        }
+    }
+    key |= r
+        .outcome
+        .map_or(0, |o| 1 + Outcome::ALL.iter().position(|&x| x == o).unwrap_or(0) as u8);
+    let figures = [Some(f64::from(r.turns)), app, plan, exec];
+    let mut codes = [NONE; 4];
+    for ((code, v), values) in codes.iter_mut().zip(figures).zip(values) {
+        if let Some(v) = v {
+            *code = values.code(v);
+        }
+    }
+    RowFigures {
+        actions: r.actions,
+        words: r.words,
+        turns: r.turns,
+        decisions: d,
+        codes,
+        mode: r.mode,
+        key,
     }
 }
 

@@ -55,7 +55,11 @@ impl App {
 
     /// Re-derives every row's figures (after the ratified toggle).
     pub fn restat(&mut self) {
-        self.figures = Arc::new(Columns::of(&self.corpus.rows, self.how));
+        match Arc::get_mut(&mut self.figures) {
+            // In place when no reports worker holds them: the memory stays mapped.
+            Some(figures) => figures.rebuild(&self.corpus.rows, self.how),
+            None => self.figures = Arc::new(Columns::of(&self.corpus.rows, self.how)),
+        }
         self.bins = BinTables::of(&self.figures);
     }
 

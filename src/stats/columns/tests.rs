@@ -113,22 +113,37 @@ fn reports_from_columns_equal_the_plain_computation_on_made_up_rows() {
 
 #[test]
 fn columns_grown_in_batches_equal_columns_built_at_once() {
-    let rows = made_up(1000, 9);
+    // Several parallel chunks, and batches that end inside them.
+    let rows = made_up(40_000, 9);
     for how in HOWS {
         let whole = Columns::of(&rows, how);
         let mut grown = Columns::new(how);
-        for part in [0..1, 1..1, 1..300, 300..1000] {
+        for part in [0..1, 1..1, 1..300, 300..20_000, 20_000..40_000] {
             grown.extend(&rows[part]);
         }
         assert_eq!(grown.rows(), whole.rows());
         for f in Figure::ALL {
             assert_eq!(grown.values(f).ascending(), whole.values(f).ascending());
+            // Codes number the values in order of first appearance, as one pass would.
+            let mut next = 1;
+            for (i, r) in whole.rows().iter().enumerate() {
+                let code = r.codes[f.index()];
+                assert!(code <= next, "{f:?} row {i}");
+                next += u32::from(code == next);
+            }
+            assert_eq!(next as usize, whole.values(f).codes());
         }
-        let members: Vec<u32> = (0..1000).step_by(3).collect();
-        assert_eq!(
-            Report::of_columns(&grown, &members, 0),
-            Report::of_columns(&whole, &members, 0)
-        );
+        for (i, r) in rows.iter().enumerate() {
+            assert_eq!(whole.value(Figure::ActionsPerPrompt, i), r.app());
+            assert_eq!(
+                whole.value(Figure::ExecutionShare, i),
+                r.tally.human_share(Kind::Execution, how)
+            );
+        }
+        let members: Vec<u32> = (0..40_000).step_by(3).collect();
+        let r = Report::of_columns(&grown, &members, 0);
+        assert_eq!(r, Report::of_columns(&whole, &members, 0));
+        assert_eq!(r, reference(&rows, &members, how, 0));
     }
 }
 
