@@ -67,9 +67,14 @@ impl App {
     /// are stable). `order` is ascending; a descending list reads it backwards.
     fn sort_cmp(&self) -> Cmp<'_> {
         let rows = &self.corpus.rows;
-        let figures = &*self.figures;
-        // Sessions without the figure sort first.
-        let f = move |fig: Figure, i: u32| figures.value(fig, i as usize).unwrap_or(f64::NEG_INFINITY);
+        // One key per row, looked up once rather than per comparison; sessions without the
+        // figure sort first.
+        let keys = |fig: Figure| -> Vec<f64> {
+            let figures = &*self.figures;
+            (0..figures.len())
+                .map(|i| figures.value(fig, i).unwrap_or(f64::NEG_INFINITY))
+                .collect()
+        };
         match self.sort {
             SortKey::Natural => Box::new(|a, b| a.cmp(b)),
             SortKey::Title => Box::new(|&a, &b| rows[a as usize].title.cmp(&rows[b as usize].title)),
@@ -78,11 +83,13 @@ impl App {
                 e(a).cmp(&e(b))
             }),
             SortKey::Turns => Box::new(|&a, &b| rows[a as usize].turns.cmp(&rows[b as usize].turns)),
-            SortKey::ActionsPerPrompt => {
-                Box::new(move |&a, &b| f(Figure::ActionsPerPrompt, a).total_cmp(&f(Figure::ActionsPerPrompt, b)))
-            }
-            SortKey::PlanningShare => {
-                Box::new(move |&a, &b| f(Figure::PlanningShare, a).total_cmp(&f(Figure::PlanningShare, b)))
+            SortKey::ActionsPerPrompt | SortKey::PlanningShare => {
+                let k = keys(if self.sort == SortKey::ActionsPerPrompt {
+                    Figure::ActionsPerPrompt
+                } else {
+                    Figure::PlanningShare
+                });
+                Box::new(move |&a, &b| k[a as usize].total_cmp(&k[b as usize]))
             }
         }
     }
@@ -92,7 +99,8 @@ impl App {
     pub fn resort(&mut self) {
         let mut order: Vec<u32> = (0..self.corpus.rows.len() as u32).collect();
         if self.sort != SortKey::Natural {
-            order.sort_by(|a, b| self.sort_cmp()(a, b));
+            let cmp = self.sort_cmp();
+            order.sort_by(|a, b| cmp(a, b));
         }
         self.order = order;
     }
