@@ -373,8 +373,8 @@ impl Report {
         acc.finish(skipped_lines)
     }
 
-    /// The same over `rows[i]` for each `i` of `members`, folded on all cores: what the
-    /// browser runs on every filter change.
+    /// The same over `rows[i]` for each `i` of `members`, folded on all cores (`leash
+    /// report`; the browser counts from its columns, [`Report::of_columns`]).
     pub fn compute_members(rows: &[SessionRow], members: &[u32], how: RatifiedAs, skipped_lines: u64) -> Report {
         use rayon::prelude::*;
         members
@@ -387,38 +387,6 @@ impl Report {
             })
             .reduce(Accum::default, Accum::merge)
             .finish(skipped_lines)
-    }
-
-    /// The report of `members` and of two cohorts within them (`cohort` says which a row
-    /// belongs to), gathered in one parallel pass: the browser's side-by-side histograms.
-    pub fn compute_cohorts(
-        rows: &[SessionRow],
-        members: &[u32],
-        how: RatifiedAs,
-        skipped_lines: u64,
-        cohort: impl Fn(&SessionRow) -> [bool; 2] + Sync,
-    ) -> (Report, [Report; 2]) {
-        use rayon::prelude::*;
-        let [all, a, b] = members
-            .par_chunks(16 * 1024)
-            .fold(<[Accum; 3]>::default, |mut acc, chunk| {
-                for &i in chunk {
-                    let r = &rows[i as usize];
-                    acc[0].add(r, how);
-                    let [in_a, in_b] = cohort(r);
-                    if in_a {
-                        acc[1].add(r, how);
-                    }
-                    if in_b {
-                        acc[2].add(r, how);
-                    }
-                }
-                acc
-            })
-            .reduce(<[Accum; 3]>::default, |[x0, x1, x2], [y0, y1, y2]| {
-                [x0.merge(y0), x1.merge(y1), x2.merge(y2)]
-            });
-        (all.finish(skipped_lines), [a.finish(0), b.finish(0)])
     }
 }
 

@@ -69,6 +69,8 @@ pub struct RowFigures {
     pub key: u8,
 }
 
+const _: () = assert!(std::mem::size_of::<RowFigures>() == 64);
+
 impl RowFigures {
     /// Actions per prompt, as [`SessionRow::app`].
     pub fn app(&self) -> Option<f64> {
