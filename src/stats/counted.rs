@@ -10,8 +10,10 @@ use super::columns::{Columns, Figure, KEYS, RowFigures, outcome_of_key, regimes_
 use super::{Pool, Report, assemble};
 use crate::model::Outcome;
 
-/// Members per unit of parallel work.
+/// Members per unit of parallel work, at least.
 const CHUNK: usize = 16 * 1024;
+/// Units of parallel work per core, at most.
+const PIECES: usize = 2;
 
 /// Pooled sums and per-code counts over a set of rows; two halves merge.
 struct Counts {
@@ -102,9 +104,13 @@ impl Counts {
 fn count(cols: &Columns, members: &[u32], sets: usize, add: impl Fn(&mut [Counts], &RowFigures) + Sync) -> Vec<Counts> {
     let rows = cols.rows();
     let new = || (0..sets).map(|_| Counts::new(cols)).collect::<Vec<_>>();
+    // A few pieces per core, each with counts of its own: the counts are as long as a figure
+    // has distinct values, which can be many.
+    let piece = members.len().div_ceil(PIECES * rayon::current_num_threads()).max(CHUNK);
     members
-        .par_chunks(CHUNK)
-        .fold(new, |mut acc, chunk| {
+        .par_chunks(piece)
+        .map(|chunk| {
+            let mut acc = new();
             for &i in chunk {
                 add(&mut acc, &rows[i as usize]);
             }
