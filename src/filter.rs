@@ -3,6 +3,7 @@
 use crate::corpus::{Corpus, RatifiedAs, SessionRow};
 use crate::model::Outcome;
 use crate::stats::Regime;
+use crate::stats::columns::{RowFigures, outcome_of_key, regimes_of_key};
 
 /// Facet filters. The default lets every session through.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -36,15 +37,38 @@ impl Filter {
             && (self.modes.is_empty() || row.mode.is_some_and(|m| modes.contains(&m)))
             && (self.outcomes.is_empty() || self.outcomes.contains(&row.outcome))
             && self.regimes.iter().all(|r| r.holds(row, how))
-            && self.app_in_range(row)
+            && self.app_in_range(|| row.app())
     }
 
-    fn app_in_range(&self, row: &SessionRow) -> bool {
+    /// The filter for packed rows (built under the same `how`); `modes` must come from
+    /// [`Filter::mode_ids`].
+    pub fn admission(&self, modes: &[u16]) -> Admission<'_> {
+        // Expertise, outcome and regimes are all in a row's key: decide each key once.
+        let keys = std::array::from_fn(|k| {
+            let key = k as u8;
+            (self.expertise.is_empty() || self.expertise.contains(&usize::from(key >> 4)))
+                && (self.outcomes.is_empty() || self.outcomes.contains(&outcome_of_key(key)))
+                && self.regimes.iter().all(|&r| regimes_of_key(key)[r as usize])
+        });
+        let modes = (!self.modes.is_empty()).then(|| {
+            let mut on = vec![false; modes.iter().map(|&m| usize::from(m) + 1).max().unwrap_or(0)];
+            for &m in modes {
+                on[usize::from(m)] = true;
+            }
+            on
+        });
+        Admission {
+            keys,
+            modes,
+            filter: self,
+        }
+    }
+
+    fn app_in_range(&self, app: impl FnOnce() -> Option<f64>) -> bool {
         if self.app_min.is_none() && self.app_max.is_none() {
             return true;
         }
-        row.app()
-            .is_some_and(|a| self.app_min.is_none_or(|m| a >= m) && self.app_max.is_none_or(|m| a <= m))
+        app().is_some_and(|a| self.app_min.is_none_or(|m| a >= m) && self.app_max.is_none_or(|m| a <= m))
     }
 
     /// The corpus's ids of the filter's modes (modes it never saw match nothing).
@@ -58,5 +82,25 @@ impl Filter {
         (0..corpus.rows.len() as u32)
             .filter(|&i| self.passes(&corpus.rows[i as usize], &modes, how))
             .collect()
+    }
+}
+
+/// [`Filter::passes`] on packed rows: a lookup of the row's key and mode, then the range.
+pub struct Admission<'a> {
+    keys: [bool; 256],
+    /// Whether each mode id passes; `None` when the filter takes every mode.
+    modes: Option<Vec<bool>>,
+    filter: &'a Filter,
+}
+
+impl Admission<'_> {
+    #[inline]
+    pub fn admits(&self, f: &RowFigures) -> bool {
+        self.keys[usize::from(f.key)]
+            && self
+                .modes
+                .as_ref()
+                .is_none_or(|on| f.mode.is_some_and(|m| on.get(usize::from(m)) == Some(&true)))
+            && self.filter.app_in_range(|| f.app())
     }
 }

@@ -8,6 +8,8 @@ use serde::Serialize;
 use crate::corpus::{RatifiedAs, SessionRow};
 use crate::model::{Kind, Outcome};
 
+pub mod columns;
+mod counted;
 pub mod study;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -292,57 +294,72 @@ impl Accum {
             || rayon::join(|| median(&mut self.turns), || median(&mut self.apps)),
             || rayon::join(|| median(&mut self.plan_shares), || median(&mut self.exec_shares)),
         );
-        let (all, levels, regimes) = (&self.all, &self.levels, &self.regimes);
-        let level = |i: usize| levels[i].level();
-        Report {
-            sessions: all.sessions,
-            turns: all.turns,
-            actions: all.actions,
-            decisions: DecisionCounts {
-                planning: ActorCounts {
-                    human: all.decisions[0][0],
-                    agent: all.decisions[0][1],
-                },
-                execution: ActorCounts {
-                    human: all.decisions[1][0],
-                    agent: all.decisions[1][1],
-                },
+        let medians = [turns_median, app_median, plan_median, exec_median];
+        let over_100 = (self.over_100, self.apps.len() as u64);
+        assemble(&self.all, &self.levels, &self.regimes, medians, over_100, skipped_lines)
+    }
+}
+
+/// The report of pooled sums and medians (of turns, APP, planning and execution shares, in
+/// that order); `over_100` is (sessions with APP > 100, sessions with an APP).
+fn assemble(
+    all: &Pool,
+    levels: &[Pool; 6],
+    regimes: &[Pool; 2],
+    medians: [Option<f64>; 4],
+    over_100: (u64, u64),
+    skipped_lines: u64,
+) -> Report {
+    let [turns_median, app_median, plan_median, exec_median] = medians;
+    let level = |i: usize| levels[i].level();
+    Report {
+        sessions: all.sessions,
+        turns: all.turns,
+        actions: all.actions,
+        decisions: DecisionCounts {
+            planning: ActorCounts {
+                human: all.decisions[0][0],
+                agent: all.decisions[0][1],
             },
-            turns_per_session: MeanMedian {
-                mean: ratio(all.turns, all.sessions),
-                median: turns_median,
+            execution: ActorCounts {
+                human: all.decisions[1][0],
+                agent: all.decisions[1][1],
             },
-            actions_per_prompt: ActionsPerPrompt {
-                mean: ratio(all.actions, all.turns),
-                median_session: app_median,
-                share_sessions_over_100: ratio(self.over_100, self.apps.len() as u64),
-            },
-            words_per_turn: Mean {
-                mean: ratio(all.words, all.turns),
-            },
-            verified_success_rate: ratio(all.verified, all.outcome_known),
-            planning_human_share: Share {
-                pooled: all.share(Kind::Planning),
-                median_session: plan_median,
-            },
-            execution_human_share: Share {
-                pooled: all.share(Kind::Execution),
-                median_session: exec_median,
-            },
-            by_expertise: ByExpertise {
-                novice: level(0),
-                beginner: level(1),
-                intermediate: level(2),
-                advanced: level(3),
-                expert: level(4),
-                unknown: level(5),
-            },
-            regimes: Regimes {
-                user_keeps_execution: regimes[0].regime(),
-                agent_controls_planning: regimes[1].regime(),
-            },
-            skipped_lines,
-        }
+        },
+        turns_per_session: MeanMedian {
+            mean: ratio(all.turns, all.sessions),
+            median: turns_median,
+        },
+        actions_per_prompt: ActionsPerPrompt {
+            mean: ratio(all.actions, all.turns),
+            median_session: app_median,
+            share_sessions_over_100: ratio(over_100.0, over_100.1),
+        },
+        words_per_turn: Mean {
+            mean: ratio(all.words, all.turns),
+        },
+        verified_success_rate: ratio(all.verified, all.outcome_known),
+        planning_human_share: Share {
+            pooled: all.share(Kind::Planning),
+            median_session: plan_median,
+        },
+        execution_human_share: Share {
+            pooled: all.share(Kind::Execution),
+            median_session: exec_median,
+        },
+        by_expertise: ByExpertise {
+            novice: level(0),
+            beginner: level(1),
+            intermediate: level(2),
+            advanced: level(3),
+            expert: level(4),
+            unknown: level(5),
+        },
+        regimes: Regimes {
+            user_keeps_execution: regimes[0].regime(),
+            agent_controls_planning: regimes[1].regime(),
+        },
+        skipped_lines,
     }
 }
 
@@ -356,8 +373,8 @@ impl Report {
         acc.finish(skipped_lines)
     }
 
-    /// The same over `rows[i]` for each `i` of `members`, folded on all cores: what the
-    /// browser runs on every filter change.
+    /// The same over `rows[i]` for each `i` of `members`, folded on all cores (`leash
+    /// report`; the browser counts from its columns, [`Report::of_columns`]).
     pub fn compute_members(rows: &[SessionRow], members: &[u32], how: RatifiedAs, skipped_lines: u64) -> Report {
         use rayon::prelude::*;
         members
@@ -370,38 +387,6 @@ impl Report {
             })
             .reduce(Accum::default, Accum::merge)
             .finish(skipped_lines)
-    }
-
-    /// The report of `members` and of two cohorts within them (`cohort` says which a row
-    /// belongs to), gathered in one parallel pass: the browser's side-by-side histograms.
-    pub fn compute_cohorts(
-        rows: &[SessionRow],
-        members: &[u32],
-        how: RatifiedAs,
-        skipped_lines: u64,
-        cohort: impl Fn(&SessionRow) -> [bool; 2] + Sync,
-    ) -> (Report, [Report; 2]) {
-        use rayon::prelude::*;
-        let [all, a, b] = members
-            .par_chunks(16 * 1024)
-            .fold(<[Accum; 3]>::default, |mut acc, chunk| {
-                for &i in chunk {
-                    let r = &rows[i as usize];
-                    acc[0].add(r, how);
-                    let [in_a, in_b] = cohort(r);
-                    if in_a {
-                        acc[1].add(r, how);
-                    }
-                    if in_b {
-                        acc[2].add(r, how);
-                    }
-                }
-                acc
-            })
-            .reduce(<[Accum; 3]>::default, |[x0, x1, x2], [y0, y1, y2]| {
-                [x0.merge(y0), x1.merge(y1), x2.merge(y2)]
-            });
-        (all.finish(skipped_lines), [a.finish(0), b.finish(0)])
     }
 }
 

@@ -173,22 +173,3 @@ fn the_parallel_fold_gives_the_same_report() {
         Report::compute([], RatifiedAs::Recorded, 0)
     );
 }
-
-#[test]
-fn cohorts_in_one_pass_match_separate_reports() {
-    let c = corpus();
-    let members: Vec<u32> = (0..4).collect();
-    let novice = |r: &SessionRow| r.expertise == Some(1);
-    let expert = |r: &SessionRow| r.expertise == Some(5);
-    let (all, [a, b]) = Report::compute_cohorts(&c.rows, &members, RatifiedAs::Recorded, 1, |r| [novice(r), expert(r)]);
-    assert_eq!(all, Report::compute(&c.rows, RatifiedAs::Recorded, 1));
-    assert_eq!(
-        a,
-        Report::compute(c.rows.iter().filter(|r| novice(r)), RatifiedAs::Recorded, 0)
-    );
-    assert_eq!(
-        b,
-        Report::compute(c.rows.iter().filter(|r| expert(r)), RatifiedAs::Recorded, 0)
-    );
-    assert_eq!((a.sessions, b.sessions), (1, 2));
-}

@@ -9,11 +9,12 @@ use crate::corpus::{Batch, Corpus, RatifiedAs, Source};
 use crate::filter::Filter;
 use crate::model::{Outcome, Session};
 use crate::search::Query;
+use crate::stats::columns::Columns;
 use crate::stats::{Regime, Report};
 
 use super::action::{Cohorts, Mode, Msg, Panel, SortKey};
 use super::audit::Audit;
-use super::hist::{Hist, RowStat};
+use super::hist::{BinTables, Hist};
 use super::layout::Areas;
 
 /// What the browser is started with.
@@ -153,8 +154,11 @@ pub struct App {
     pub search: Search,
     pub sort: SortKey,
     pub descending: bool,
-    /// Per-row histogram figures under `how`, grown as rows load.
-    pub stats: Vec<RowStat>,
+    /// Every row's figures under `how`, grown as rows load: the filter, the histograms and
+    /// the header count from these (shared with the reports worker).
+    pub figures: Arc<Columns>,
+    /// The histogram bin of each of the figures' distinct values.
+    pub bins: BinTables,
     /// All rows in the current sort order (rebuilt on sort change and load).
     pub order: Vec<u32>,
     /// The rows passing the filters and the query, in row order.
@@ -204,7 +208,8 @@ impl App {
             search: Search::default(),
             sort: SortKey::Natural,
             descending: false,
-            stats: Vec::new(),
+            figures: Arc::new(Columns::new(opts.ratified_as)),
+            bins: BinTables::default(),
             order: Vec::new(),
             members: Vec::new(),
             visible: Vec::new(),

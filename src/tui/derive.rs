@@ -2,18 +2,23 @@
 //! sort order, the visible rows, the header's report and the histograms.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::corpus::Batch;
 use crate::model::Kind;
+use crate::stats::columns::{Columns, Figure};
 use crate::stats::{Report, study};
 
 use super::action::{Cohorts, SortKey};
 use super::app::{App, Group, Opened};
-use super::hist::{RowStat, app_bin, count_all, share_bin};
+use super::hist::{APART, BinTables, app_bin, count_all, share_bin};
 use super::reports::cohort_of;
+
+/// Rows per unit of parallel work.
+const CHUNK: usize = 16 * 1024;
 
 /// A comparison of two row indices.
 type Cmp<'a> = Box<dyn Fn(&u32, &u32) -> Ordering + 'a>;
@@ -23,7 +28,8 @@ impl App {
     /// `pending` until it lets go.
     pub fn absorb(&mut self, batches: Vec<Batch>) {
         self.pending.extend(batches);
-        let Some(corpus) = std::sync::Arc::get_mut(&mut self.corpus) else {
+        // A reports worker may still hold the figures: then the batches wait too.
+        let (Some(corpus), Some(figures)) = (Arc::get_mut(&mut self.corpus), Arc::get_mut(&mut self.figures)) else {
             return;
         };
         if self.pending.is_empty() {
@@ -34,10 +40,9 @@ impl App {
             self.loading.bytes += b.bytes;
             corpus.absorb(b);
         }
-        let how = self.how;
-        let start = self.stats.len();
-        self.stats
-            .extend(corpus.rows[start..].iter().map(|r| RowStat::of(r, how)));
+        let start = figures.len();
+        figures.extend(&corpus.rows[start..]);
+        self.bins = BinTables::of(figures);
         if self.corpus.modes.len() != modes {
             self.rebuild_facets();
         }
@@ -50,16 +55,26 @@ impl App {
 
     /// Re-derives every row's figures (after the ratified toggle).
     pub fn restat(&mut self) {
-        let how = self.how;
-        self.stats = self.corpus.rows.iter().map(|r| RowStat::of(r, how)).collect();
+        match Arc::get_mut(&mut self.figures) {
+            // In place when no reports worker holds them: the memory stays mapped.
+            Some(figures) => figures.rebuild(&self.corpus.rows, self.how),
+            None => self.figures = Arc::new(Columns::of(&self.corpus.rows, self.how)),
+        }
+        self.bins = BinTables::of(&self.figures);
     }
 
     /// The current sort key's comparison of two rows; ties keep corpus order (the sorts
     /// are stable). `order` is ascending; a descending list reads it backwards.
     fn sort_cmp(&self) -> Cmp<'_> {
         let rows = &self.corpus.rows;
-        let stats = &self.stats;
-        let f = |a: f64| if a.is_nan() { f64::NEG_INFINITY } else { a };
+        // One key per row, looked up once rather than per comparison; sessions without the
+        // figure sort first.
+        let keys = |fig: Figure| -> Vec<f64> {
+            let figures = &*self.figures;
+            (0..figures.len())
+                .map(|i| figures.value(fig, i).unwrap_or(f64::NEG_INFINITY))
+                .collect()
+        };
         match self.sort {
             SortKey::Natural => Box::new(|a, b| a.cmp(b)),
             SortKey::Title => Box::new(|&a, &b| rows[a as usize].title.cmp(&rows[b as usize].title)),
@@ -68,11 +83,13 @@ impl App {
                 e(a).cmp(&e(b))
             }),
             SortKey::Turns => Box::new(|&a, &b| rows[a as usize].turns.cmp(&rows[b as usize].turns)),
-            SortKey::ActionsPerPrompt => {
-                Box::new(move |&a, &b| f(stats[a as usize].app).total_cmp(&f(stats[b as usize].app)))
-            }
-            SortKey::PlanningShare => {
-                Box::new(move |&a, &b| f(stats[a as usize].plan).total_cmp(&f(stats[b as usize].plan)))
+            SortKey::ActionsPerPrompt | SortKey::PlanningShare => {
+                let k = keys(if self.sort == SortKey::ActionsPerPrompt {
+                    Figure::ActionsPerPrompt
+                } else {
+                    Figure::PlanningShare
+                });
+                Box::new(move |&a, &b| k[a as usize].total_cmp(&k[b as usize]))
             }
         }
     }
@@ -82,7 +99,8 @@ impl App {
     pub fn resort(&mut self) {
         let mut order: Vec<u32> = (0..self.corpus.rows.len() as u32).collect();
         if self.sort != SortKey::Natural {
-            order.sort_by(|a, b| self.sort_cmp()(a, b));
+            let cmp = self.sort_cmp();
+            order.sort_by(|a, b| cmp(a, b));
         }
         self.order = order;
     }
@@ -123,17 +141,31 @@ impl App {
         let t = Instant::now();
         let corpus = &*self.corpus;
         let rows = &corpus.rows;
+        let figures = self.figures.rows();
         let modes = self.filter.mode_ids(corpus);
-        let how = self.how;
         let scores = self.search.scores.as_deref();
         let active = self.search.query.is_some();
         let matches = |i: u32| !active || scores.is_some_and(|s| s.get(i as usize).is_some_and(Option::is_some));
-        let filter = &self.filter;
-        // In parallel; rayon's collect keeps row order.
-        let members: Vec<u32> = (0..rows.len() as u32)
-            .into_par_iter()
-            .filter(|&i| matches(i) && filter.passes(&rows[i as usize], &modes, how))
+        let admission = self.filter.admission(&modes);
+        // In parallel, a list per chunk of rows, joined in row order.
+        let parts: Vec<Vec<u32>> = figures
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let first = (c * CHUNK) as u32;
+                (first..)
+                    .zip(chunk)
+                    .filter(|&(i, f)| matches(i) && admission.admits(f))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
             .collect();
+        let mut members = std::mem::take(&mut self.members);
+        members.clear();
+        members.reserve(parts.iter().map(Vec::len).sum());
+        for p in parts {
+            members.extend_from_slice(&p);
+        }
         let mut visible = std::mem::take(&mut self.visible);
         visible.clear();
         if self.sort == SortKey::Natural && !self.descending {
@@ -168,7 +200,6 @@ impl App {
 
     /// The histogram panel's cohorts: counted in one pass over the set.
     fn count_groups(&self) -> Vec<Group> {
-        let rows = &self.corpus.rows;
         let how = self.how;
         let (names, study_app): (Vec<&'static str>, Vec<f64>) = match self.cohorts {
             Cohorts::All => (vec!["all"], vec![study::ACTIONS_PER_PROMPT]),
@@ -181,8 +212,10 @@ impl App {
                 vec![study::USER_KEEPS_EXECUTION_APP, study::AGENT_CONTROLS_PLANNING_APP],
             ),
         };
-        let of = |i: u32| cohort_of(self.cohorts, &rows[i as usize], how);
-        let hists = count_all(&self.stats, &self.members, names.len(), of);
+        let cohorts = self.cohorts;
+        let hists = count_all(self.figures.rows(), &self.bins, &self.members, names.len(), |f| {
+            cohort_of(cohorts, f)
+        });
         names
             .into_iter()
             .zip(study_app)
@@ -242,13 +275,16 @@ impl App {
             self.list_offset = self.cursor + 1 - rows;
         }
         // The selected session is marked in the cohorts it belongs to.
-        let member = sel.map(|i| cohort_of(self.cohorts, &self.corpus.rows[i as usize], self.how));
-        let stat = sel.map(|i| self.stats[i as usize]);
+        let figures = sel.map(|i| &self.figures.rows()[i as usize]);
+        let member = figures.map(|f| cohort_of(self.cohorts, f));
+        let bins = figures.map(|f| self.bins.of_row(f));
         for (g, group) in self.groups.iter_mut().enumerate() {
-            for h in &mut group.hists {
-                h.selected = stat
+            for (h, bin) in group.hists.iter_mut().zip(0..) {
+                h.selected = bins
                     .filter(|_| member.is_some_and(|m| m[g]))
-                    .and_then(|s| h.metric.bin(h.metric.value(&s)));
+                    .map(|b| b[bin])
+                    .filter(|&b| b != APART)
+                    .map(usize::from);
             }
         }
     }

@@ -1,8 +1,9 @@
 //! Histogram binning: pure functions over per-session figures, and the counted histograms
 //! the panel draws (computed in `update`, never while drawing).
 
-use crate::corpus::{RatifiedAs, SessionRow};
-use crate::model::Kind;
+use rayon::prelude::*;
+
+use crate::stats::columns::{Columns, Figure, RowFigures};
 
 /// Lower edges of the actions-per-prompt bins (log-like); the last bin, `> 100`, is the
 /// overflow that keeps the study's long tail visible.
@@ -31,40 +32,35 @@ pub fn share_bin(share: f64) -> usize {
     ((share * 10.0 + 1e-9).floor().max(0.0) as usize).min(SHARE_BINS - 1)
 }
 
-/// The figures a histogram needs of one session, kept per row so that a filter change only
-/// counts (never re-derives). `NaN` = the session has none.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RowStat {
-    pub app: f64,
-    pub plan: f64,
-    pub exec: f64,
-    /// The bin of each [`Metric`] (in [`Metric::ALL`] order), [`APART`] when the session has
-    /// none: counting a histogram is then one increment per session.
-    pub bins: [u8; 3],
-}
-
 /// The bin index of a session counted apart.
 pub const APART: u8 = u8::MAX;
 
-impl RowStat {
-    pub fn new(app: f64, plan: f64, exec: f64) -> RowStat {
-        let mut s = RowStat {
-            app,
-            plan,
-            exec,
-            bins: [APART; 3],
-        };
-        s.bins = Metric::ALL.map(|m| m.bin(m.value(&s)).map_or(APART, |b| b as u8));
-        s
+/// The bin of every distinct value of each [`Metric`]'s figure (in [`Metric::ALL`] order),
+/// rebuilt with the columns: counting a histogram is then a lookup and an increment per
+/// session, never a re-derivation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BinTables([Vec<u8>; 3]);
+
+impl BinTables {
+    pub fn of(cols: &Columns) -> BinTables {
+        BinTables(Metric::ALL.map(|m| {
+            let values = cols.values(m.figure());
+            let bin = |c: u32| m.bin(values.get(c)).map_or(APART, |b| b as u8);
+            std::iter::once(APART)
+                .chain((1..values.codes() as u32).map(bin))
+                .collect()
+        }))
     }
 
-    pub fn of(row: &SessionRow, how: RatifiedAs) -> RowStat {
-        let share = |k| row.tally.human_share(k, how).unwrap_or(f64::NAN);
-        RowStat::new(
-            row.app().unwrap_or(f64::NAN),
-            share(Kind::Planning),
-            share(Kind::Execution),
-        )
+    /// A session's bin of each metric, [`APART`] where it lacks the figure.
+    #[inline]
+    pub fn of_row(&self, f: &RowFigures) -> [u8; 3] {
+        let mut bins = [APART; 3];
+        for ((bin, table), m) in bins.iter_mut().zip(&self.0).zip(Metric::ALL) {
+            // Code NONE is entry 0, APART.
+            *bin = table[f.codes[m.figure().index()] as usize];
+        }
+        bins
     }
 }
 
@@ -94,12 +90,12 @@ impl Metric {
         }
     }
 
-    /// The value of this metric for one session (`NaN` = none).
-    pub fn value(self, s: &RowStat) -> f64 {
+    /// The core's figure this metric bins.
+    pub fn figure(self) -> Figure {
         match self {
-            Metric::ActionsPerPrompt => s.app,
-            Metric::PlanningShare => s.plan,
-            Metric::ExecutionShare => s.exec,
+            Metric::ActionsPerPrompt => Figure::ActionsPerPrompt,
+            Metric::PlanningShare => Figure::PlanningShare,
+            Metric::ExecutionShare => Figure::ExecutionShare,
         }
     }
 
@@ -138,26 +134,6 @@ pub struct Hist {
 }
 
 impl Hist {
-    /// Counts the sessions `ids` of `stats` (one pass, no allocation beyond the bins).
-    pub fn count(metric: Metric, stats: &[RowStat], ids: impl Iterator<Item = u32>) -> Hist {
-        let mut bins = vec![0u64; metric.bins()];
-        let mut apart = 0;
-        let k = Metric::ALL.iter().position(|&m| m == metric).unwrap_or(0);
-        for i in ids {
-            match stats[i as usize].bins[k] {
-                APART => apart += 1,
-                b => bins[usize::from(b)] += 1,
-            }
-        }
-        Hist {
-            metric,
-            bins,
-            apart,
-            study: None,
-            selected: None,
-        }
-    }
-
     pub fn empty(metric: Metric) -> Hist {
         Hist {
             metric,
@@ -173,23 +149,46 @@ impl Hist {
     }
 }
 
-/// The three histograms of each of `groups` cohorts in one pass over `ids`; `of` tells the
-/// cohorts a row belongs to (at most two).
-pub fn count_all(stats: &[RowStat], ids: &[u32], groups: usize, of: impl Fn(u32) -> [bool; 2]) -> Vec<[Hist; 3]> {
+/// The three histograms of each of `groups` cohorts over the rows `ids` of `figures`, in one
+/// pass folded on all cores; `of` tells the cohorts a row belongs to (at most two).
+pub fn count_all(
+    figures: &[RowFigures],
+    tables: &BinTables,
+    ids: &[u32],
+    groups: usize,
+    of: impl Fn(&RowFigures) -> [bool; 2] + Sync,
+) -> Vec<[Hist; 3]> {
     // Flat counters, one row of APP_BINS + 1 per (cohort, metric); the last slot is "apart".
     const W: usize = APP_BINS + 1;
-    let mut c = vec![[0u64; W]; groups * 3];
-    for &i in ids {
-        let member = of(i);
-        let b = stats[i as usize].bins;
-        for g in 0..groups {
-            if member[g] {
-                for (k, &bin) in b.iter().enumerate() {
-                    c[g * 3 + k][usize::from(bin).min(W - 1)] += 1;
+    let c = ids
+        .par_chunks(16 * 1024)
+        .fold(
+            || vec![[0u64; W]; groups * 3],
+            |mut c, chunk| {
+                for &i in chunk {
+                    let f = &figures[i as usize];
+                    let member = of(f);
+                    let b = tables.of_row(f);
+                    for g in 0..groups {
+                        if member[g] {
+                            for (k, &bin) in b.iter().enumerate() {
+                                c[g * 3 + k][usize::from(bin).min(W - 1)] += 1;
+                            }
+                        }
+                    }
+                }
+                c
+            },
+        )
+        .reduce_with(|mut a, b| {
+            for (x, y) in a.iter_mut().zip(&b) {
+                for (x, y) in x.iter_mut().zip(y) {
+                    *x += y;
                 }
             }
-        }
-    }
+            a
+        })
+        .unwrap_or_else(|| vec![[0u64; W]; groups * 3]);
     (0..groups)
         .map(|g| {
             Metric::ALL.map(|m| {
@@ -207,6 +206,7 @@ pub fn count_all(stats: &[RowStat], ids: &[u32], groups: usize, of: impl Fn(u32)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::{Corpus, RatifiedAs};
 
     #[test]
     fn app_bins_are_log_like_with_an_overflow() {
@@ -234,30 +234,42 @@ mod tests {
         assert_eq!(share_bin(1.0), 9);
     }
 
-    #[test]
-    fn count_puts_missing_figures_apart() {
-        let s = |app, plan| RowStat::new(app, plan, f64::NAN);
-        let stats = [s(0.5, 1.0), s(150.0, f64::NAN), s(10.0, 0.7), s(f64::NAN, 0.0)];
-        let h = Hist::count(Metric::ActionsPerPrompt, &stats, 0..4);
-        assert_eq!(h.bins, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
-        assert_eq!(h.apart, 1);
-        let h = Hist::count(Metric::PlanningShare, &stats, [0, 1, 2].into_iter());
-        assert_eq!(h.bins, [0, 0, 0, 0, 0, 0, 0, 1, 0, 1]);
-        assert_eq!((h.apart, h.total()), (1, 3));
-        let h = Hist::count(Metric::ExecutionShare, &stats, 0..4);
-        assert_eq!((h.bins.iter().sum::<u64>(), h.apart), (0, 4));
+    fn columns(how: RatifiedAs) -> Columns {
+        let c = Corpus::load(vec![crate::tui::tests::fixture::source()], |_| {}).unwrap();
+        Columns::of(&c.rows, how)
     }
 
     #[test]
-    fn count_all_splits_cohorts_in_one_pass_and_agrees_with_count() {
-        let s = |app| RowStat::new(app, 0.5, f64::NAN);
-        let stats = [s(1.0), s(200.0), s(10.0)];
-        // Row 0 in cohort 0, row 1 in both, row 2 in none.
-        let of = |i: u32| [i <= 1, i == 1];
-        let v = count_all(&stats, &[0, 1, 2], 2, of);
-        assert_eq!(v[0][0].bins, Hist::count(Metric::ActionsPerPrompt, &stats, 0..2).bins);
-        assert_eq!(v[1][0].bins[APP_BINS - 1], 1);
-        assert_eq!(v[1][0].total(), 1);
-        assert_eq!((v[0][2].apart, v[1][1].bins[5]), (2, 1));
+    fn count_puts_missing_figures_apart() {
+        // APP: s1 2, s2 12, s3 125, s4 1, s5 none; planning: s1 1.0, s2 and s3 0.0 (ratified
+        // agent), s4 and s5 none; execution: s1 0.0, s2 and s4 1.0, s3 and s5 none.
+        let cols = columns(RatifiedAs::Recorded);
+        let t = BinTables::of(&cols);
+        let [app, plan, exec] = count_all(cols.rows(), &t, &[0, 1, 2, 3, 4], 1, |_| [true, false]).remove(0);
+        assert_eq!(app.bins, [0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 1]);
+        assert_eq!(app.apart, 1);
+        assert_eq!(plan.bins, [2, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        assert_eq!((plan.apart, plan.total()), (2, 5));
+        assert_eq!((exec.bins[0], exec.bins[9], exec.apart), (1, 2, 2));
+        // Ratified decisions counted as the human's move s2's and s3's planning to 100%.
+        let cols = columns(RatifiedAs::Human);
+        let t = BinTables::of(&cols);
+        let [_, plan, _] = count_all(cols.rows(), &t, &[0, 1, 2, 3, 4], 1, |_| [true, false]).remove(0);
+        assert_eq!((plan.bins[0], plan.bins[9], plan.apart), (0, 3, 2));
+    }
+
+    #[test]
+    fn count_all_splits_cohorts_in_one_pass() {
+        let cols = columns(RatifiedAs::Recorded);
+        let t = BinTables::of(&cols);
+        // s1 (novice) in both cohorts, s5 (beginner) in the second, s3 (unknown) in none.
+        let of = |f: &RowFigures| [f.level() == 0, f.level() <= 1];
+        let v = count_all(cols.rows(), &t, &[0, 2, 4], 2, of);
+        assert_eq!(v[0][0].bins[2], 1);
+        assert_eq!(v[0][0].total(), 1);
+        assert_eq!((v[1][0].total(), v[1][0].apart), (2, 1));
+        assert_eq!((v[1][1].bins[9], v[1][1].apart), (1, 1));
+        assert_eq!(t.of_row(&cols.rows()[4]), [APART; 3]);
+        assert_eq!(t.of_row(&cols.rows()[2]), [10, 0, APART]);
     }
 }

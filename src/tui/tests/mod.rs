@@ -2,7 +2,8 @@
 //! snapshots of whole screens drawn on a `TestBackend`.
 
 mod audit;
-mod fixture;
+mod figures;
+pub(super) mod fixture;
 pub(super) mod screens;
 mod updates;
 mod workers;

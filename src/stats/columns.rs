@@ -1,0 +1,248 @@
+//! Every session's figures under one counting of ratified decisions, packed one cache line
+//! per row: what the passes that run on each filter change read (the browser's filter,
+//! histograms and header) instead of the corpus's wide rows.
+//!
+//! Each figure with a median is held as a code into that figure's distinct values, whose
+//! ascending order is kept, so that a median over any set of rows is a count per code and
+//! one walk in that order ([`Report::of_columns`](super::Report::of_columns)) rather than a
+//! selection over floats. The values are those [`Report::compute`](super::Report::compute)
+//! derives row by row; the tests pin every report computed from columns to it.
+
+use rayon::prelude::*;
+
+use super::Regime;
+use crate::corpus::{RatifiedAs, SessionRow};
+use crate::filter::expertise_slot;
+use crate::model::{Kind, Outcome};
+
+mod values;
+
+pub use values::Values;
+
+/// A per-session figure whose median the report gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Turns,
+    ActionsPerPrompt,
+    PlanningShare,
+    ExecutionShare,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 4] = [
+        Figure::Turns,
+        Figure::ActionsPerPrompt,
+        Figure::PlanningShare,
+        Figure::ExecutionShare,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The code of a figure a session lacks (actions per prompt without turns, a share without
+/// decisions of its kind); the codes of values start at 1, so that counting needs no branch.
+pub const NONE: u32 = 0;
+
+/// Rows per unit of parallel work.
+const CHUNK: usize = 16 * 1024;
+
+/// How many distinct [`RowFigures::key`]s there can be (6 expertise slots, 4 regime
+/// combinations, 4 outcomes).
+pub const KEYS: usize = 6 * 4 * 4;
+
+/// One session's figures (64 bytes, one cache line).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[repr(C, align(64))]
+pub struct RowFigures {
+    pub actions: u64,
+    pub words: u64,
+    pub turns: u32,
+    /// `[kind][actor]`, ratified decisions counted as the columns were built.
+    pub decisions: [[u32; 2]; 2],
+    /// Per [`Figure`], the code of the session's value (see [`Columns::values`]) or [`NONE`].
+    pub codes: [u32; 4],
+    pub mode: Option<u16>,
+    /// The expertise slot, the regimes and the outcome in one byte (`slot << 4 | regimes << 2 |
+    /// outcome`): a report pools each row's sums under its key alone.
+    pub key: u8,
+}
+
+const _: () = assert!(std::mem::size_of::<RowFigures>() == 64);
+
+impl RowFigures {
+    /// Actions per prompt, as [`SessionRow::app`].
+    pub fn app(&self) -> Option<f64> {
+        (self.turns > 0).then(|| self.actions as f64 / f64::from(self.turns))
+    }
+
+    /// The expertise slot: 0-4 for levels 1-5, 5 for unknown ([`expertise_slot`]).
+    pub fn level(&self) -> usize {
+        usize::from(self.key >> 4)
+    }
+
+    pub fn in_regime(&self, r: Regime) -> bool {
+        regimes_of_key(self.key)[r as usize]
+    }
+
+    pub fn outcome(&self) -> Option<Outcome> {
+        outcome_of_key(self.key)
+    }
+}
+
+/// Which of [`Regime::ALL`] a key's rows are in.
+pub fn regimes_of_key(key: u8) -> [bool; 2] {
+    [key & 4 != 0, key & 8 != 0]
+}
+
+/// The outcome of a key's rows.
+pub fn outcome_of_key(key: u8) -> Option<Outcome> {
+    match key & 3 {
+        0 => None,
+        o => Some(Outcome::ALL[usize::from(o) - 1]),
+    }
+}
+
+/// The packed figures of a corpus's rows, in row order, under one [`RatifiedAs`]; grown as
+/// rows load ([`Columns::extend`]).
+#[derive(Debug, Clone)]
+pub struct Columns {
+    how: RatifiedAs,
+    rows: Vec<RowFigures>,
+    values: [Values; 4],
+}
+
+impl Columns {
+    pub fn new(how: RatifiedAs) -> Columns {
+        Columns {
+            how,
+            rows: Vec::new(),
+            values: Default::default(),
+        }
+    }
+
+    pub fn of(rows: &[SessionRow], how: RatifiedAs) -> Columns {
+        let mut c = Columns::new(how);
+        c.extend(rows);
+        c
+    }
+
+    /// Rebuilds the columns of `rows` under `how` in place (keeping the memory).
+    pub fn rebuild(&mut self, rows: &[SessionRow], how: RatifiedAs) {
+        self.how = how;
+        self.rows.clear();
+        self.values = Default::default();
+        self.extend(rows);
+    }
+
+    /// Adds the figures of `rows`, which follow the rows already in.
+    ///
+    /// On all cores: each chunk of rows is coded into values of its own, then, chunk by
+    /// chunk in row order, those become the columns' (so codes still number values in order
+    /// of first appearance, as one pass would), and each chunk is recoded.
+    pub fn extend(&mut self, rows: &[SessionRow]) {
+        let (how, start) = (self.how, self.rows.len());
+        self.rows.resize(start + rows.len(), RowFigures::default());
+        let locals: Vec<[Values; 4]> = self.rows[start..]
+            .par_chunks_mut(CHUNK)
+            .zip(rows.par_chunks(CHUNK))
+            .map(|(out, rows)| {
+                let mut local: [Values; 4] = Default::default();
+                for (f, r) in out.iter_mut().zip(rows) {
+                    *f = figures_of(r, how, &mut local);
+                }
+                local
+            })
+            .collect();
+        // Per chunk and figure, each local code's code in the columns (NONE stays NONE).
+        let maps: Vec<[Vec<u32>; 4]> = locals
+            .iter()
+            .map(|local| {
+                let mut maps: [Vec<u32>; 4] = Default::default();
+                for ((map, values), local) in maps.iter_mut().zip(&mut self.values).zip(local) {
+                    map.push(NONE);
+                    map.extend(local.by_code().iter().map(|&v| values.code(v)));
+                }
+                maps
+            })
+            .collect();
+        self.rows[start..]
+            .par_chunks_mut(CHUNK)
+            .zip(&maps)
+            .for_each(|(out, maps)| {
+                for f in out {
+                    for (code, map) in f.codes.iter_mut().zip(maps) {
+                        *code = map[*code as usize];
+                    }
+                }
+            });
+        for v in &mut self.values {
+            v.sort();
+        }
+    }
+
+    pub fn how(&self) -> RatifiedAs {
+        self.how
+    }
+
+    pub fn rows(&self) -> &[RowFigures] {
+        &self.rows
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The distinct values of one figure.
+    pub fn values(&self, f: Figure) -> &Values {
+        &self.values[f.index()]
+    }
+
+    /// One row's value of a figure, `None` when the session lacks it.
+    pub fn value(&self, f: Figure, row: usize) -> Option<f64> {
+        let code = self.rows[row].codes[f.index()];
+        (code != NONE).then(|| self.values[f.index()].get(code))
+    }
+}
+
+/// A row's figures, its codes those of `values` (added to as needed).
+fn figures_of(r: &SessionRow, how: RatifiedAs, values: &mut [Values; 4]) -> RowFigures {
+    // As `Accum::add` derives them.
+    let d = Kind::ALL.map(|k| r.tally.by_actor(k, how));
+    let share = |[h, a]: [u32; 2]| (h + a > 0).then(|| f64::from(h) / f64::from(h + a));
+    let (plan, exec) = (share(d[0]), share(d[1]));
+    let app = r.app();
+    let mut key = (expertise_slot(r.expertise) as u8) << 4;
+    for (bit, regime) in [4, 8].into_iter().zip(Regime::ALL) {
+        if regime.holds_for(plan, exec) {
+            key |= bit;
+        }
+    }
+    key |= r
+        .outcome
+        .map_or(0, |o| 1 + Outcome::ALL.iter().position(|&x| x == o).unwrap_or(0) as u8);
+    let figures = [Some(f64::from(r.turns)), app, plan, exec];
+    let mut codes = [NONE; 4];
+    for ((code, v), values) in codes.iter_mut().zip(figures).zip(values) {
+        if let Some(v) = v {
+            *code = values.code(v);
+        }
+    }
+    RowFigures {
+        actions: r.actions,
+        words: r.words,
+        turns: r.turns,
+        decisions: d,
+        codes,
+        mode: r.mode,
+        key,
+    }
+}
+
+#[cfg(test)]
+mod tests;
