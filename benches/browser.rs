@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use leash::corpus::{Source, load_sources};
 use leash::generate::{GenOptions, generate};
-use leash::search::Query;
+use leash::search::{Progress, Query};
 use leash::tui::{Action, App, TuiOptions, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -113,21 +113,18 @@ fn main() {
     let cancel = AtomicBool::new(false);
     let (mut matching, mut ranking) = (Vec::new(), Vec::new());
     for q in ["refactor parser", "fix flaky test", "auth", "migrate schema"] {
-        // As the app does: a query that extends the last one rescans only its matches.
-        let mut prev: Option<(Query, Vec<Option<i64>>)> = None;
+        // As the app does: each keystroke goes on from where the last one's matches ended.
+        let mut prev: Option<Progress> = None;
         for end in 1..=q.len() {
             let query = Query::new(&q[..end]);
             let t = Instant::now();
-            let within = prev
-                .as_ref()
-                .filter(|(p, _)| p.narrows_to(&query))
-                .map(|(_, m)| m.as_slice());
-            let member = query.match_within(&app.corpus.rows, within, &cancel).unwrap();
+            let progress = query.progress(&app.corpus.rows, prev.as_ref(), &cancel).unwrap();
+            let member = progress.member();
             matching.push(t.elapsed());
             let t = Instant::now();
-            std::hint::black_box(query.score_matches(&app.corpus.rows, member.clone(), &cancel));
+            std::hint::black_box(query.score_matches(&app.corpus.rows, member, &cancel));
             ranking.push(t.elapsed());
-            prev = Some((query, member));
+            prev = Some(progress);
         }
     }
     println!(

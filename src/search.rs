@@ -15,6 +15,10 @@ use rayon::prelude::*;
 
 use crate::corpus::SessionRow;
 
+mod progress;
+
+pub use progress::Progress;
+
 /// A query, ready to test and score rows.
 pub struct Query {
     text: String,
@@ -48,11 +52,6 @@ impl Query {
 
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
-    }
-
-    /// Whether a query typed after this one can only narrow its matches (it extends it).
-    pub fn narrows_to(&self, next: &Query) -> bool {
-        next.case_sensitive == self.case_sensitive && next.text.starts_with(&self.text)
     }
 
     fn fields(row: &SessionRow) -> [&str; 3] {
@@ -132,29 +131,10 @@ impl Query {
 impl Query {
     /// Membership of every row, in row order, as `Some(0)` (matches, not yet ranked) or `None`;
     /// `None` overall if cancelled. The browser shows this at once and ranks with
-    /// [`Query::score_matches`] afterwards.
+    /// [`Query::score_matches`] afterwards; as the user types it goes on from the last
+    /// keystroke's [`Progress`] instead.
     pub fn match_all(&self, rows: &[SessionRow], cancel: &AtomicBool) -> Option<Vec<Option<i64>>> {
-        self.match_within(rows, None, cancel)
-    }
-
-    /// As [`Query::match_all`], but when `prev` is the membership of a query this one
-    /// narrows (over the same rows), only its matches are tested again.
-    pub fn match_within(
-        &self,
-        rows: &[SessionRow],
-        prev: Option<&[Option<i64>]>,
-        cancel: &AtomicBool,
-    ) -> Option<Vec<Option<i64>>> {
-        let candidates: Vec<u32> = match prev {
-            Some(p) if p.len() == rows.len() => (0..rows.len() as u32).filter(|&i| p[i as usize].is_some()).collect(),
-            _ => (0..rows.len() as u32).collect(),
-        };
-        let matches = self.filter(rows, &candidates, cancel)?;
-        let mut out = vec![None; rows.len()];
-        for i in matches {
-            out[i as usize] = Some(0);
-        }
-        Some(out)
+        self.progress(rows, None, cancel).map(|p| p.member())
     }
 
     /// Replaces each `Some` of a membership vector by fuzzy-matcher's score, on all cores;
@@ -166,10 +146,12 @@ impl Query {
         cancel: &AtomicBool,
     ) -> Option<Vec<Option<i64>>> {
         member.par_chunks_mut(2048).enumerate().for_each(|(c, chunk)| {
-            if cancel.load(Ordering::Relaxed) {
-                return;
-            }
             for (j, s) in chunk.iter_mut().enumerate() {
+                // Per row: scoring a long prompt can take tens of microseconds, so a chunk can
+                // take long enough that a newer keystroke's pass would wait for it.
+                if cancel.load(Ordering::Relaxed) {
+                    return;
+                }
                 if s.is_some() {
                     // A member always scores: membership is the matcher's own rule.
                     *s = Some(self.score(&rows[c * 2048 + j]).unwrap_or(0));
@@ -209,32 +191,47 @@ mod tests {
         }
     }
 
+    /// Typing a query character by character, each pass going on from the last, finds the
+    /// rows that the plain rule finds for the whole query, whatever was typed before.
     #[test]
-    fn rescanning_the_previous_matches_finds_the_same_set() {
+    fn going_on_from_the_last_keystroke_finds_the_same_rows() {
         use crate::corpus::{Corpus, Source};
         let c = Corpus::load(vec![Source::demo()], |_| {}).unwrap();
         let never = AtomicBool::new(false);
-        let mut prev: Option<(Query, Vec<Option<i64>>)> = None;
-        for end in 1..="refactor the parser".len() {
-            let q = Query::new(&"refactor the parser"[..end]);
-            let full = q.match_all(&c.rows, &never).unwrap();
-            let narrowed = match &prev {
-                Some((p, m)) if p.narrows_to(&q) => q.match_within(&c.rows, Some(m), &never).unwrap(),
-                _ => full.clone(),
-            };
-            assert_eq!(narrowed, full, "after {:?}", q.text());
-            prev = Some((q, full));
+        for typed in ["refactor the parser", "fix Flaky", "auth é x", "  migrate schema"] {
+            let mut prev: Option<Progress> = None;
+            let mut resumed = 0;
+            for end in (1..=typed.len()).filter(|&e| typed.is_char_boundary(e)) {
+                let q = Query::new(&typed[..end]);
+                if q.is_empty() {
+                    continue;
+                }
+                resumed += usize::from(prev.as_ref().is_some_and(|p| p.leads_to(&q, c.rows.len())));
+                let p = q.progress(&c.rows, prev.as_ref(), &never).unwrap();
+                let plain: Vec<Option<i64>> = c.rows.iter().map(|r| q.matches(r).then_some(0)).collect();
+                assert_eq!(p.member(), plain, "after {:?}", q.text());
+                prev = Some(p);
+            }
+            assert!(resumed > 3, "{typed:?} went on from earlier keystrokes");
         }
-        assert!(prev.unwrap().1.iter().any(Option::is_some), "the demo has a match");
+        let some = Query::new("parser").match_all(&c.rows, &never).unwrap();
+        assert!(some.iter().any(Option::is_some) && some.iter().any(Option::is_none));
     }
 
     #[test]
-    fn narrowing_only_when_the_query_extends() {
-        assert!(Query::new("au").narrows_to(&Query::new("aut")));
-        assert!(!Query::new("aut").narrows_to(&Query::new("au")));
+    fn going_on_only_when_the_query_extends_over_the_same_rows() {
+        use crate::corpus::{Corpus, Source};
+        let c = Corpus::load(vec![Source::demo()], |_| {}).unwrap();
+        let never = AtomicBool::new(false);
+        let p = Query::new("au").progress(&c.rows, None, &never).unwrap();
+        assert!(p.leads_to(&Query::new("aut"), c.rows.len()));
+        assert!(!p.leads_to(&Query::new("a"), c.rows.len()));
+        assert!(!p.leads_to(&Query::new("auT"), c.rows.len()), "a capital turns on case");
+        assert!(!p.leads_to(&Query::new("aut"), c.rows.len() + 1), "rows loaded since");
+        let e = Query::new("é").progress(&c.rows, None, &never).unwrap();
         assert!(
-            !Query::new("au").narrows_to(&Query::new("auT")),
-            "a capital turns on case"
+            !e.leads_to(&Query::new("éa"), c.rows.len()),
+            "fuzzy-matcher's verdicts give no offset"
         );
     }
 }

@@ -1,6 +1,9 @@
 //! Every user intent and every worker report, named: the only input `update` accepts.
 
+use std::sync::Arc;
+
 use crate::corpus::Batch;
+use crate::search::Progress;
 use crate::stats::Report;
 
 /// What the keyboard is talking to.
@@ -210,6 +213,8 @@ pub enum Action {
     SearchDone {
         pass: u64,
         scores: Option<Vec<Option<i64>>>,
+        /// Sent with the matches (before they are ranked), for the next keystroke.
+        progress: Option<Arc<Progress>>,
     },
     /// The header's and the cohorts' reports of one recount.
     ReportsDone {

@@ -8,7 +8,7 @@ use std::sync::mpsc::Sender;
 use crate::corpus::{Batch, Corpus, RatifiedAs, Source};
 use crate::filter::Filter;
 use crate::model::{Outcome, Session};
-use crate::search::Query;
+use crate::search::{Progress, Query};
 use crate::stats::columns::Columns;
 use crate::stats::{Regime, Report};
 
@@ -134,8 +134,8 @@ pub struct Search {
     pub query: Option<Query>,
     /// Score per row of the last finished pass (may cover fewer rows than loaded since).
     pub scores: Option<Vec<Option<i64>>>,
-    /// The query whose pass produced `scores`.
-    pub scored_for: String,
+    /// Where the last finished pass's matches ended, for the next keystroke to go on from.
+    pub progress: Option<Arc<Progress>>,
     pub pass: u64,
     pub cancel: Option<Arc<AtomicBool>>,
     pub running: bool,

@@ -163,17 +163,14 @@ pub fn update(app: &mut App, action: Action) {
             app.apply_reports(pass, *report, groups);
             app.absorb(Vec::new());
         }
-        A::SearchDone { pass, scores } => {
+        A::SearchDone { pass, scores, progress } => {
             if pass == app.search.pass {
                 app.search.running = false;
+                if progress.is_some() {
+                    app.search.progress = progress;
+                }
                 if scores.is_some() {
                     app.search.scores = scores;
-                    app.search.scored_for = app
-                        .search
-                        .query
-                        .as_ref()
-                        .map(|q| q.text().to_owned())
-                        .unwrap_or_default();
                     app.recount();
                 }
             }
@@ -283,6 +280,7 @@ fn requery(app: &mut App) {
         }
         app.search.query = None;
         app.search.scores = None;
+        app.search.progress = None;
         app.search.pass += 1;
         app.search.running = false;
         app.recount();
@@ -304,15 +302,15 @@ impl App {
         self.search.running = true;
         let pass = self.search.pass;
         let text = q.text().to_owned();
-        // Typing on only narrows: rescan just the matches on screen.
-        let prev = (self.search.scores.as_ref())
-            .filter(|s| s.len() == self.corpus.rows.len() && Query::new(&self.search.scored_for).narrows_to(q))
-            .cloned();
+        // Typing on extends the query: each row's search goes on from where the last one ended.
+        let prev = (self.search.progress.clone()).filter(|p| p.leads_to(q, self.corpus.rows.len()));
         let Some(tx) = self.tx.clone() else {
             let never = AtomicBool::new(false);
-            let scores = q.match_within(&self.corpus.rows, prev.as_deref(), &never);
-            let scores = scores.and_then(|m| q.score_matches(&self.corpus.rows, m, &never));
-            update(self, Action::SearchDone { pass, scores });
+            let progress = q.progress(&self.corpus.rows, prev.as_deref(), &never).map(Arc::new);
+            let scores = progress
+                .as_ref()
+                .and_then(|p| q.score_matches(&self.corpus.rows, p.member(), &never));
+            update(self, Action::SearchDone { pass, scores, progress });
             return;
         };
         let cancel = Arc::new(AtomicBool::new(false));
@@ -322,19 +320,38 @@ impl App {
             // Two steps: which sessions match (fast: the list and histograms follow at once),
             // then their fuzzy scores, to rank the list. A newer keystroke cancels either.
             let q = Query::new(&text);
-            let scores = q
-                .match_within(&corpus.rows, prev.as_deref(), &cancel)
-                .and_then(|member| {
+            let scores = search_pool().install(|| {
+                q.progress(&corpus.rows, prev.as_deref(), &cancel).and_then(|progress| {
+                    let member = progress.member();
                     let _ = tx.send(Msg::Act(Action::SearchDone {
                         pass,
                         scores: Some(member.clone()),
+                        progress: Some(Arc::new(progress)),
                     }));
                     q.score_matches(&corpus.rows, member, &cancel)
-                });
+                })
+            });
             // Let go of the corpus before the last report (even a cancelled pass sends one),
             // so that loading held back meanwhile can go on.
             drop(corpus);
-            let _ = tx.send(Msg::Act(Action::SearchDone { pass, scores }));
+            let _ = tx.send(Msg::Act(Action::SearchDone {
+                pass,
+                scores,
+                progress: None,
+            }));
         });
     }
+}
+
+/// The threads that search runs on, apart from rayon's global pool: ranking 400K sessions
+/// keeps a pool busy for most of a second, and `update`'s own parallel passes (the filter,
+/// the histograms) queued behind it would freeze the screen meanwhile.
+fn search_pool() -> &'static rayon::ThreadPool {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("leash-search-{i}"))
+            .build()
+            .expect("a thread pool for search")
+    })
 }

@@ -44,6 +44,7 @@ fn search_on_a_worker_cancels_stale_passes_and_loading_goes_on() {
         A::SearchDone {
             pass: 0,
             scores: Some(vec![Some(1); 5]),
+            progress: None,
         },
     );
     assert_eq!(ids(&app), ["s3"]);

@@ -1,0 +1,118 @@
+//! Search as the user types: where a query's match ended in each row is kept, so that the next
+//! keystroke (which extends the query) looks only for its new characters, from there on.
+//!
+//! This is sound because membership is a subsequence test, and the leftmost (greedy) match of
+//! a query ends as early as any match can: if the longer query matches at all, it matches by
+//! continuing the shorter one's leftmost match.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+
+use super::Query;
+use crate::corpus::SessionRow;
+
+/// A field the query does not match.
+const NO_MATCH: u32 = u32::MAX;
+
+/// Rows per unit of parallel work (and per check for cancellation).
+const CHUNK: usize = 4096;
+
+/// Per row, per field searched (title, project, first prompt): the byte offset just past the
+/// leftmost match of a query, or [`NO_MATCH`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    text: String,
+    case_sensitive: bool,
+    /// Whether `ends` hold leftmost-match offsets (an ASCII query); a query with other
+    /// characters is decided by fuzzy-matcher, which gives no offset to go on from.
+    resumable: bool,
+    ends: Vec<[u32; 3]>,
+}
+
+impl Progress {
+    /// How many rows it covers.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The query it was made for.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether `next` can go on from here: it extends this query over the same `rows`.
+    pub fn leads_to(&self, next: &Query, rows: usize) -> bool {
+        self.resumable
+            && self.len() == rows
+            && next.case_sensitive == self.case_sensitive
+            && next.text.starts_with(&self.text)
+    }
+
+    /// Which rows match, as `Some(0)` (matched, not ranked yet) or `None`.
+    pub fn member(&self) -> Vec<Option<i64>> {
+        self.ends
+            .iter()
+            .map(|e| e.iter().any(|&x| x != NO_MATCH).then_some(0))
+            .collect()
+    }
+}
+
+impl Query {
+    /// Where this query's match ends in every row, going on from `prev` when it
+    /// [leads to](Progress::leads_to) this query; `None` if `cancel` was set meanwhile.
+    pub fn progress(&self, rows: &[SessionRow], prev: Option<&Progress>, cancel: &AtomicBool) -> Option<Progress> {
+        let resumable = self.needle.is_ascii();
+        let prev = prev.filter(|p| resumable && p.leads_to(self, rows.len()));
+        // The needle's bytes past the previous query's (lowercasing ASCII keeps lengths).
+        let (from, mut ends) = match prev {
+            Some(p) => (p.text.len(), p.ends.clone()),
+            None => (0, vec![[0; 3]; rows.len()]),
+        };
+        let rest = &self.needle[from.min(self.needle.len())..];
+        ends.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
+            if cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            for (j, end) in chunk.iter_mut().enumerate() {
+                let row = &rows[c * CHUNK + j];
+                for (field, at) in Self::fields(row).into_iter().zip(end.iter_mut()) {
+                    if *at != NO_MATCH {
+                        *at = if resumable {
+                            self.resume(field.as_bytes(), *at as usize, rest)
+                        } else {
+                            if self.matches_text(field) { 0 } else { NO_MATCH }
+                        };
+                    }
+                }
+            }
+        });
+        (!cancel.load(Ordering::Relaxed)).then(|| Progress {
+            text: self.text.clone(),
+            case_sensitive: self.case_sensitive,
+            resumable,
+            ends,
+        })
+    }
+
+    /// Looks for `rest` in order in `hay` from `at`: the offset past its last byte, or
+    /// [`NO_MATCH`].
+    fn resume(&self, hay: &[u8], mut at: usize, rest: &[u8]) -> u32 {
+        for &c in rest {
+            let found = if !self.case_sensitive && c.is_ascii_lowercase() {
+                memchr::memchr2(c, c.to_ascii_uppercase(), &hay[at..])
+            } else {
+                memchr::memchr(c, &hay[at..])
+            };
+            match found {
+                Some(i) => at += i + 1,
+                None => return NO_MATCH,
+            }
+        }
+        at as u32
+    }
+}
