@@ -68,20 +68,7 @@ impl Query {
         if !self.needle.is_ascii() {
             return self.matcher.fuzzy_match(hay, &self.text).is_some();
         }
-        let hay = hay.as_bytes();
-        let mut pos = 0;
-        for &c in &self.needle {
-            let found = if !self.case_sensitive && c.is_ascii_lowercase() {
-                memchr::memchr2(c, c.to_ascii_uppercase(), &hay[pos..])
-            } else {
-                memchr::memchr(c, &hay[pos..])
-            };
-            match found {
-                Some(i) => pos += i + 1,
-                None => return false,
-            }
-        }
-        true
+        self.resume(hay.as_bytes(), 0, &self.needle) != progress::NO_MATCH
     }
 
     /// fuzzy-matcher's best score over the fields, for ranking; `None` when none matches.

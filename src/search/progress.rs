@@ -13,7 +13,7 @@ use super::Query;
 use crate::corpus::SessionRow;
 
 /// A field the query does not match.
-const NO_MATCH: u32 = u32::MAX;
+pub(super) const NO_MATCH: u32 = u32::MAX;
 
 /// Rows per unit of parallel work (and per check for cancellation).
 const CHUNK: usize = 4096;
@@ -101,7 +101,7 @@ impl Query {
 
     /// Looks for `rest` in order in `hay` from `at`: the offset past its last byte, or
     /// [`NO_MATCH`].
-    fn resume(&self, hay: &[u8], mut at: usize, rest: &[u8]) -> u32 {
+    pub(super) fn resume(&self, hay: &[u8], mut at: usize, rest: &[u8]) -> u32 {
         for &c in rest {
             let found = if !self.case_sensitive && c.is_ascii_lowercase() {
                 memchr::memchr2(c, c.to_ascii_uppercase(), &hay[at..])
