@@ -8,6 +8,8 @@
 //! selection over floats. The values are those [`Report::compute`](super::Report::compute)
 //! derives row by row; the tests pin every report computed from columns to it.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use super::Regime;
@@ -128,43 +130,59 @@ impl Columns {
         c
     }
 
-    /// Rebuilds the columns of `rows` under `how` in place (keeping the memory).
+    /// Rebuilds the columns of `rows` under `how` in place (keeping the memory). Only what
+    /// the counting of ratified decisions changes is recomputed: the decisions, the two
+    /// shares and the regimes (the ratified toggle runs this on a keystroke).
     pub fn rebuild(&mut self, rows: &[SessionRow], how: RatifiedAs) {
         self.how = how;
-        self.rows.clear();
-        self.values = Default::default();
-        self.extend(rows);
+        for v in &mut self.values[SHARES] {
+            *v = Values::default();
+        }
+        self.code_rows(0, rows, SHARES, |r, f, values| shares_of(r, how, f, values));
     }
 
     /// Adds the figures of `rows`, which follow the rows already in.
+    pub fn extend(&mut self, rows: &[SessionRow]) {
+        let (how, start) = (self.how, self.rows.len());
+        self.rows.resize(start + rows.len(), RowFigures::default());
+        self.code_rows(start, rows, 0..4, |r, f, values| *f = figures_of(r, how, values));
+    }
+
+    /// Fills the figures of `rows` (from row `start` on) with `fill`, which gives the figures
+    /// in `figs` codes into the values it is handed.
     ///
     /// On all cores: each chunk of rows is coded into values of its own, then, chunk by
     /// chunk in row order, those become the columns' (so codes still number values in order
     /// of first appearance, as one pass would), and each chunk is recoded.
-    pub fn extend(&mut self, rows: &[SessionRow]) {
-        let (how, start) = (self.how, self.rows.len());
-        self.rows.resize(start + rows.len(), RowFigures::default());
-        let locals: Vec<[Values; 4]> = self.rows[start..]
+    fn code_rows(
+        &mut self,
+        start: usize,
+        rows: &[SessionRow],
+        figs: Range<usize>,
+        fill: impl Fn(&SessionRow, &mut RowFigures, &mut [Values]) + Sync,
+    ) {
+        let locals: Vec<Vec<Values>> = self.rows[start..]
             .par_chunks_mut(CHUNK)
             .zip(rows.par_chunks(CHUNK))
             .map(|(out, rows)| {
-                let mut local: [Values; 4] = Default::default();
+                let mut local: Vec<Values> = figs.clone().map(|_| Values::default()).collect();
                 for (f, r) in out.iter_mut().zip(rows) {
-                    *f = figures_of(r, how, &mut local);
+                    fill(r, f, &mut local);
                 }
                 local
             })
             .collect();
         // Per chunk and figure, each local code's code in the columns (NONE stays NONE).
-        let maps: Vec<[Vec<u32>; 4]> = locals
+        let maps: Vec<Vec<Vec<u32>>> = locals
             .iter()
             .map(|local| {
-                let mut maps: [Vec<u32>; 4] = Default::default();
-                for ((map, values), local) in maps.iter_mut().zip(&mut self.values).zip(local) {
-                    map.push(NONE);
-                    map.extend(local.by_code().iter().map(|&v| values.code(v)));
-                }
-                maps
+                (local.iter().zip(&mut self.values[figs.clone()]))
+                    .map(|(local, values)| {
+                        let mut map = vec![NONE];
+                        map.extend(local.by_code().iter().map(|&v| values.code(v)));
+                        map
+                    })
+                    .collect()
             })
             .collect();
         self.rows[start..]
@@ -172,12 +190,12 @@ impl Columns {
             .zip(&maps)
             .for_each(|(out, maps)| {
                 for f in out {
-                    for (code, map) in f.codes.iter_mut().zip(maps) {
+                    for (code, map) in f.codes[figs.clone()].iter_mut().zip(maps) {
                         *code = map[*code as usize];
                     }
                 }
             });
-        for v in &mut self.values {
+        for v in &mut self.values[figs] {
             v.sort();
         }
     }
@@ -210,37 +228,53 @@ impl Columns {
     }
 }
 
-/// A row's figures, its codes those of `values` (added to as needed).
-fn figures_of(r: &SessionRow, how: RatifiedAs, values: &mut [Values; 4]) -> RowFigures {
-    // As `Accum::add` derives them.
-    let d = Kind::ALL.map(|k| r.tally.by_actor(k, how));
-    let share = |[h, a]: [u32; 2]| (h + a > 0).then(|| f64::from(h) / f64::from(h + a));
-    let (plan, exec) = (share(d[0]), share(d[1]));
-    let app = r.app();
-    let mut key = (expertise_slot(r.expertise) as u8) << 4;
-    for (bit, regime) in [4, 8].into_iter().zip(Regime::ALL) {
-        if regime.holds_for(plan, exec) {
-            key |= bit;
-        }
-    }
-    key |= r
-        .outcome
-        .map_or(0, |o| 1 + Outcome::ALL.iter().position(|&x| x == o).unwrap_or(0) as u8);
-    let figures = [Some(f64::from(r.turns)), app, plan, exec];
+/// The figures that depend on how ratified decisions count: [`Figure::PlanningShare`] and
+/// [`Figure::ExecutionShare`].
+const SHARES: Range<usize> = 2..4;
+
+/// A row's figures, its codes those of `values` (one per [`Figure`], added to as needed).
+fn figures_of(r: &SessionRow, how: RatifiedAs, values: &mut [Values]) -> RowFigures {
     let mut codes = [NONE; 4];
-    for ((code, v), values) in codes.iter_mut().zip(figures).zip(values) {
+    for ((code, v), values) in codes
+        .iter_mut()
+        .zip([Some(f64::from(r.turns)), r.app()])
+        .zip(&mut *values)
+    {
         if let Some(v) = v {
             *code = values.code(v);
         }
     }
-    RowFigures {
+    let outcome = r
+        .outcome
+        .map_or(0, |o| 1 + Outcome::ALL.iter().position(|&x| x == o).unwrap_or(0) as u8);
+    let mut f = RowFigures {
         actions: r.actions,
         words: r.words,
         turns: r.turns,
-        decisions: d,
+        decisions: Default::default(),
         codes,
         mode: r.mode,
-        key,
+        key: (expertise_slot(r.expertise) as u8) << 4 | outcome,
+    };
+    shares_of(r, how, &mut f, &mut values[SHARES]);
+    f
+}
+
+/// Sets a row's decisions, shares (codes into `values`, one per share) and regimes.
+fn shares_of(r: &SessionRow, how: RatifiedAs, f: &mut RowFigures, values: &mut [Values]) {
+    // As `Accum::add` derives them.
+    let d = Kind::ALL.map(|k| r.tally.by_actor(k, how));
+    let share = |[h, a]: [u32; 2]| (h + a > 0).then(|| f64::from(h) / f64::from(h + a));
+    let (plan, exec) = (share(d[0]), share(d[1]));
+    f.decisions = d;
+    f.key &= !(4 | 8);
+    for (bit, regime) in [4, 8].into_iter().zip(Regime::ALL) {
+        if regime.holds_for(plan, exec) {
+            f.key |= bit;
+        }
+    }
+    for ((code, v), values) in f.codes[SHARES].iter_mut().zip([plan, exec]).zip(values) {
+        *code = v.map_or(NONE, |v| values.code(v));
     }
 }
 

@@ -147,6 +147,26 @@ fn columns_grown_in_batches_equal_columns_built_at_once() {
     }
 }
 
+/// The ratified toggle recomputes only the shares, decisions and regimes in place; the
+/// result is the columns built afresh, codes included, from every setting to every other.
+#[test]
+fn rebuilt_columns_equal_columns_built_afresh() {
+    let rows = made_up(40_000, 11);
+    for from in HOWS {
+        for to in HOWS {
+            let mut rebuilt = Columns::of(&rows, from);
+            rebuilt.rebuild(&rows, to);
+            let fresh = Columns::of(&rows, to);
+            assert_eq!(rebuilt.how(), to);
+            assert_eq!(rebuilt.rows(), fresh.rows(), "{from:?} -> {to:?}");
+            for f in Figure::ALL {
+                assert_eq!(rebuilt.values(f).by_code(), fresh.values(f).by_code(), "{f:?}");
+                assert_eq!(rebuilt.values(f).ascending(), fresh.values(f).ascending(), "{f:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn row_figures_are_the_rows_own() {
     let rows = made_up(500, 13);
