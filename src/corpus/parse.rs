@@ -490,6 +490,12 @@ mod tests {
         assert_eq!(&*fast.id, "s\"1\\");
         assert_eq!(&*fast.title, "T\u{e9}\n\u{1f600}/");
         assert_eq!(fast.words, 3);
+        // Whitespace between tokens, as a pretty printer leaves it.
+        let spaced = b" { \"id\" : \"a\" ,\t\"turns\" : [ { \"prompt\" : \"p\" , \"actions\" : [ ] , \"response_words\" : 3 } ] } \r";
+        let fast = super::super::fast::parse(spaced)
+            .map(|r| finish(r, spaced))
+            .expect("taken");
+        assert_eq!(fast.map(|p| p.words), Ok(3));
         let lone: [&[u8]; 3] = [
             br#"{"id":"\ud800","turns":[]}"#,
             br#"{"id":"\udc00x","turns":[]}"#,
@@ -497,6 +503,25 @@ mod tests {
         ];
         for line in lone {
             assert!(super::super::fast::parse(line).is_none());
+        }
+    }
+
+    /// Lines imported from the real Claude Code and Codex fixtures (long texts, escapes,
+    /// non-ASCII, leash's extension keys) are taken by the fast path too, and agree.
+    #[test]
+    fn the_fast_path_takes_imported_transcripts() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+        let got = crate::import::import_path(&fixtures, &Default::default()).unwrap();
+        assert!(got.imported.len() >= 5, "the fixtures import");
+        for i in &got.imported {
+            let line = i.line.as_bytes();
+            let fast = super::super::fast::parse(line)
+                .map(|r| finish(r, line))
+                .unwrap_or_else(|| panic!("the fast path takes {}", i.session.id));
+            let strict = serde_json::from_slice::<RawSession>(line)
+                .map_err(|e| json_reason(&e))
+                .and_then(|r| finish(r, line));
+            assert_eq!(fast, strict);
         }
     }
 
