@@ -205,8 +205,26 @@ mod tests {
         assert!(some.iter().any(Option::is_some) && some.iter().any(Option::is_none));
     }
 
+    /// Rows loaded after a pass are searched from the start; the rows it covered go on from
+    /// where they were.
     #[test]
-    fn going_on_only_when_the_query_extends_over_the_same_rows() {
+    fn rows_loaded_since_are_searched_whole() {
+        use crate::corpus::{Corpus, Source};
+        let c = Corpus::load(vec![Source::demo()], |_| {}).unwrap();
+        let never = AtomicBool::new(false);
+        for (before, after) in [("cache", "cache"), ("fi", "fix flaky"), ("au", "auth")] {
+            let early = Query::new(before).progress(&c.rows[..1000], None, &never).unwrap();
+            let q = Query::new(after);
+            assert!(early.leads_to(&q, c.rows.len()));
+            let p = q.progress(&c.rows, Some(&early), &never).unwrap();
+            let plain: Vec<Option<i64>> = c.rows.iter().map(|r| q.matches(r).then_some(0)).collect();
+            assert_eq!(p.member(), plain, "{before:?} then {after:?}");
+            assert_eq!(p, q.progress(&c.rows, None, &never).unwrap());
+        }
+    }
+
+    #[test]
+    fn going_on_only_when_the_query_extends_over_as_many_rows_or_more() {
         use crate::corpus::{Corpus, Source};
         let c = Corpus::load(vec![Source::demo()], |_| {}).unwrap();
         let never = AtomicBool::new(false);
@@ -214,7 +232,8 @@ mod tests {
         assert!(p.leads_to(&Query::new("aut"), c.rows.len()));
         assert!(!p.leads_to(&Query::new("a"), c.rows.len()));
         assert!(!p.leads_to(&Query::new("auT"), c.rows.len()), "a capital turns on case");
-        assert!(!p.leads_to(&Query::new("aut"), c.rows.len() + 1), "rows loaded since");
+        assert!(p.leads_to(&Query::new("aut"), c.rows.len() + 1), "rows loaded since");
+        assert!(!p.leads_to(&Query::new("aut"), c.rows.len() - 1));
         let e = Query::new("é").progress(&c.rows, None, &never).unwrap();
         assert!(
             !e.leads_to(&Query::new("éa"), c.rows.len()),

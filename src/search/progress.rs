@@ -45,10 +45,11 @@ impl Progress {
         &self.text
     }
 
-    /// Whether `next` can go on from here: it extends this query over the same `rows`.
+    /// Whether `next` can go on from here: it extends this query, over the same rows and
+    /// perhaps rows loaded since (which are searched from the start).
     pub fn leads_to(&self, next: &Query, rows: usize) -> bool {
         self.resumable
-            && self.len() == rows
+            && self.len() <= rows
             && next.case_sensitive == self.case_sensitive
             && next.text.starts_with(&self.text)
     }
@@ -69,9 +70,15 @@ impl Query {
         let resumable = self.needle.is_ascii();
         let prev = prev.filter(|p| resumable && p.leads_to(self, rows.len()));
         // The needle's bytes past the previous query's (lowercasing ASCII keeps lengths).
-        let (from, mut ends) = match prev {
-            Some(p) => (p.text.len(), p.ends.clone()),
-            None => (0, vec![[0; 3]; rows.len()]),
+        // Rows the previous pass covered go on from its ends; rows loaded since start over.
+        let (from, known, mut ends) = match prev {
+            Some(p) => {
+                let mut ends = Vec::with_capacity(rows.len());
+                ends.extend_from_slice(&p.ends);
+                ends.resize(rows.len(), [0; 3]);
+                (p.text.len(), p.len(), ends)
+            }
+            None => (0, 0, vec![[0; 3]; rows.len()]),
         };
         let rest = &self.needle[from.min(self.needle.len())..];
         ends.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
@@ -79,8 +86,9 @@ impl Query {
                 return;
             }
             for (j, end) in chunk.iter_mut().enumerate() {
-                let row = &rows[c * CHUNK + j];
-                for (field, at) in Self::fields(row).into_iter().zip(end.iter_mut()) {
+                let i = c * CHUNK + j;
+                let rest = if i < known { rest } else { &self.needle[..] };
+                for (field, at) in Self::fields(&rows[i]).into_iter().zip(end.iter_mut()) {
                     if *at != NO_MATCH {
                         *at = if resumable {
                             self.resume(field.as_bytes(), *at as usize, rest)

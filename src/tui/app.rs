@@ -139,6 +139,9 @@ pub struct Search {
     pub pass: u64,
     pub cancel: Option<Arc<AtomicBool>>,
     pub running: bool,
+    /// The current pass has shown its matches and its worker is ranking them, holding the
+    /// corpus: loaded batches cancel it rather than wait (most of a second at 400K).
+    pub ranking: bool,
 }
 
 pub struct App {

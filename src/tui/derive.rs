@@ -30,6 +30,14 @@ impl App {
         self.pending.extend(batches);
         // A reports worker may still hold the figures: then the batches wait too.
         let (Some(corpus), Some(figures)) = (Arc::get_mut(&mut self.corpus), Arc::get_mut(&mut self.figures)) else {
+            // Ranking can wait (the matches are shown); loading should not. The worker lets
+            // go at once, reports back, and the search starts over with the new rows.
+            if self.search.ranking
+                && !self.pending.is_empty()
+                && let Some(c) = &self.search.cancel
+            {
+                c.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             return;
         };
         if self.pending.is_empty() {

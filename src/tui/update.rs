@@ -158,6 +158,10 @@ pub fn update(app: &mut App, action: Action) {
         A::LoadFinished(r) => {
             app.loading.done = true;
             app.loading.error = r.err();
+            // Matches were not ranked while rows kept coming: rank them now.
+            if app.search.query.is_some() {
+                app.start_search();
+            }
         }
         A::ReportsDone { pass, report, groups } => {
             app.apply_reports(pass, *report, groups);
@@ -166,6 +170,9 @@ pub fn update(app: &mut App, action: Action) {
         A::SearchDone { pass, scores, progress } => {
             if pass == app.search.pass {
                 app.search.running = false;
+                // The matches come with their progress; the ranked scores, or a cancelled
+                // pass's end, without.
+                app.search.ranking = progress.is_some() && app.tx.is_some();
                 if progress.is_some() {
                     app.search.progress = progress;
                 }
@@ -283,6 +290,7 @@ fn requery(app: &mut App) {
         app.search.progress = None;
         app.search.pass += 1;
         app.search.running = false;
+        app.search.ranking = false;
         app.recount();
         return;
     }
@@ -300,6 +308,7 @@ impl App {
         let Some(q) = &self.search.query else { return };
         self.search.pass += 1;
         self.search.running = true;
+        self.search.ranking = false;
         let pass = self.search.pass;
         let text = q.text().to_owned();
         // Typing on extends the query: each row's search goes on from where the last one ended.
@@ -316,6 +325,9 @@ impl App {
         let cancel = Arc::new(AtomicBool::new(false));
         self.search.cancel = Some(cancel.clone());
         let corpus = self.corpus.clone();
+        // While rows load, every batch starts the search again over the new rows; ranking
+        // each time would take the cores from loading, so it waits for the last batch.
+        let rank = self.loading.done;
         std::thread::spawn(move || {
             // Two steps: which sessions match (fast: the list and histograms follow at once),
             // then their fuzzy scores, to rank the list. A newer keystroke cancels either.
@@ -328,7 +340,7 @@ impl App {
                         scores: Some(member.clone()),
                         progress: Some(Arc::new(progress)),
                     }));
-                    q.score_matches(&corpus.rows, member, &cancel)
+                    rank.then(|| q.score_matches(&corpus.rows, member, &cancel)).flatten()
                 })
             });
             // Let go of the corpus before the last report (even a cancelled pass sends one),

@@ -50,6 +50,81 @@ fn search_on_a_worker_cancels_stale_passes_and_loading_goes_on() {
     assert_eq!(ids(&app), ["s3"]);
 }
 
+/// While rows load the worker only finds matches (each batch starts it again); it ranks
+/// them once the last batch is in.
+#[test]
+fn matches_are_ranked_once_loading_finishes() {
+    let (tx, rx) = mpsc::channel();
+    let mut app = App::new(vec![source()], TuiOptions::default(), Some(tx));
+    let mut batches = Vec::new();
+    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    for c in "cache".chars() {
+        update(&mut app, A::SearchInput(c));
+    }
+    update(&mut app, A::Loaded(batches));
+    let pump = |app: &mut App| {
+        while app.search.ranking || app.search.running || !app.pending.is_empty() {
+            match rx.recv_timeout(Duration::from_secs(10)).expect("worker report") {
+                Msg::Act(a) => update(app, a),
+                Msg::Input(_) => {}
+            }
+        }
+    };
+    pump(&mut app);
+    let score = |app: &App| app.search.scores.as_ref().unwrap()[2];
+    assert_eq!(ids(&app), ["s3"]);
+    assert_eq!(score(&app), Some(0), "matched, not ranked");
+    update(&mut app, A::LoadFinished(Ok(())));
+    pump(&mut app);
+    assert_eq!(ids(&app), ["s3"]);
+    assert!(score(&app).is_some_and(|s| s > 0), "ranked: {:?}", score(&app));
+}
+
+/// Rows that arrive while the search worker ranks its matches (holding the corpus) cancel
+/// the ranking rather than wait for it; the search then runs again over every row.
+#[test]
+fn loading_does_not_wait_for_a_search_ranking() {
+    let (tx, rx) = mpsc::channel();
+    let mut app = App::new(vec![source()], TuiOptions::default(), Some(tx));
+    let mut batches = Vec::new();
+    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    let mut first = batches.remove(0);
+    let second = crate::corpus::Batch {
+        rows: first.rows.split_off(2),
+        ..Default::default()
+    };
+    update(&mut app, A::Loaded(vec![first]));
+    settle(&mut app, &rx);
+    for c in "cache".chars() {
+        update(&mut app, A::SearchInput(c));
+    }
+    // Up to the current pass's matches: its worker goes on to rank them.
+    while !app.search.ranking {
+        match rx.recv_timeout(Duration::from_secs(10)).expect("worker report") {
+            Msg::Act(a) => update(&mut app, a),
+            Msg::Input(_) => {}
+        }
+    }
+    // However quick the ranking, the corpus is held here as a ranking worker would hold it.
+    let held = app.corpus.clone();
+    update(&mut app, A::Loaded(vec![second]));
+    assert_eq!(app.pending.len(), 1, "the rows wait for the corpus");
+    let cancel = app.search.cancel.clone().expect("a pass in flight");
+    assert!(
+        cancel.load(std::sync::atomic::Ordering::Relaxed),
+        "the ranking is told to stop"
+    );
+    drop(held);
+    while app.search.ranking || app.search.running || !app.pending.is_empty() {
+        match rx.recv_timeout(Duration::from_secs(10)).expect("worker report") {
+            Msg::Act(a) => update(&mut app, a),
+            Msg::Input(_) => {}
+        }
+    }
+    assert_eq!(app.row_count(), 5);
+    assert_eq!(ids(&app), ["s3"], "searched again over every row");
+}
+
 #[test]
 fn reports_on_a_worker_arrive_and_stale_ones_are_dropped() {
     let (tx, rx) = mpsc::channel();
