@@ -219,3 +219,32 @@ fn a_skip_reason_quoting_an_escape_sequence_reaches_stderr_escaped() {
         "raw control characters on stderr: {err:?}"
     );
 }
+
+/// Gzip is recognised by its magic bytes as well as by a `.gz` name: piped on standard input
+/// or saved under another name, a compressed corpus reports as the plain one does.
+#[test]
+fn gzip_is_recognised_on_stdin_and_without_its_name() {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(CORPUS.as_bytes()).unwrap();
+    let gz = enc.finish().unwrap();
+    let plain = json(&[], CORPUS);
+    assert_eq!(plain["sessions"], 3);
+    let piped = leash()
+        .args(["report", "-", "--format", "json"])
+        .write_stdin(gz.clone())
+        .output()
+        .unwrap();
+    assert!(piped.status.success(), "{}", String::from_utf8_lossy(&piped.stderr));
+    assert_eq!(serde_json::from_slice::<Value>(&piped.stdout).unwrap(), plain);
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir.path().join("corpus.jsonl");
+    std::fs::write(&renamed, &gz).unwrap();
+    let out = leash()
+        .args(["report", "--format", "json"])
+        .arg(&renamed)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap(), plain);
+}

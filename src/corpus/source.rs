@@ -44,12 +44,23 @@ pub struct Location {
     pub line: u64,
 }
 
+/// The first bytes of every gzip stream.
+const GZIP_MAGIC: &[u8; 2] = &[0x1f, 0x8b];
+
+/// Decompresses one or more concatenated gzip members.
+fn gunzip(from: impl Read) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    flate2::read::MultiGzDecoder::new(from).read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
 /// The demo corpus, compressed into the binary.
 static DEMO_GZ: &[u8] = include_bytes!("../../assets/demo.jsonl.gz");
 
 impl Source {
-    /// Opens a path: `-` is standard input, `*.gz` is decompressed into memory, anything
-    /// else is read in place. Nothing is ever written to it.
+    /// Opens a path: `-` is standard input, gzip (a `.gz` name, or gzip's magic bytes) is
+    /// decompressed into memory, anything else is read in place. Nothing is ever written to
+    /// it.
     pub fn open(path: &Path) -> Result<Source, LoadError> {
         let name = path.display().to_string();
         if path == Path::new("-") {
@@ -58,6 +69,9 @@ impl Source {
                 .lock()
                 .read_to_end(&mut buf)
                 .map_err(|e| LoadError::new("<stdin>", e))?;
+            if buf.starts_with(GZIP_MAGIC) {
+                buf = gunzip(&buf[..]).map_err(|e| LoadError::new("<stdin>", e))?;
+            }
             return Ok(Source::memory("<stdin>", buf));
         }
         let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&name, e))?;
@@ -67,12 +81,13 @@ impl Source {
                 message: "is a folder, not a corpus file".into(),
             });
         }
-        let file = File::open(path).map_err(|e| LoadError::new(&name, e))?;
-        if path.extension().is_some_and(|e| e == "gz") {
-            let mut buf = Vec::new();
-            flate2::read::MultiGzDecoder::new(io::BufReader::new(file))
-                .read_to_end(&mut buf)
-                .map_err(|e| LoadError::new(&name, e))?;
+        let mut file = File::open(path).map_err(|e| LoadError::new(&name, e))?;
+        let mut magic = [0; 2];
+        let gzip = path.extension().is_some_and(|e| e == "gz")
+            || (file.read_exact(&mut magic).is_ok() && &magic == GZIP_MAGIC);
+        if gzip {
+            let file = File::open(path).map_err(|e| LoadError::new(&name, e))?;
+            let buf = gunzip(io::BufReader::new(file)).map_err(|e| LoadError::new(&name, e))?;
             return Ok(Source::memory(&name, buf));
         }
         Ok(Source {

@@ -39,13 +39,17 @@ struct Peek {
 /// Lines looked at before giving up on a file.
 const PEEK_LINES: usize = 8;
 
-/// Detects a file's kind from its name and first parseable lines.
+/// Detects a file's kind from its name, gzip's magic bytes, and its first parseable lines.
 pub fn detect(path: &Path) -> std::io::Result<FileKind> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if name.ends_with(".gz") {
         return Ok(FileKind::Corpus);
     }
     let mut r = BufReader::new(File::open(path)?);
+    // Compressed without the name saying so: a corpus (transcripts are never compressed).
+    if r.fill_buf()?.starts_with(&[0x1f, 0x8b]) {
+        return Ok(FileKind::Corpus);
+    }
     let mut buf = Vec::new();
     let mut looked = 0;
     while looked < PEEK_LINES {
