@@ -25,16 +25,7 @@ pub const PLAN_TEXT: &[&str] = &[
 ];
 
 fn agent(kind: Kind, category: &str, rule: &'static str, summary: String, evidence: &str, confidence: f64) -> Finding {
-    Finding {
-        kind,
-        actor: Actor::Agent,
-        category: category.to_owned(),
-        summary,
-        evidence: quote(evidence, 240),
-        confidence,
-        ratified: false,
-        rule,
-    }
+    Finding::new(Actor::Agent, kind, category, rule, summary, evidence, confidence)
 }
 
 /// Todo items already seen in the session, to report only new ones.

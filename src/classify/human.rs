@@ -50,16 +50,7 @@ pub const DONE: &[&str] = &[
 ];
 
 fn human(kind: Kind, category: &str, rule: &'static str, summary: String, evidence: &str, confidence: f64) -> Finding {
-    Finding {
-        kind,
-        actor: Actor::Human,
-        category: category.to_owned(),
-        summary,
-        evidence: quote(evidence, 240),
-        confidence,
-        ratified: false,
-        rule,
-    }
+    Finding::new(Actor::Human, kind, category, rule, summary, evidence, confidence)
 }
 
 /// Every human decision of one turn.

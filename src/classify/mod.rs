@@ -28,6 +28,30 @@ pub struct Finding {
     pub rule: &'static str,
 }
 
+impl Finding {
+    /// A finding of `actor`, its evidence quoted from the transcript (cut to 240 bytes).
+    pub(crate) fn new(
+        actor: Actor,
+        kind: Kind,
+        category: &str,
+        rule: &'static str,
+        summary: String,
+        evidence: &str,
+        confidence: f64,
+    ) -> Finding {
+        Finding {
+            kind,
+            actor,
+            category: category.to_owned(),
+            summary,
+            evidence: text::quote(evidence, 240),
+            confidence,
+            ratified: false,
+            rule,
+        }
+    }
+}
+
 /// Every rule id, in the order of `docs/classifier.md`.
 /// Bump whenever a rule, an estimate or the corpus line built from a transcript changes:
 /// the import cache keeps finished corpus lines under this version.
