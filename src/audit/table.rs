@@ -18,12 +18,14 @@ pub struct Report<'a> {
     pub auditors: &'a [AuditorPair],
 }
 
-fn pct(x: Option<f64>) -> String {
-    x.map_or("-".into(), |x| format!("{:.1}%", 100.0 * x))
+/// An agreement rate to a tenth of a percent, `–` when undefined (also the browser's form).
+pub fn pct(x: Option<f64>) -> String {
+    x.map_or("–".into(), |x| format!("{:.1}%", 100.0 * x))
 }
 
-fn num(x: Option<f64>) -> String {
-    x.map_or("-".into(), |x| format!("{x:.2}"))
+/// A kappa to two places, `–` when undefined.
+pub fn num(x: Option<f64>) -> String {
+    x.map_or("–".into(), |x| format!("{x:.2}"))
 }
 
 fn axis(out: &mut String, title: &str, a: &Axis) {

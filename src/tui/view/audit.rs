@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::audit::queue::Order;
+use crate::audit::table::{num, pct};
 use crate::audit::{Axis, Breakdown, VerdictKind};
 use crate::model::{Actor, Decision, Kind, Session, expertise_name};
 
@@ -540,14 +541,6 @@ fn context_lines<'a>(s: &'a Session, ti: usize, d: &Decision, t: Theme) -> Vec<L
         }
     }
     out
-}
-
-fn pct(x: Option<f64>) -> String {
-    x.map_or("–".into(), |x| format!("{:.1}%", 100.0 * x))
-}
-
-fn num(x: Option<f64>) -> String {
-    x.map_or("–".into(), |x| format!("{x:.2}"))
 }
 
 /// One axis as lines of `w` columns: its accuracy and kappa, then the confusion.
