@@ -12,9 +12,19 @@ use crate::tui::{Action as A, update};
 use super::fixture::{ids, source};
 use super::updates::{on_facet, report_of};
 
-/// Pumps worker reports until no search pass is in flight.
-fn settle(app: &mut App, rx: &mpsc::Receiver<Msg>) {
-    while app.search.running || app.reports_pending || !app.pending.is_empty() {
+/// An app over the fixture whose workers report on the returned channel, nothing loaded
+/// yet, and the fixture's batches to load.
+fn app_with_workers() -> (App, mpsc::Receiver<Msg>, Vec<crate::corpus::Batch>) {
+    let (tx, rx) = mpsc::channel();
+    let app = App::new(vec![source()], TuiOptions::default(), Some(tx));
+    let mut batches = Vec::new();
+    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    (app, rx, batches)
+}
+
+/// Pumps worker reports while `busy` holds.
+fn pump_while(app: &mut App, rx: &mpsc::Receiver<Msg>, busy: impl Fn(&App) -> bool) {
+    while busy(app) {
         match rx.recv_timeout(Duration::from_secs(10)).expect("worker report") {
             Msg::Act(a) => update(app, a),
             Msg::Input(_) => {}
@@ -22,12 +32,16 @@ fn settle(app: &mut App, rx: &mpsc::Receiver<Msg>) {
     }
 }
 
+/// Pumps worker reports until no search pass or report is in flight and every batch is in.
+fn settle(app: &mut App, rx: &mpsc::Receiver<Msg>) {
+    pump_while(app, rx, |a| {
+        a.search.running || a.search.ranking || a.reports_pending || !a.pending.is_empty()
+    });
+}
+
 #[test]
 fn search_on_a_worker_cancels_stale_passes_and_loading_goes_on() {
-    let (tx, rx) = mpsc::channel();
-    let mut app = App::new(vec![source()], TuiOptions::default(), Some(tx));
-    let mut batches = Vec::new();
-    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    let (mut app, rx, batches) = app_with_workers();
     // Type while nothing is loaded yet, then let the rows arrive mid-search.
     for c in "cache".chars() {
         update(&mut app, A::SearchInput(c));
@@ -54,28 +68,17 @@ fn search_on_a_worker_cancels_stale_passes_and_loading_goes_on() {
 /// them once the last batch is in.
 #[test]
 fn matches_are_ranked_once_loading_finishes() {
-    let (tx, rx) = mpsc::channel();
-    let mut app = App::new(vec![source()], TuiOptions::default(), Some(tx));
-    let mut batches = Vec::new();
-    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    let (mut app, rx, batches) = app_with_workers();
     for c in "cache".chars() {
         update(&mut app, A::SearchInput(c));
     }
     update(&mut app, A::Loaded(batches));
-    let pump = |app: &mut App| {
-        while app.search.ranking || app.search.running || !app.pending.is_empty() {
-            match rx.recv_timeout(Duration::from_secs(10)).expect("worker report") {
-                Msg::Act(a) => update(app, a),
-                Msg::Input(_) => {}
-            }
-        }
-    };
-    pump(&mut app);
+    settle(&mut app, &rx);
     let score = |app: &App| app.search.scores.as_ref().unwrap()[2];
     assert_eq!(ids(&app), ["s3"]);
     assert_eq!(score(&app), Some(0), "matched, not ranked");
     update(&mut app, A::LoadFinished(Ok(())));
-    pump(&mut app);
+    settle(&mut app, &rx);
     assert_eq!(ids(&app), ["s3"]);
     assert!(score(&app).is_some_and(|s| s > 0), "ranked: {:?}", score(&app));
 }
@@ -84,10 +87,7 @@ fn matches_are_ranked_once_loading_finishes() {
 /// the ranking rather than wait for it; the search then runs again over every row.
 #[test]
 fn loading_does_not_wait_for_a_search_ranking() {
-    let (tx, rx) = mpsc::channel();
-    let mut app = App::new(vec![source()], TuiOptions::default(), Some(tx));
-    let mut batches = Vec::new();
-    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    let (mut app, rx, mut batches) = app_with_workers();
     let mut first = batches.remove(0);
     let second = crate::corpus::Batch {
         rows: first.rows.split_off(2),
@@ -99,12 +99,7 @@ fn loading_does_not_wait_for_a_search_ranking() {
         update(&mut app, A::SearchInput(c));
     }
     // Up to the current pass's matches: its worker goes on to rank them.
-    while !app.search.ranking {
-        match rx.recv_timeout(Duration::from_secs(10)).expect("worker report") {
-            Msg::Act(a) => update(&mut app, a),
-            Msg::Input(_) => {}
-        }
-    }
+    pump_while(&mut app, &rx, |a| !a.search.ranking);
     // However quick the ranking, the corpus is held here as a ranking worker would hold it.
     let held = app.corpus.clone();
     update(&mut app, A::Loaded(vec![second]));
@@ -115,23 +110,15 @@ fn loading_does_not_wait_for_a_search_ranking() {
         "the ranking is told to stop"
     );
     drop(held);
-    while app.search.ranking || app.search.running || !app.pending.is_empty() {
-        match rx.recv_timeout(Duration::from_secs(10)).expect("worker report") {
-            Msg::Act(a) => update(&mut app, a),
-            Msg::Input(_) => {}
-        }
-    }
+    settle(&mut app, &rx);
     assert_eq!(app.row_count(), 5);
     assert_eq!(ids(&app), ["s3"], "searched again over every row");
 }
 
 #[test]
 fn reports_on_a_worker_arrive_and_stale_ones_are_dropped() {
-    let (tx, rx) = mpsc::channel();
-    let mut app = App::new(vec![source()], TuiOptions::default(), Some(tx));
+    let (mut app, rx, batches) = app_with_workers();
     app.async_reports = 1;
-    let mut batches = Vec::new();
-    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
     update(&mut app, A::Loaded(batches));
     assert!(app.reports_pending, "five sessions are over the threshold of one");
     assert_eq!(app.members.len(), 5, "the list does not wait for the figures");
