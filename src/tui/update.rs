@@ -335,12 +335,14 @@ impl App {
             let scores = search_pool().install(|| {
                 q.progress(&corpus.rows, prev.as_deref(), &cancel).and_then(|progress| {
                     let member = progress.member();
+                    // A copy to rank only when ranking follows (not while rows load).
+                    let to_rank = rank.then(|| member.clone());
                     let _ = tx.send(Msg::Act(Action::SearchDone {
                         pass,
-                        scores: Some(member.clone()),
+                        scores: Some(member),
                         progress: Some(Arc::new(progress)),
                     }));
-                    rank.then(|| q.score_matches(&corpus.rows, member, &cancel)).flatten()
+                    to_rank.and_then(|m| q.score_matches(&corpus.rows, m, &cancel))
                 })
             });
             // Let go of the corpus before the last report (even a cancelled pass sends one),
