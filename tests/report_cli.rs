@@ -13,12 +13,17 @@ fn leash() -> Command {
 }
 
 fn json(args: &[&str], stdin: &str) -> Value {
-    let out = leash()
-        .args(["report", "-", "--format", "json"])
-        .args(args)
-        .write_stdin(stdin)
-        .output()
-        .unwrap();
+    succeeds_with_json(
+        leash()
+            .args(["report", "-", "--format", "json"])
+            .args(args)
+            .write_stdin(stdin),
+    )
+}
+
+/// Runs a command that must succeed, and reads its standard output as JSON.
+fn succeeds_with_json(cmd: &mut Command) -> Value {
+    let out = cmd.output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -230,21 +235,15 @@ fn gzip_is_recognised_on_stdin_and_without_its_name() {
     let gz = enc.finish().unwrap();
     let plain = json(&[], CORPUS);
     assert_eq!(plain["sessions"], 3);
-    let piped = leash()
-        .args(["report", "-", "--format", "json"])
-        .write_stdin(gz.clone())
-        .output()
-        .unwrap();
-    assert!(piped.status.success(), "{}", String::from_utf8_lossy(&piped.stderr));
-    assert_eq!(serde_json::from_slice::<Value>(&piped.stdout).unwrap(), plain);
+    let piped = succeeds_with_json(
+        leash()
+            .args(["report", "-", "--format", "json"])
+            .write_stdin(gz.clone()),
+    );
+    assert_eq!(piped, plain);
     let dir = tempfile::tempdir().unwrap();
     let renamed = dir.path().join("corpus.jsonl");
     std::fs::write(&renamed, &gz).unwrap();
-    let out = leash()
-        .args(["report", "--format", "json"])
-        .arg(&renamed)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap(), plain);
+    let named = succeeds_with_json(leash().args(["report", "--format", "json"]).arg(&renamed));
+    assert_eq!(named, plain);
 }
