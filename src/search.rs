@@ -113,16 +113,6 @@ impl Query {
             .collect();
         (!cancel.load(Ordering::Relaxed)).then_some(out)
     }
-}
-
-impl Query {
-    /// Membership of every row, in row order, as `Some(0)` (matches, not yet ranked) or `None`;
-    /// `None` overall if cancelled. The browser shows this at once and ranks with
-    /// [`Query::score_matches`] afterwards; as the user types it goes on from the last
-    /// keystroke's [`Progress`] instead.
-    pub fn match_all(&self, rows: &[SessionRow], cancel: &AtomicBool) -> Option<Vec<Option<i64>>> {
-        self.progress(rows, None, cancel).map(|p| p.member())
-    }
 
     /// Replaces each `Some` of a membership vector by fuzzy-matcher's score, on all cores;
     /// `None` if cancelled.
@@ -201,7 +191,7 @@ mod tests {
             }
             assert!(resumed > 3, "{typed:?} went on from earlier keystrokes");
         }
-        let some = Query::new("parser").match_all(&c.rows, &never).unwrap();
+        let some = Query::new("parser").progress(&c.rows, None, &never).unwrap().member();
         assert!(some.iter().any(Option::is_some) && some.iter().any(Option::is_none));
     }
 

@@ -97,7 +97,8 @@ impl FilterArgs {
     pub fn select(&self, corpus: &Corpus) -> Vec<u32> {
         let rows = self.filter().apply(corpus, self.ratified_as());
         match self.query.as_deref() {
-            // The browser's search pass, on all cores; nothing cancels it here.
+            // The browser's membership rule, over the rows the flags let through, on all cores;
+            // nothing cancels it here.
             Some(q) => Query::new(q)
                 .filter(&corpus.rows, &rows, &std::sync::atomic::AtomicBool::new(false))
                 .unwrap_or_default(),
