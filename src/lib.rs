@@ -15,4 +15,5 @@ pub mod model;
 pub mod search;
 pub mod stats;
 pub mod text;
+pub mod transcript;
 pub mod tui;

@@ -7,9 +7,9 @@ use serde_json::Value;
 
 use super::Finding;
 use super::text::{first_phrase, quote, sentences};
-use crate::import::RawTurn;
-use crate::import::tools::{ToolKind, code, command, files, kind, patch_files};
 use crate::model::{Actor, Kind};
+use crate::transcript::RawTurn;
+use crate::transcript::tools::{ToolKind, code, command, files, kind, patch_files};
 
 /// Phrases by which the agent states what it is going to do.
 pub const PLAN_TEXT: &[&str] = &[

@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::assent::is_bare_assent;
 use super::text::{code_spans, first_phrase, identifiers, paths};
-use crate::import::RawSession;
-use crate::import::prompt::is_bare_assent;
-use crate::import::tools::{ToolKind, command, kind};
 use crate::model::{Outcome, parse_expertise};
+use crate::transcript::RawSession;
+use crate::transcript::tools::{ToolKind, command, kind};
 
 const VERIFY: &[&str] = &[
     "test",
@@ -127,7 +127,7 @@ pub fn expertise(s: &RawSession) -> Option<u8> {
 /// the agent changed files or ran commands without either; `None` otherwise.
 pub fn outcome(s: &RawSession) -> Option<Outcome> {
     let calls = || s.turns.iter().flat_map(|t| &t.calls);
-    let shell = |c: &&crate::import::Call| kind(&c.tool) == ToolKind::Shell;
+    let shell = |c: &&crate::transcript::Call| kind(&c.tool) == ToolKind::Shell;
     let committed = calls().filter(shell).any(|c| {
         command(c).is_some_and(|cmd| cmd.contains("git commit"))
             && c.is_error != Some(true)

@@ -4,11 +4,11 @@
 use serde_json::Value;
 
 use super::Finding;
+use super::assent::is_bare_assent;
 use super::text::{code_spans, first_phrase, is_code, is_command, paths, quote, sentences};
-use crate::import::RawTurn;
-use crate::import::prompt::is_bare_assent;
-use crate::import::tools::{ToolKind, kind};
 use crate::model::{Actor, Kind};
+use crate::transcript::RawTurn;
+use crate::transcript::tools::{ToolKind, kind};
 
 /// Phrases that impose an approach.
 pub const APPROACH: &[&str] = &[

@@ -3,6 +3,7 @@
 //! an example in `docs/classifier.md`.
 
 mod agent;
+pub mod assent;
 mod estimate;
 mod human;
 pub mod text;
@@ -11,9 +12,9 @@ pub use agent::PLAN_TEXT;
 pub use estimate::{ExpertiseMap, expertise, outcome};
 pub use human::{APPROACH, DONE};
 
-use crate::import::RawSession;
-use crate::import::prompt::is_bare_assent;
 use crate::model::{Actor, Decision, Kind, Outcome};
+use crate::transcript::RawSession;
+use assent::is_bare_assent;
 
 /// A decision before it gets its id.
 #[derive(Debug, Clone, PartialEq)]

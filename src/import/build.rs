@@ -11,10 +11,10 @@
 use serde_json::{Value, json};
 
 use super::ImportOptions;
-use super::raw::{RawSession, truncate};
-use super::tools::action;
 use crate::classify;
 use crate::model::{Expertise, Session, SubagentRun, Turn, first_line};
+use crate::transcript::tools::action;
+use crate::transcript::{RawSession, truncate};
 
 /// The v1 session of a transcript, classified, with expertise and outcome estimated (or
 /// taken from the expertise map).
@@ -58,7 +58,7 @@ pub fn build(raw: &RawSession, opts: &ImportOptions) -> Session {
     }
 }
 
-fn run(a: &super::raw::SubAgent) -> SubagentRun {
+fn run(a: &crate::transcript::SubAgent) -> SubagentRun {
     SubagentRun {
         call_id: a.call_id.clone(),
         agent_type: a.agent_type.clone(),

@@ -21,8 +21,8 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
-use super::raw::{Format, RawSession};
 use super::subagents::is_agent_file;
+use crate::transcript::{Format, RawSession};
 
 /// Bumped whenever [`RawSession`] or the reading rules change.
 const VERSION: &str = "import-v2";

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::lines::JsonLines;
 use super::prompt::{is_claude_injected, is_local_command, slash_command, tag};
-use super::raw::{Call, Format, RawSession, RawTurn, SubAgent, push_text, result_text, trim_value};
+use crate::transcript::{Call, Format, RawSession, RawTurn, SubAgent, push_text, result_text, trim_value};
 
 /// The fields of a line that the importer reads; everything else is skipped unparsed.
 #[derive(Deserialize, Default)]
@@ -267,13 +267,13 @@ pub(crate) fn count_tool_uses(line: &Line, seen: &mut HashSet<String>, agent: &m
             let id = b.get("id").and_then(Value::as_str).unwrap_or("");
             if id.is_empty() || seen.insert(id.to_owned()) {
                 agent.actions += 1;
-                let call = super::raw::Call {
+                let call = crate::transcript::Call {
                     id: id.to_owned(),
                     tool: b.get("name").and_then(Value::as_str).unwrap_or("?").to_owned(),
                     input: b.get("input").cloned().unwrap_or(Value::Null),
-                    ..super::raw::Call::default()
+                    ..crate::transcript::Call::default()
                 };
-                agent.calls.push(super::tools::action(&call));
+                agent.calls.push(crate::transcript::tools::action(&call));
             }
         }
     }

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::lines::JsonLines;
 use super::prompt::is_codex_injected;
-use super::raw::{Call, Format, RawSession, RawTurn, push_text, result_text, trim_value};
+use crate::transcript::{Call, Format, RawSession, RawTurn, push_text, result_text, trim_value};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

@@ -11,9 +11,8 @@ pub mod codex;
 pub mod detect;
 mod lines;
 pub mod prompt;
-pub mod raw;
+
 pub mod subagents;
-pub mod tools;
 
 use std::fs::File;
 use std::io::BufReader;
@@ -21,9 +20,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use crate::transcript::{Call, Format, RawSession, RawTurn, SubAgent};
 pub use build::{build, to_line};
 pub use detect::{FileKind, detect, walk};
-pub use raw::{Call, Format, RawSession, RawTurn, SubAgent};
 
 use crate::classify::ExpertiseMap;
 use crate::corpus::{LoadError, Source, SourceKind};

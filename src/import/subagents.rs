@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::claude::{Line, count_tool_uses};
 use super::lines::JsonLines;
-use super::raw::{FIELD_KEEP, RawSession, SubAgent, truncate};
+use crate::transcript::{FIELD_KEEP, RawSession, SubAgent, truncate};
 
 /// Tools that start a sub-agent.
 pub fn is_agent_tool(tool: &str) -> bool {

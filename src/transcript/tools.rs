@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::raw::Call;
+use super::Call;
 use crate::model::Action;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,7 +145,7 @@ pub fn action(call: &Call) -> Action {
         .iter()
         .find_map(|k| s(i, k).map(str::to_owned))
     })
-    .map(|t| super::raw::truncate(&t, 300).to_owned());
+    .map(|t| super::truncate(&t, 300).to_owned());
     Action {
         tool: call.tool.clone(),
         target,

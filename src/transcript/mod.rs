@@ -1,6 +1,10 @@
-//! What an importer extracts from a transcript before classification: richer than the v1
-//! model (tool inputs and results are kept, in trimmed form) so that the classifier can
-//! look at plans, todo lists, answers and commands.
+//! The raw transcript model: what a reader (Claude Code, Codex) extracts from a file before
+//! classification. Richer than the v1 model (tool inputs and results are kept, in trimmed
+//! form) so that the classifier can look at plans, todo lists, answers and commands.
+//!
+//! Readers (`import`) write it; the classifier (`classify`) reads it; neither knows the other.
+
+pub mod tools;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -55,6 +59,14 @@ pub struct RawTurn {
     pub subagents: Vec<SubAgent>,
     /// Shell commands the user ran themselves (`!cmd`, `<bash-input>`) during the turn.
     pub user_commands: Vec<String>,
+    /// Messages the user typed while the agent worked, delivered into this turn (Claude Code
+    /// `queue-operation` enqueues and `queued_command` attachments), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mid_turn: Vec<String>,
+    /// The user interrupted the agent during this turn (Claude Code `[Request interrupted by
+    /// user]`, Codex `turn_aborted`), other than by rejecting a tool call (see [`Call::rejected`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub interrupted: bool,
 }
 
 /// The agent's prose kept per turn.
@@ -72,6 +84,11 @@ pub struct Call {
     /// The result text (trimmed), once it came back.
     pub result: Option<String>,
     pub is_error: Option<bool>,
+    /// The user refused this call when asked for permission ("The user doesn't want to
+    /// proceed with this tool use", Codex "patch rejected by user"): a veto, so the call did
+    /// not happen and is not the agent's decision.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rejected: bool,
 }
 
 /// A sub-agent's own transcript, counted apart from the main chain.
@@ -98,6 +115,7 @@ pub struct SubAgent {
 }
 
 pub use crate::text::truncate;
+pub use tools::{ToolKind, kind};
 
 /// Trims every long string inside a JSON value, in place.
 pub fn trim_value(v: &mut Value) {
