@@ -8,6 +8,7 @@ pub mod audit;
 pub mod classify;
 pub mod cli;
 pub mod corpus;
+pub mod eval;
 pub mod filter;
 pub mod generate;
 pub mod import;

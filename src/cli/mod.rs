@@ -3,6 +3,7 @@
 //! Each subcommand's arguments and runner live in their own file.
 
 mod audit;
+mod eval;
 mod filters;
 mod generate;
 mod import;
@@ -67,6 +68,8 @@ pub enum Command {
     Audit(audit::AuditCommand),
     /// Convert Claude Code / Codex transcripts into a v1 corpus.
     Import(Box<import::Args>),
+    /// Score the classifier against decisions labelled by hand (a gold file).
+    Eval(eval::Args),
 }
 
 pub fn main() -> i32 {
@@ -83,6 +86,7 @@ pub fn main() -> i32 {
         Some(Command::Generate(a)) => generate::run(a),
         Some(Command::Audit(a)) => audit::run(a),
         Some(Command::Import(a)) => import::run(*a),
+        Some(Command::Eval(a)) => eval::run(a),
         None => browse(&cli),
     }
 }
