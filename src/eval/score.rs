@@ -94,7 +94,7 @@ pub struct Scores {
 }
 
 pub fn score(turns: &[TurnResult]) -> Scores {
-    let mut per_class = vec![Vec::with_capacity(turns.len()); 4];
+    let mut per_class: Vec<Vec<(usize, usize)>> = vec![Vec::new(); 4];
     let mut totals = [[0usize; 3]; 4]; // gold, leash, hits
     let mut per_turn = Vec::with_capacity(turns.len());
     let (mut actor, mut kind) = ([[0u64; 2]; 2], [[0u64; 2]; 2]);
