@@ -3,19 +3,29 @@
 //! purpose of the commands that change state or verify, tools that write). Reads are not
 //! decisions; the calls the user refused, and what the user dictated, are not the agent's.
 
+use super::words::agent::*;
+
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
 use super::Finding;
+use super::agent_edit::{edit_targets, edits};
 use super::dictated::Dictated;
-use super::shell::{Effect, effect, words};
+use super::shell::{Effect, effect};
 use super::text::quote;
 use crate::model::{Actor, Kind};
-use crate::transcript::tools::{ToolKind, code, command, files, kind, patch_files};
+use crate::transcript::tools::{ToolKind, command, kind};
 use crate::transcript::{Call, RawTurn};
 
-pub(crate) fn agent(kind: Kind, category: &str, rule: &'static str, summary: String, evidence: &str, confidence: f64) -> Finding {
+pub(crate) fn agent(
+    kind: Kind,
+    category: &str,
+    rule: &'static str,
+    summary: String,
+    evidence: &str,
+    confidence: f64,
+) -> Finding {
     Finding::new(Actor::Agent, kind, category, rule, summary, evidence, confidence)
 }
 
@@ -27,15 +37,6 @@ pub struct State {
     written: Vec<String>,
 }
 
-/// Sub-agent types that only read (the formats file: `Explore`, `Plan`).
-const READ_ONLY_AGENTS: &[&str] = &["explore", "plan", "claude-code-guide", "statusline-setup", "output-style-setup"];
-/// A brief that opens with one of these asks for research, not work.
-const RESEARCH: &[&str] = &[
-    "explore", "investigate", "research", "analyze", "analyse", "find", "search", "review", "understand", "look",
-    "read", "summarize", "summarise", "check", "inspect", "audit", "examine", "map", "survey", "identify", "locate",
-    "gather", "study", "scan", "discover", "determine", "list",
-];
-
 /// Whether a text is a redaction marker (`[REDACTED_TEXT len=… sha=…]`).
 pub fn redacted(s: &str) -> bool {
     s.trim_start().starts_with("[REDACTED")
@@ -46,7 +47,11 @@ fn todo_items(input: &Value) -> Vec<String> {
     let mut out = Vec::new();
     for (list, field) in [("todos", "content"), ("plan", "step")] {
         if let Some(a) = input.get(list).and_then(Value::as_array) {
-            out.extend(a.iter().filter_map(|t| t.get(field).and_then(Value::as_str)).map(str::to_owned));
+            out.extend(
+                a.iter()
+                    .filter_map(|t| t.get(field).and_then(Value::as_str))
+                    .map(str::to_owned),
+            );
         }
     }
     if let Some(s) = input.get("subject").and_then(Value::as_str) {
@@ -58,45 +63,17 @@ fn todo_items(input: &Value) -> Vec<String> {
 fn read_only_delegation(c: &Call) -> bool {
     let s = |k: &str| c.input.get(k).and_then(Value::as_str).unwrap_or("").to_lowercase();
     let ty = s("subagent_type");
-    let brief = if s("description").is_empty() { s("prompt") } else { s("description") };
-    let first = brief.split_whitespace().next().unwrap_or("").trim_matches(|ch: char| !ch.is_alphanumeric());
+    let brief = if s("description").is_empty() {
+        s("prompt")
+    } else {
+        s("description")
+    };
+    let first = brief
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|ch: char| !ch.is_alphanumeric());
     READ_ONLY_AGENTS.contains(&ty.as_str()) || RESEARCH.contains(&first)
-}
-
-/// `cat > FILE <<EOF`, `tee FILE <<EOF`: a whole file written through the shell.
-fn heredoc_target(cmd: &str) -> Option<String> {
-    let first = cmd.lines().next()?;
-    if !first.contains("<<") {
-        return None;
-    }
-    let w = words(first);
-    let prog = w.first()?.as_str();
-    let i = w.iter().position(|x| x == ">" || x == ">>");
-    match (prog, i) {
-        ("cat", Some(i)) => w.get(i + 1).cloned(),
-        ("tee", _) => w.iter().skip(1).find(|x| !x.starts_with('-') && !x.starts_with("<<")).cloned(),
-        _ => None,
-    }
-}
-
-/// Files a call changes, with whether each is written whole; `None` when it cannot be read.
-fn edit_targets(c: &Call, cmd: Option<&str>) -> Option<Vec<(String, bool)>> {
-    let patch = match &c.input {
-        Value::String(p) => Some(p.as_str()),
-        v => v.get("input").or(v.get("patch")).and_then(Value::as_str),
-    }
-    .or(cmd);
-    if let Some(p) = patch.filter(|p| p.contains("*** Begin Patch")) {
-        return Some(patch_files(p));
-    }
-    if let Some(t) = cmd.and_then(heredoc_target) {
-        return Some(vec![(t, true)]);
-    }
-    if cmd.is_some() {
-        return None;
-    }
-    let f = files(c);
-    (!f.is_empty()).then(|| f.into_iter().map(|f| (f, kind(&c.tool) == ToolKind::Write)).collect())
 }
 
 /// Every agent decision of one turn's tool calls.
@@ -112,19 +89,41 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
         match tk {
             ToolKind::Plan => {
                 let plan = c.input.get("plan").and_then(Value::as_str).unwrap_or("");
-                let mut f = agent(Kind::Planning, "approach", "A-PLAN-EXIT", "agent proposed a plan (plan mode)".into(), plan, 0.9);
-                f.ratified = c.is_error != Some(true) && c.result.as_deref().is_some_and(|r| r.to_lowercase().contains("approved"));
+                let mut f = agent(
+                    Kind::Planning,
+                    "approach",
+                    "A-PLAN-EXIT",
+                    "agent proposed a plan (plan mode)".into(),
+                    plan,
+                    0.9,
+                );
+                f.ratified = c.is_error != Some(true)
+                    && c.result
+                        .as_deref()
+                        .is_some_and(|r| r.to_lowercase().contains("approved"));
                 out.push(f);
                 planned = true;
             }
             ToolKind::Todo => {
-                let items = todo_items(&c.input).into_iter().filter(|i| state.todos.insert(i.clone()));
+                let items = todo_items(&c.input)
+                    .into_iter()
+                    .filter(|i| state.todos.insert(i.clone()));
                 // A to-do list written after a plan-mode plan restates that plan.
                 new_todos.extend(items.filter(|_| !planned && !d.tool));
             }
             ToolKind::SubAgent if !d.delegation && !read_only_delegation(c) => {
-                let what = ["description", "prompt"].iter().find_map(|k| c.input.get(*k).and_then(Value::as_str)).unwrap_or("a sub-task");
-                out.push(agent(Kind::Planning, "approach", "A-PLAN-DELEGATE", format!("agent delegated: {}", quote(what, 60)), what, 0.6));
+                let what = ["description", "prompt"]
+                    .iter()
+                    .find_map(|k| c.input.get(*k).and_then(Value::as_str))
+                    .unwrap_or("a sub-task");
+                out.push(agent(
+                    Kind::Planning,
+                    "approach",
+                    "A-PLAN-DELEGATE",
+                    format!("agent delegated: {}", quote(what, 60)),
+                    what,
+                    0.6,
+                ));
             }
             ToolKind::Edit | ToolKind::Write | ToolKind::Shell => {
                 let cmd = if tk == ToolKind::Shell { command(c) } else { None };
@@ -134,15 +133,21 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
                 }
                 match edit_targets(c, cmd.as_deref()) {
                     Some(targets) => edits(c, targets, d, &mut written, out),
-                    None if tk != ToolKind::Shell => edits(c, vec![("an unknown file".into(), false)], d, &mut written, out),
+                    None if tk != ToolKind::Shell => {
+                        edits(c, vec![("an unknown file".into(), false)], d, &mut written, out)
+                    }
                     None => {
                         let cmd = cmd.unwrap_or_default();
-                        let Effect::Change { mut key, rank } = effect(&cmd) else { continue };
+                        let Effect::Change { mut key, rank } = effect(&cmd) else {
+                            continue;
+                        };
                         // An inline script before anything changed explores; after, it verifies.
                         if key.ends_with(" inline") && written.is_empty() && keys.is_empty() {
                             continue;
                         }
-                        let nothing = c.result.as_deref().is_some_and(|r| r.contains("nothing to commit") || r.contains("no changes added to commit"));
+                        let nothing = c.result.as_deref().is_some_and(|r| {
+                            r.contains("nothing to commit") || r.contains("no changes added to commit")
+                        });
                         if key == "git commit" {
                             if nothing {
                                 continue;
@@ -153,7 +158,14 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
                         if d.covers_command(&key, &cmd, &[&state.written[..], &written[..]].concat()) {
                             continue;
                         }
-                        let f = agent(Kind::Execution, "commands", "A-BASH", format!("agent ran `{}`", quote(&cmd, 60)), &cmd, 0.9);
+                        let f = agent(
+                            Kind::Execution,
+                            "commands",
+                            "A-BASH",
+                            format!("agent ran `{}`", quote(&cmd, 60)),
+                            &cmd,
+                            0.9,
+                        );
                         match keys.get_mut(&key) {
                             // One decision per purpose, quoting its most significant command.
                             Some((at, r)) if rank > *r => (out[*at], *r) = (f, rank),
@@ -168,44 +180,56 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
             }
             ToolKind::Other if writes_through_tool(&c.tool) && !keys.contains_key(&c.tool) => {
                 keys.insert(c.tool.clone(), (out.len(), 0));
-                out.push(agent(Kind::Execution, "commands", "A-TOOL", format!("agent used {}", c.tool), &c.tool, 0.7));
+                out.push(agent(
+                    Kind::Execution,
+                    "commands",
+                    "A-TOOL",
+                    format!("agent used {}", c.tool),
+                    &c.tool,
+                    0.7,
+                ));
             }
             _ => {}
         }
     }
     if unreadable > 0 {
         let summary = format!("agent ran {unreadable} command(s) leash cannot read (redacted or malformed)");
-        out.push(agent(Kind::Execution, "commands", "A-BASH", summary, "[unreadable command]", 0.3));
+        out.push(agent(
+            Kind::Execution,
+            "commands",
+            "A-BASH",
+            summary,
+            "[unreadable command]",
+            0.3,
+        ));
     }
     if !new_todos.is_empty() {
-        let pos = out.iter().position(|f| f.kind == Kind::Execution && f.actor == Actor::Agent).unwrap_or(out.len());
-        let f = agent(Kind::Planning, "approach", "A-PLAN-TODO", format!("agent listed {} new step(s)", new_todos.len()), &new_todos.join("; "), 0.8);
+        let pos = out
+            .iter()
+            .position(|f| f.kind == Kind::Execution && f.actor == Actor::Agent)
+            .unwrap_or(out.len());
+        let f = agent(
+            Kind::Planning,
+            "approach",
+            "A-PLAN-TODO",
+            format!("agent listed {} new step(s)", new_todos.len()),
+            &new_todos.join("; "),
+            0.8,
+        );
         out.insert(pos, f);
     }
     state.written.extend(written);
 }
 
-/// One decision per file per turn; plan-mode plan files and content the user dictated are not.
-fn edits(c: &Call, targets: Vec<(String, bool)>, d: &Dictated, written: &mut Vec<String>, out: &mut Vec<Finding>) {
-    for (file, whole) in targets {
-        if written.contains(&file) || file.contains("/.claude/plans/") || d.covers_edit(&file) {
-            written.push(file);
-            continue;
-        }
-        let snippet = code(c).map(|s| quote(s.lines().find(|l| !l.trim().is_empty()).unwrap_or(""), 100));
-        let evidence = match snippet {
-            Some(s) if !s.is_empty() && !redacted(&s) => format!("{file}: {s}"),
-            _ => file.clone(),
-        };
-        let (rule, category, verb) = if whole { ("A-WRITE", "files", "wrote") } else { ("A-EDIT", "code", "edited") };
-        out.push(agent(Kind::Execution, category, rule, format!("agent {verb} {file}"), &evidence, 0.9));
-        written.push(file);
-    }
-}
-
 /// MCP and other tools that write: a tracker, memory or task tool that creates or changes.
 fn writes_through_tool(tool: &str) -> bool {
     let name = tool.rsplit("__").next().unwrap_or(tool).to_lowercase();
-    let verbs = ["create", "update", "delete", "add", "write", "set", "post", "send", "comment", "merge", "close", "move", "assign", "edit", "remove", "push", "insert", "save", "upload", "publish", "archive"];
-    (tool.starts_with("mcp__") || tool.contains('.')) && verbs.iter().any(|v| name.starts_with(v) || name.contains(&format!("_{v}")))
+    let verbs = [
+        "create", "update", "delete", "add", "write", "set", "post", "send", "comment", "merge", "close", "move",
+        "assign", "edit", "remove", "push", "insert", "save", "upload", "publish", "archive",
+    ];
+    (tool.starts_with("mcp__") || tool.contains('.'))
+        && verbs
+            .iter()
+            .any(|v| name.starts_with(v) || name.contains(&format!("_{v}")))
 }

@@ -2,19 +2,7 @@
 //! or nearly ("proceed until it's done", "yes please, go with your plan"). Assent that adds
 //! a condition ("yes but use sqlite") is not assent: the condition is the user's planning.
 
-/// Words that say yes.
-const CORE: &[&str] = &[
-    "yes", "y", "yep", "yeah", "yup", "ok", "okay", "k", "kk", "sure", "go", "lgtm", "proceed", "continue", "approved",
-    "approve", "agreed", "agree", "ship", "fine", "great", "perfect", "alright", "absolutely", "definitely", "cool",
-    "nice", "good", "works", "do", "please", "correct", "right", "exactly", "yes!", "sgtm",
-];
-/// Words that may stand beside them without adding a condition.
-const TAIL: &[&str] = &[
-    "ahead", "for", "it", "on", "to", "me", "that", "thanks", "thank", "you", "looks", "sounds", "carry", "keep",
-    "going", "until", "it's", "its", "is", "done", "finished", "complete", "completed", "the", "end", "all", "way",
-    "with", "plan", "your", "and", "finish", "through", "let's", "lets", "this", "sounds", "one", "option", "just",
-    "now", "then", "a", "be", "fine", "by", "as", "proposed", "suggested", "planned", "so", "far", "work", "doing",
-];
+use super::words::prose::*;
 
 /// Whether a prompt only assents, barely or nearly.
 pub fn is_bare_assent(prompt: &str) -> bool {
@@ -36,10 +24,26 @@ mod tests {
 
     #[test]
     fn assent_is_bare_or_near_bare() {
-        for p in ["Yes, go ahead.", "lgtm", "ok", "proceed until it's done", "go ahead and finish it", "looks good to me!", "do it", "continue"] {
+        for p in [
+            "Yes, go ahead.",
+            "lgtm",
+            "ok",
+            "proceed until it's done",
+            "go ahead and finish it",
+            "looks good to me!",
+            "do it",
+            "continue",
+        ] {
             assert!(is_bare_assent(p), "{p}");
         }
-        for p in ["yes but use sqlite instead", "ok, now add a test", "go ahead, but don't touch the API", "thanks", "sorry to interrupt", "no"] {
+        for p in [
+            "yes but use sqlite instead",
+            "ok, now add a test",
+            "go ahead, but don't touch the API",
+            "thanks",
+            "sorry to interrupt",
+            "no",
+        ] {
             assert!(!is_bare_assent(p), "{p}");
         }
     }

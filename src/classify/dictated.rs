@@ -22,38 +22,34 @@ pub struct Dictated {
     pub tool: bool,
 }
 
-/// Languages by the name people use, with their file extensions.
-pub const LANGUAGES: &[(&str, &[&str])] = &[
-    ("python", &["py", "pyi"]),
-    ("rust", &["rs"]),
-    ("javascript", &["js", "mjs", "cjs"]),
-    ("typescript", &["ts", "tsx"]),
-    ("go", &["go"]),
-    ("java", &["java"]),
-    ("ruby", &["rb"]),
-    ("c", &["c", "h"]),
-    ("c++", &["cpp", "hpp", "cc"]),
-    ("markdown", &["md"]),
-    ("shell", &["sh"]),
-    ("test", &[]),
-];
-
 fn is_test_key(key: &str) -> bool {
-    ["test", "pytest", "jest", "vitest", "mocha", "rspec", "check", "nextest"].iter().any(|t| key.contains(t))
+    ["test", "pytest", "jest", "vitest", "mocha", "rspec", "check", "nextest"]
+        .iter()
+        .any(|t| key.contains(t))
 }
 
 impl Dictated {
     /// Whether a shell command carries out what the user dictated. `written` are the files the
     /// agent wrote or edited so far in the session ("run it" runs one of them).
     pub fn covers_command(&self, key: &str, cmd: &str, written: &[String]) -> bool {
-        if self.commands.iter().any(|k| k == key || key.starts_with("git commit") && k == "git commit") {
+        if self
+            .commands
+            .iter()
+            .any(|k| k == key || key.starts_with("git commit") && k == "git commit")
+        {
             return true;
         }
         if self.tests && is_test_key(key) {
             return true;
         }
         let names: Vec<&str> = written.iter().map(|w| w.rsplit('/').next().unwrap_or(w)).collect();
-        if self.run_it && parts(cmd).iter().any(|p| words(p).iter().any(|w| names.iter().any(|n| !n.is_empty() && w.ends_with(n)))) {
+        if self.run_it
+            && parts(cmd).iter().any(|p| {
+                words(p)
+                    .iter()
+                    .any(|w| names.iter().any(|n| !n.is_empty() && w.ends_with(n)))
+            })
+        {
             return true;
         }
         if key == "remove" && !self.remove_exts.is_empty() {
@@ -73,7 +69,8 @@ impl Dictated {
 
     /// Whether an edit of `file` writes content the user dictated.
     pub fn covers_edit(&self, file: &str) -> bool {
-        self.content_files.iter().any(|f| file == f || file.ends_with(&format!("/{f}")))
+        self.content_files
+            .iter()
+            .any(|f| file == f || file.ends_with(&format!("/{f}")))
     }
-
 }

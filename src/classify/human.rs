@@ -2,39 +2,33 @@
 //! approach, done criterion, correction; files, commands and code dictated; runs of their
 //! own), in answers to the agent's questions, and in vetoes of the agent's calls.
 
+use super::words::prose::*;
+
 use serde_json::Value;
 
 use super::Finding;
 use super::assent::is_bare_assent;
 use super::dictated::Dictated;
-use super::human_exec::{clause_exec, pasted_or_reported, vetoes};
+use super::human_exec::clause_exec;
+use super::human_run::{pasted_or_reported, vetoes};
 use super::prose::{self, Role, role};
 use super::text::{first_phrase, quote};
 use crate::model::{Actor, Kind};
 use crate::transcript::RawTurn;
 use crate::transcript::tools::{ToolKind, kind};
 
-/// Phrases that make a constraint a done criterion rather than an approach.
-pub const DONE: &[&str] = &[
-    "until", "so that", "make sure", "ensure", "tests pass", "test passes", "tests are passing", "should pass",
-    "must pass", "all tests", "done when", "finished when", "without breaking", "coverage", "stop", "add a test",
-    "add tests", "write tests", "write a test", "tests are green", "is green", "i am looking for", "i'm looking for",
-];
-
-/// Phrases that make a constraint an approach (informative: the kind is planning either way).
-pub const APPROACH: &[&str] = &[
-    "use", "using", "don't", "do not", "dont", "never", "instead of", "rather than", "avoid", "prefer", "must not",
-    "stick to", "without", "keep", "only change", "only touch", "should",
-];
-
-/// Slash commands of the tool itself that send the agent a task.
-const BUILTIN_TASKS: &[&str] = &["/init", "/review", "/pr-comments", "/security-review", "/pr_comments"];
-
 /// At most this many constraints are read from one message: a long pasted spec is one goal
 /// with a few conditions, not fifty decisions.
 const MAX_CONSTRAINTS: usize = 4;
 
-pub(crate) fn human(kind: Kind, category: &str, rule: &'static str, summary: String, evidence: &str, confidence: f64) -> Finding {
+pub(crate) fn human(
+    kind: Kind,
+    category: &str,
+    rule: &'static str,
+    summary: String,
+    evidence: &str,
+    confidence: f64,
+) -> Finding {
     Finding::new(Actor::Human, kind, category, rule, summary, evidence, confidence)
 }
 
@@ -67,7 +61,14 @@ fn slash(name: &str, prompt: &str, out: &mut Vec<Finding>, d: &mut Dictated) {
     let args = prompt.strip_prefix(name).unwrap_or(prompt).trim();
     if BUILTIN_TASKS.contains(&name) {
         if args.is_empty() {
-            out.push(human(Kind::Planning, "goal", "H-GOAL", format!("user ran {name}"), name, 0.7));
+            out.push(human(
+                Kind::Planning,
+                "goal",
+                "H-GOAL",
+                format!("user ran {name}"),
+                name,
+                0.7,
+            ));
         } else {
             message(args, false, out, d);
         }
@@ -117,18 +118,24 @@ fn planning(clauses: &[&str], exec_only: &[bool], out: &mut Vec<Finding>, d: &mu
         .or_else(|| (0..clauses.len()).find(|&i| roles[i] == Role::Context && !exec_only[i]));
     let Some(g) = goal else { return };
     goal_clause(clauses[g], roles[g] == Role::Directive, out, d);
-    let mut n = 0;
-    for i in (g + 1..clauses.len()).filter(|&i| directive(i)) {
+    for (n, i) in (g + 1..clauses.len()).filter(|&i| directive(i)).enumerate() {
         if n == MAX_CONSTRAINTS {
             break;
         }
-        n += 1;
         let c = clauses[i];
         let (category, rule) = match first_phrase(c, DONE) {
             Some(_) => ("done", "H-DONE"),
             None => ("approach", "H-APPROACH"),
         };
-        let summary = format!("user set {}: {}", if rule == "H-DONE" { "a done criterion" } else { "an approach" }, quote(c, 60));
+        let summary = format!(
+            "user set {}: {}",
+            if rule == "H-DONE" {
+                "a done criterion"
+            } else {
+                "an approach"
+            },
+            quote(c, 60)
+        );
         out.push(human(Kind::Planning, category, rule, summary, c, 0.6));
     }
 }
@@ -139,14 +146,25 @@ fn planning(clauses: &[&str], exec_only: &[bool], out: &mut Vec<Finding>, d: &mu
 fn goal_clause(c: &str, directive: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
     let conf = if directive { 0.7 } else { 0.5 };
     let l = c.to_lowercase();
-    let delegates = ["subagent", "sub-agent", "sub agent", "agents"].iter().any(|a| l.contains(a))
-        && ["spawn", "use ", "launch", "start ", "run "].iter().any(|v| l.contains(v));
+    let delegates = ["subagent", "sub-agent", "sub agent", "agents"]
+        .iter()
+        .any(|a| l.contains(a))
+        && ["spawn", "use ", "launch", "start ", "run "]
+            .iter()
+            .any(|v| l.contains(v));
     let mut goal = c;
     if delegates && let Some(i) = l.rfind(" to ") {
         let method = &c[..i];
         goal = &c[i + 4..];
         d.delegation = true;
-        out.push(human(Kind::Planning, "approach", "H-APPROACH", format!("user chose how: {}", quote(method, 60)), method, 0.6));
+        out.push(human(
+            Kind::Planning,
+            "approach",
+            "H-APPROACH",
+            format!("user chose how: {}", quote(method, 60)),
+            method,
+            0.6,
+        ));
     }
     for p in [" by ", " using ", " with ", " via "] {
         if let Some(i) = goal.rfind(p)
@@ -154,12 +172,26 @@ fn goal_clause(c: &str, directive: bool, out: &mut Vec<Finding>, d: &mut Dictate
             && goal[i + p.len()..].split_whitespace().count() <= 3
         {
             let tech = &goal[i + 1..];
-            out.push(human(Kind::Planning, "approach", "H-APPROACH", format!("user chose the technology: {}", quote(tech, 40)), tech, 0.6));
+            out.push(human(
+                Kind::Planning,
+                "approach",
+                "H-APPROACH",
+                format!("user chose the technology: {}", quote(tech, 40)),
+                tech,
+                0.6,
+            ));
             goal = &goal[..i];
             break;
         }
     }
-    out.push(human(Kind::Planning, "goal", "H-GOAL", format!("user set the goal: {}", quote(goal, 80)), goal, conf));
+    out.push(human(
+        Kind::Planning,
+        "goal",
+        "H-GOAL",
+        format!("user set the goal: {}", quote(goal, 80)),
+        goal,
+        conf,
+    ));
 }
 
 /// Answers to `AskUserQuestion`: one decision per question answered.
@@ -175,13 +207,30 @@ fn answers(turn: &RawTurn, out: &mut Vec<Finding>) {
             .input
             .get("questions")
             .and_then(Value::as_array)
-            .map(|q| q.iter().filter_map(|q| q.get("question").and_then(Value::as_str)).collect())
+            .map(|q| {
+                q.iter()
+                    .filter_map(|q| q.get("question").and_then(Value::as_str))
+                    .collect()
+            })
             .unwrap_or_default();
-        let questions = if questions.is_empty() { vec!["the agent's question"] } else { questions };
+        let questions = if questions.is_empty() {
+            vec!["the agent's question"]
+        } else {
+            questions
+        };
         for q in questions {
             // The answer text quotes each question: `"Q"="A"`; keep that question's part.
-            let part = answer.find(q).map_or(answer, |i| answer[i.saturating_sub(1)..].split("\", \"").next().unwrap_or(answer));
-            out.push(human(Kind::Planning, "approach", "H-ANSWER", format!("user answered: {}", quote(q, 80)), part, 0.9));
+            let part = answer.find(q).map_or(answer, |i| {
+                answer[i.saturating_sub(1)..].split("\", \"").next().unwrap_or(answer)
+            });
+            out.push(human(
+                Kind::Planning,
+                "approach",
+                "H-ANSWER",
+                format!("user answered: {}", quote(q, 80)),
+                part,
+                0.9,
+            ));
         }
     }
 }

@@ -3,23 +3,25 @@
 //! an example in `docs/classifier.md`.
 
 mod agent;
+mod agent_edit;
 mod agent_text;
 pub mod assent;
 mod dictated;
 mod estimate;
 mod human;
+mod human_code;
 mod human_exec;
+mod human_run;
 pub mod prose;
 pub mod shell;
 pub mod text;
+pub mod words;
 
-pub use agent_text::{CHOICE, DIAGNOSIS, OFFER};
 pub use estimate::{ExpertiseMap, expertise, outcome};
-pub use human::{APPROACH, DONE};
 
-use assent::is_bare_assent;
 use crate::model::{Actor, Decision, Kind, Outcome};
 use crate::transcript::RawSession;
+use assent::is_bare_assent;
 
 /// A decision before it gets its id.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,6 +146,9 @@ pub fn classify(s: &RawSession) -> Classified {
 pub fn is_redacted(s: &RawSession) -> bool {
     let prompts = s.turns.iter().filter(|t| agent::redacted(&t.prompt)).count();
     let calls: Vec<_> = s.turns.iter().flat_map(|t| &t.calls).collect();
-    let hidden = calls.iter().filter(|c| c.input.as_str().is_some_and(agent::redacted) || c.input.to_string().contains("[REDACTED")).count();
+    let hidden = calls
+        .iter()
+        .filter(|c| c.input.as_str().is_some_and(agent::redacted) || c.input.to_string().contains("[REDACTED"))
+        .count();
     prompts * 2 > s.turns.len() || !calls.is_empty() && hidden * 2 > calls.len()
 }

@@ -1,6 +1,8 @@
 //! Reading a prompt as a person does: set aside what was pasted (shell sessions, logs, stack
 //! traces, code blocks), cut the rest into clauses, and tell what each clause does.
 
+use super::words::prose::*;
+
 use super::text::{has_phrase, sentences};
 
 /// What a clause of a prompt does.
@@ -35,22 +37,50 @@ pub struct Prompt<'a> {
 /// Words that open a shell prompt line: `user@host:/path$ cmd`, `(venv) u@h:~$ cmd`, `$ cmd`.
 pub fn shell_prompt_command(line: &str) -> Option<&str> {
     let t = line.trim_start();
-    let t = if t.starts_with('(') { t.split_once(") ").map_or(t, |(_, r)| r) } else { t };
+    let t = if t.starts_with('(') {
+        t.split_once(") ").map_or(t, |(_, r)| r)
+    } else {
+        t
+    };
     if let Some(rest) = t.strip_prefix("$ ").or_else(|| t.strip_prefix("% ")) {
         return Some(rest.trim()).filter(|r| !r.is_empty());
     }
     let (head, rest) = t.split_once("$ ").or_else(|| t.split_once("# "))?;
-    let looks = head.contains('@') && !head.contains(' ') || head.ends_with(':') || head.contains(":~") || head.contains(":/");
-    (looks && !head.is_empty()).then(|| rest.trim()).filter(|r| !r.is_empty())
+    let looks =
+        head.contains('@') && !head.contains(' ') || head.ends_with(':') || head.contains(":~") || head.contains(":/");
+    (looks && !head.is_empty())
+        .then(|| rest.trim())
+        .filter(|r| !r.is_empty())
 }
 
 /// A line that is output or a log, not the user's prose.
 fn is_log_line(line: &str) -> bool {
     let t = line.trim();
     let starts = [
-        "Traceback (most recent call last)", "File \"", "at ", "error[", "error:", "Error:", "warning:", "WARN", "ERROR",
-        "INFO", "DEBUG", "panicked at", "thread '", "npm ERR!", "FAILED", "PASSED", "E   ", ">>>", "--> ", "|", "Caused by",
-        "Exception", "    at ", "  File ",
+        "Traceback (most recent call last)",
+        "File \"",
+        "at ",
+        "error[",
+        "error:",
+        "Error:",
+        "warning:",
+        "WARN",
+        "ERROR",
+        "INFO",
+        "DEBUG",
+        "panicked at",
+        "thread '",
+        "npm ERR!",
+        "FAILED",
+        "PASSED",
+        "E   ",
+        ">>>",
+        "--> ",
+        "|",
+        "Caused by",
+        "Exception",
+        "    at ",
+        "  File ",
     ];
     starts.iter().any(|s| t.starts_with(s))
         || t.len() > 12 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) && t.as_bytes()[4] == b'-'
@@ -61,7 +91,9 @@ fn is_log_line(line: &str) -> bool {
 
 /// `ValueError: …`, `java.lang.IllegalStateException …`.
 fn is_exception(t: &str) -> bool {
-    t.split([':', ' ']).next().is_some_and(|w| w.len() > 5 && (w.ends_with("Error") || w.ends_with("Exception")))
+    t.split([':', ' '])
+        .next()
+        .is_some_and(|w| w.len() > 5 && (w.ends_with("Error") || w.ends_with("Exception")))
 }
 
 /// Cuts a prompt into clauses of the user's own words and the pasted parts.
@@ -83,7 +115,8 @@ pub fn read(prompt: &str) -> Prompt<'_> {
                 if !body.lines().any(is_log_line) && shell_prompt_command(body.lines().next().unwrap_or("")).is_none() {
                     p.code_blocks.push(body);
                 } else {
-                    p.pasted_commands.extend(body.lines().filter_map(shell_prompt_command).map(str::to_owned));
+                    p.pasted_commands
+                        .extend(body.lines().filter_map(shell_prompt_command).map(str::to_owned));
                 }
             } else {
                 fence_start = start + line.len();
@@ -141,7 +174,10 @@ fn strip_openers(c: &str) -> String {
     let mut l = c.trim().to_lowercase();
     loop {
         let before = l.len();
-        for o in ["however,", "so,", "well,", "ok,", "okay,", "ok so", "ok ", "okay ", "also,", "also ", "and ", "then ", "now ", "please ", "pls ", "just ", "so ", "but ", "wait,", "wait "] {
+        for o in [
+            "however,", "so,", "well,", "ok,", "okay,", "ok so", "ok ", "okay ", "also,", "also ", "and ", "then ",
+            "now ", "please ", "pls ", "just ", "so ", "but ", "wait,", "wait ",
+        ] {
             if let Some(r) = l.strip_prefix(o) {
                 l = r.trim_start().to_owned();
             }
@@ -152,59 +188,15 @@ fn strip_openers(c: &str) -> String {
     }
 }
 
-const FILLERS: &[&str] = &[
-    "thanks", "thank you", "thx", "great", "perfect", "nice", "cool", "awesome", "ok", "okay", "hmm", "sorry", "wait",
-    "oh", "ah", "wow", "good", "excellent", "hi", "hello", "hey", "alright", "right",
-];
-const META: &[&str] = &[
-    "sorry to interrupt", "i'll tell you", "ill tell you", "i will tell you", "let me explain", "here is what",
-    "here's what", "this is what i got", "this is what i see", "see below", "here is the output", "here's the output",
-    "here is the error", "here's the error", "i got this", "i get this",
-];
-const REPORTS: &[&str] = &[
-    "it worked", "it works", "that worked", "works now", "it's working", "its working", "still no", "still not",
-    "still didn't", "still didnt", "still doesn't", "still doesnt", "still fails", "still failing", "still broken",
-    "still getting", "still get", "still the same", "same error", "same problem", "same issue", "i ran", "i've run",
-    "i have run", "i tried", "i've tried", "i reverted", "i restarted", "i deleted", "i removed", "i installed",
-    "i reinstalled", "i tested", "i just ran", "i re-ran", "i reran", "didn't work", "didnt work", "did not work",
-    "no luck", "nope, same",
-];
-const REQUEST_OPENERS: &[&str] = &[
-    "how", "what", "why", "which", "where", "when", "who", "can", "could", "would you", "will you", "should we",
-    "shall we", "should i", "is it possible", "any idea", "do you know", "explain", "tell me",
-];
-const STATUS_OPENERS: &[&str] = &[
-    "is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "isn't", "didn't", "aren't", "doesn't",
-];
-/// Words that open an imperative.
-pub const IMPERATIVES: &[&str] = &[
-    "add", "fix", "create", "make", "write", "implement", "build", "update", "change", "remove", "delete", "rename",
-    "refactor", "move", "port", "convert", "migrate", "replace", "use", "run", "test", "check", "verify", "ensure",
-    "investigate", "find", "look", "explain", "show", "tell", "describe", "summarize", "summarise", "review",
-    "analyze", "analyse", "debug", "help", "set", "setup", "configure", "install", "deploy", "commit", "push",
-    "merge", "keep", "stop", "start", "try", "clean", "document", "generate", "improve", "optimize", "simplify",
-    "split", "extract", "read", "open", "list", "compare", "walk", "do", "give", "put", "include", "exclude",
-    "allow", "support", "handle", "wire", "connect", "enable", "disable", "ignore", "skip", "spawn", "launch",
-    "plan", "design", "draft", "propose", "research", "search", "go", "get", "call", "return", "print", "log",
-    "save", "load", "parse", "format", "lint", "upgrade", "revert", "undo", "restore", "reset", "retry", "rerun",
-    "finish", "complete", "ship", "release", "publish", "prepare", "increase", "decrease", "reduce", "limit",
-    "sort", "filter", "rewrite", "redo", "reorganize", "tidy", "polish", "fill", "translate", "determine",
-    "figure", "identify", "evaluate", "measure", "benchmark", "profile", "audit", "validate", "don't", "do not",
-    "dont", "never", "always", "avoid", "continue", "proceed", "resume", "work", "append", "insert", "introduce",
-];
-const DIRECTIVE_CUES: &[&str] = &[
-    "should", "must", "need to", "needs to", "have to", "has to", "i want", "i'd like", "i would like", "we want",
-    "we would want", "we'd want", "would want", "let's", "lets", "make sure", "ensure", "don't", "do not", "never",
-    "always", "avoid", "i am looking for", "i'm looking for", "the goal is", "i need", "we need", "try to",
-    "can you", "could you", "please", "instead", "rather than", "until", "without", "i expect", "it would be nice",
-];
-
 /// What a clause does.
 pub fn role(clause: &str) -> Role {
     let l = strip_openers(clause);
     let bare = l.trim_end_matches(['.', '!', '?', ' ', ',']);
     let words: Vec<&str> = bare.split_whitespace().collect();
-    if words.is_empty() || words.iter().all(|w| FILLERS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+    if words.is_empty()
+        || words
+            .iter()
+            .all(|w| FILLERS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
         || META.iter().any(|m| bare.starts_with(m))
     {
         return Role::Filler;
@@ -218,7 +210,11 @@ pub fn role(clause: &str) -> Role {
         if opens(REQUEST_OPENERS) || DIRECTIVE_CUES.iter().any(|c| has_phrase(bare, c)) {
             return Role::Directive;
         }
-        return if opens(STATUS_OPENERS) && words.len() <= 15 { Role::Status } else { Role::Clarification };
+        return if opens(STATUS_OPENERS) && words.len() <= 15 {
+            Role::Status
+        } else {
+            Role::Clarification
+        };
     }
     if IMPERATIVES.contains(&first) || opens(&["can", "could"]) || DIRECTIVE_CUES.iter().any(|c| has_phrase(bare, c)) {
         return Role::Directive;

@@ -7,48 +7,11 @@
 //! push, then a test, build, lint or install, then anything else that changes state; `git
 //! add`, `cd` and `mkdir` only prepare.
 
-/// Programs that only look (with no redirect into a file, and no in-place flag).
-const READS: &[&str] = &[
-    "ls", "cat", "head", "tail", "less", "more", "grep", "egrep", "fgrep", "rg", "ag", "ack", "fd", "wc", "pwd",
-    "which", "whereis", "type", "file", "stat", "du", "df", "tree", "echo", "printf", "true", "false", "sleep", "date",
-    "whoami", "id", "uname", "env", "printenv", "ps", "pgrep", "top", "jq", "yq", "diff", "cmp", "sort", "uniq",
-    "cut", "tr", "awk", "sed", "column", "nl", "basename", "dirname", "realpath", "readlink", "xxd", "hexdump", "od",
-    "strings", "md5sum", "sha1sum", "sha256sum", "shasum", "test", "[", "cd", "pushd", "popd", "export", "set",
-    "unset", "history", "man", "help", "lsof", "netstat", "ss", "nproc", "free", "uptime", "hostname", "locale",
-    "bat", "eza", "exa", "lsd", "zcat", "zgrep", "gzip -l", "tldr", "command", "hash", "declare", "local", "read",
-    "wait", "clear", "nvidia-smi", "free", "stty", "tput", "seq", "yes", "xargs", "fzf", "ldd", "nm", "objdump",
-    "sqlite3", "psql", "mysql", "curl", "http", "dig", "nslookup", "ping", "host", "whois", "open", "xdg-open",
-];
+mod split;
 
-/// Git subcommands that only look.
-const GIT_READS: &[&str] = &[
-    "status", "diff", "log", "show", "rev-parse", "ls-files", "ls-tree", "blame", "describe", "reflog", "shortlog",
-    "grep", "cat-file", "rev-list", "fetch", "remote", "branch", "tag", "config", "stash list", "worktree list",
-    "help", "--version", "name-rev", "merge-base", "whatchanged", "check-ignore",
-];
+pub use split::{parts, redirects_to_file, words};
 
-/// Package managers' install verbs: every attempt to install is one purpose.
-const INSTALLS: &[(&str, &[&str])] = &[
-    ("pip", &["install"]),
-    ("pip3", &["install"]),
-    ("uv", &["add", "pip", "sync"]),
-    ("apt-get", &["install", "update"]),
-    ("apt", &["install", "update"]),
-    ("brew", &["install"]),
-    ("npm", &["install", "i", "add", "ci"]),
-    ("pnpm", &["install", "i", "add"]),
-    ("yarn", &["add", "install"]),
-    ("bun", &["add", "install", "i"]),
-    ("cargo", &["install", "add"]),
-    ("poetry", &["add", "install"]),
-    ("gem", &["install"]),
-    ("go", &["get", "install"]),
-    ("conda", &["install"]),
-    ("pipx", &["install"]),
-];
-
-/// Programs that move files around: preparing, one purpose per turn.
-const FILE_OPS: &[&str] = &["mkdir", "cp", "mv", "ln", "chmod", "chown", "touch", "rsync", "tar", "unzip", "tee", "install"];
+use super::words::shell::*;
 
 /// What a command does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,88 +20,6 @@ pub enum Effect {
     Read,
     /// Changes state or verifies the work; the purpose key folds variants of one purpose.
     Change { key: String, rank: u8 },
-}
-
-/// Cuts a command line into its parts at unquoted `&&`, `||`, `;`, `|`, `&` and newlines.
-pub fn parts(cmd: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let (mut sq, mut dq) = (false, false);
-    let mut chars = cmd.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' if !dq => sq = !sq,
-            '"' if !sq => dq = !dq,
-            '\\' if !sq => {
-                cur.push(c);
-                if let Some(n) = chars.next() {
-                    cur.push(n);
-                }
-                continue;
-            }
-            ';' | '|' | '&' | '\n' if !sq && !dq => {
-                // `2>&1` and `&>` are redirects, not separators.
-                if c == '&' && (cur.ends_with('>') || chars.peek() == Some(&'>')) {
-                    cur.push(c);
-                    continue;
-                }
-                if chars.peek() == Some(&c) {
-                    chars.next();
-                }
-                if !cur.trim().is_empty() {
-                    out.push(std::mem::take(&mut cur).trim().to_owned());
-                }
-                cur.clear();
-                continue;
-            }
-            _ => {}
-        }
-        cur.push(c);
-    }
-    if !cur.trim().is_empty() {
-        out.push(cur.trim().to_owned());
-    }
-    out
-}
-
-/// Words of one part, quotes removed (a light shell-words split).
-pub fn words(part: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let (mut sq, mut dq, mut any) = (false, false, false);
-    for c in part.chars() {
-        match c {
-            '\'' if !dq => (sq, any) = (!sq, true),
-            '"' if !sq => (dq, any) = (!dq, true),
-            c if c.is_whitespace() && !sq && !dq => {
-                if any || !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
-                }
-                any = false;
-            }
-            c => cur.push(c),
-        }
-    }
-    if any || !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-/// Whether a part writes into a file through a redirect (`> f`, `>> f`; not `/dev/null`).
-fn redirects_to_file(part: &str) -> bool {
-    let w = words(part);
-    w.iter().enumerate().any(|(i, t)| {
-        let target = if let Some(rest) = t.strip_prefix(">>").or_else(|| t.strip_prefix('>')) {
-            if rest.is_empty() { w.get(i + 1).map_or("", String::as_str) } else { rest }
-        } else if let Some((_, rest)) = t.split_once(">>").or_else(|| t.split_once('>')) {
-            // `1>out.txt`, but not `2>&1` or `2>/dev/null`.
-            if t.starts_with(|c: char| c.is_ascii_digit()) { rest } else { return false }
-        } else {
-            return false;
-        };
-        !target.is_empty() && !target.starts_with('&') && target != "/dev/null"
-    })
 }
 
 /// The program and its arguments, past `sudo`, `env`, `time`, variable assignments.
@@ -175,14 +56,18 @@ pub fn part_effect(part: &str) -> Effect {
         return Effect::Read;
     }
     let writes = redirects_to_file(part);
-    let help = args.iter().any(|a| matches!(a.as_str(), "--help" | "--version")) || args.len() == 1 && matches!(args[0].as_str(), "-h" | "-V" | "help");
+    let help = args.iter().any(|a| matches!(a.as_str(), "--help" | "--version"))
+        || args.len() == 1 && matches!(args[0].as_str(), "-h" | "-V" | "help");
     if help {
         return Effect::Read;
     }
     if prog == "git" {
         let sub = first_arg(&args).unwrap_or("");
         let listing = match sub {
-            "branch" | "tag" | "remote" => args.iter().skip(1).all(|a| a.starts_with('-') && !matches!(a.as_str(), "-d" | "-D" | "-m" | "-M" | "--delete")),
+            "branch" | "tag" | "remote" => args
+                .iter()
+                .skip(1)
+                .all(|a| a.starts_with('-') && !matches!(a.as_str(), "-d" | "-D" | "-m" | "-M" | "--delete")),
             "stash" => args.get(1).is_some_and(|a| a == "list" || a == "show"),
             "config" => args.iter().any(|a| a == "--get" || a == "--list" || a == "-l") || args.len() <= 2,
             _ => GIT_READS.contains(&sub),
@@ -199,18 +84,40 @@ pub fn part_effect(part: &str) -> Effect {
     }
     let sql_write = |a: &[String]| {
         let s = a.join(" ").to_uppercase();
-        ["INSERT", "UPDATE ", "DELETE", "CREATE", "DROP", "ALTER", "REPLACE", ".IMPORT"].iter().any(|k| s.contains(k))
+        [
+            "INSERT", "UPDATE ", "DELETE", "CREATE", "DROP", "ALTER", "REPLACE", ".IMPORT",
+        ]
+        .iter()
+        .any(|k| s.contains(k))
     };
-    let in_place = |a: &[String]| a.iter().any(|x| x == "-i" || x.starts_with("-i") && prog == "sed" || x == "--in-place" || x == "inplace");
+    let in_place = |a: &[String]| {
+        a.iter()
+            .any(|x| x == "-i" || x.starts_with("-i") && prog == "sed" || x == "--in-place" || x == "inplace")
+    };
     let read_prog = READS.contains(&prog.as_str())
         && !(matches!(prog.as_str(), "sqlite3" | "psql" | "mysql") && sql_write(&args))
         && !(matches!(prog.as_str(), "sed" | "awk") && in_place(&args))
-        && !(prog == "curl" && args.iter().any(|a| matches!(a.as_str(), "-X" | "-d" | "--data" | "-o" | "-O" | "--output" | "-T" | "-F")));
-    if prog == "find" && !args.iter().any(|a| matches!(a.as_str(), "-delete" | "-exec" | "-execdir")) && !writes {
+        && !(prog == "curl"
+            && args.iter().any(|a| {
+                matches!(
+                    a.as_str(),
+                    "-X" | "-d" | "--data" | "-o" | "-O" | "--output" | "-T" | "-F"
+                )
+            }));
+    if prog == "find"
+        && !args
+            .iter()
+            .any(|a| matches!(a.as_str(), "-delete" | "-exec" | "-execdir"))
+        && !writes
+    {
         return Effect::Read;
     }
     if read_prog {
-        return if writes { change("files".into(), 1) } else { Effect::Read };
+        return if writes {
+            change("files".into(), 1)
+        } else {
+            Effect::Read
+        };
     }
     if matches!(prog.as_str(), "sed" | "awk") {
         return change("files".into(), 1);
@@ -246,7 +153,11 @@ fn purpose(prog: &str, args: &[String]) -> String {
             if args.first().is_some_and(|a| a == "-c" || a == "-e") {
                 return format!("{prog} inline");
             }
-            if sub.is_empty() { prog.to_owned() } else { format!("script {}", base(sub)) }
+            if sub.is_empty() {
+                prog.to_owned()
+            } else {
+                format!("script {}", base(sub))
+            }
         }
         "npx" | "pnpx" | "bunx" | "uvx" => base(sub),
         "uv" | "poetry" | "pipenv" | "bundle" if matches!(sub, "run" | "exec") => {
@@ -255,13 +166,22 @@ fn purpose(prog: &str, args: &[String]) -> String {
             purpose(&p, &a)
         }
         "cargo" | "npm" | "pnpm" | "yarn" | "just" | "make" | "go" | "docker" | "kubectl" | "gh" | "mvn" | "gradle"
-        | "dotnet" | "mix" | "rake" | "terraform" | "helm" | "swift" | "zig" | "flutter" | "dart" | "claude" | "codex" => {
+        | "dotnet" | "mix" | "rake" | "terraform" | "helm" | "swift" | "zig" | "flutter" | "dart" | "claude"
+        | "codex" => {
             let sub = if matches!(sub, "run" | "run-script") && prog != "cargo" && prog != "go" {
-                args.iter().map(String::as_str).filter(|a| !a.starts_with('-')).nth(1).unwrap_or(sub)
+                args.iter()
+                    .map(String::as_str)
+                    .filter(|a| !a.starts_with('-'))
+                    .nth(1)
+                    .unwrap_or(sub)
             } else {
                 sub
             };
-            if sub.is_empty() { prog.to_owned() } else { format!("{prog} {sub}") }
+            if sub.is_empty() {
+                prog.to_owned()
+            } else {
+                format!("{prog} {sub}")
+            }
         }
         p if p.starts_with("./") || p.ends_with(".sh") || p.ends_with(".py") => format!("script {}", base(p)),
         _ => prog.to_owned(),

@@ -7,7 +7,9 @@ fn pasted_shell_sessions_and_logs_are_set_aside() {
     );
     assert_eq!(p.pasted_commands, vec!["claude -c", "claude -r"]);
     assert_eq!(p.clauses, vec!["still no", "what now?"]);
-    let p = read("It crashes:\nTraceback (most recent call last):\n  File \"a.py\", line 3\nValueError: using the wrong key\nFix it.");
+    let p = read(
+        "It crashes:\nTraceback (most recent call last):\n  File \"a.py\", line 3\nValueError: using the wrong key\nFix it.",
+    );
     assert_eq!(p.clauses, vec!["It crashes:", "Fix it."]);
     let p = read("Use this:\n```python\ndef f(x):\n    return x\n```\nthanks");
     assert_eq!(p.code_blocks, vec!["def f(x):\n    return x"]);
@@ -15,7 +17,10 @@ fn pasted_shell_sessions_and_logs_are_set_aside() {
 
 #[test]
 fn clauses_split_where_a_new_instruction_starts() {
-    assert_eq!(clauses("Commit the change, then stop."), vec!["Commit the change", "then stop."]);
+    assert_eq!(
+        clauses("Commit the change, then stop."),
+        vec!["Commit the change", "then stop."]
+    );
     assert_eq!(clauses("Add a test; run it"), vec!["Add a test", "run it"]);
 }
 
@@ -27,7 +32,10 @@ fn roles_of_clauses() {
         ("however, this is what I got", Role::Filler),
         ("are they still being written?", Role::Status),
         ("did you push?", Role::Status),
-        ("wait all I see is a readme.md, is there supposed to be a json file?", Role::Clarification),
+        (
+            "wait all I see is a readme.md, is there supposed to be a json file?",
+            Role::Clarification,
+        ),
         ("it worked!", Role::Report),
         ("still didnt work.", Role::Report),
         ("Port this Python project to Rust.", Role::Directive),

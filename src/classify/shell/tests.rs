@@ -36,14 +36,20 @@ fn changes_have_a_purpose() {
     assert_eq!(key("just check 2>&1"), Some("just check".into()));
     assert_eq!(key("npm run build"), Some("npm build".into()));
     assert_eq!(key("git add -A && git commit -m 'x'"), Some("git commit".into()));
-    assert_eq!(key("git init && git add test.txt && git status"), Some("git init".into()));
+    assert_eq!(
+        key("git init && git add test.txt && git status"),
+        Some("git init".into())
+    );
     assert_eq!(key("rm -rf build/"), Some("remove".into()));
     assert_eq!(key("mkdir -p a && cp x a/y"), Some("files".into()));
     assert_eq!(key("echo '{\"a\":1}' >> ~/.claude/history.jsonl"), Some("files".into()));
     assert_eq!(key("sed -i 's/a/b/' f.txt"), Some("files".into()));
     assert_eq!(key("sed 's|a|b|g' in.jsonl > out.jsonl"), Some("files".into()));
     assert_eq!(key("sqlite3 db.sqlite 'DELETE FROM t'"), Some("sqlite3".into()));
-    assert_eq!(key("cd /tmp/x && python3 /repo/export.py --max-age 9"), Some("script export.py".into()));
+    assert_eq!(
+        key("cd /tmp/x && python3 /repo/export.py --max-age 9"),
+        Some("script export.py".into())
+    );
     assert_eq!(key("python3 -c 'print(1)'"), Some("python3 inline".into()));
     assert_eq!(key("uv run pytest"), Some("pytest".into()));
 }
