@@ -91,16 +91,20 @@ fn message(text: &str, mid: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
     }
     let p = prose::read(text);
     let start = out.len();
+    // Execution is read first (a clause that only dictates a run sets no goal) but listed
+    // after the planning, as a person would list them.
+    let mut exec = Vec::new();
     let mut exec_only = vec![false; p.clauses.len()];
     for (i, c) in p.clauses.iter().enumerate() {
-        exec_only[i] = clause_exec(c, p.clauses.get(i + 1).copied(), out, d);
+        exec_only[i] = clause_exec(c, p.clauses.get(i + 1).copied(), &mut exec, d);
     }
     for b in p.code_blocks.iter().take(1) {
         let summary = "user wrote code for the agent to use".to_owned();
-        out.push(human(Kind::Execution, "code", "H-CODE", summary, b, 0.7));
+        exec.push(human(Kind::Execution, "code", "H-CODE", summary, b, 0.7));
     }
-    pasted_or_reported(&p, out);
+    pasted_or_reported(&p, &mut exec);
     planning(&p.clauses, &exec_only, out, d);
+    out.append(&mut exec);
     if mid {
         for f in &mut out[start..] {
             f.summary.push_str(" (typed while the agent worked)");
