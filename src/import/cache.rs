@@ -1,8 +1,8 @@
 //! A cache of what was read from each transcript file, so that importing a large history
 //! again only re-reads the files that changed.
 //!
-//! One JSON file per transcript under `<cache dir>/import-v2/`, named by a hash of the
-//! transcript's path, holding a fingerprint (size and mtime of the transcript and of the
+//! One JSON file per transcript under `<cache dir>/import-vN/` (N from
+//! [`READER_VERSION`](super::READER_VERSION)), named by a hash of the transcript's path, holding a fingerprint (size and mtime of the transcript and of the
 //! sub-agent files that may belong to it) and the [`RawSession`] read from it. Classification
 //! runs again on every import, so rule changes apply at once. The cache never lives inside
 //! transcript folders; anything wrong with it (missing, stale, unreadable) means the file is
@@ -25,7 +25,7 @@ use super::subagents::is_agent_file;
 use crate::transcript::{Format, RawSession};
 
 /// Bumped whenever [`RawSession`] or the reading rules change.
-const VERSION: &str = "import-v2";
+const VERSION: &str = super::READER_VERSION;
 
 /// leash's default cache folder: `dirs::cache_dir()/leash`.
 pub fn default_dir() -> Option<PathBuf> {

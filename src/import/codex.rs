@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::lines::JsonLines;
-use super::prompt::is_codex_injected;
+use super::prompt::{is_codex_injected, strip_codex_ide};
 use crate::transcript::{Call, Format, RawSession, RawTurn, push_text, result_text, trim_value};
 
 #[derive(Deserialize, Default)]
@@ -33,6 +33,8 @@ enum Copy {
 
 enum Ev {
     Prompt(Copy, String, Option<String>),
+    /// The user stopped the running turn (`turn_aborted`).
+    Aborted,
     Text(Copy, String),
     Call(Call),
     Output(String, String),
@@ -87,6 +89,11 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
                 let text = str_of(p, "message").unwrap_or("").to_owned();
                 evs.push(Ev::Prompt(Copy::Event, text, line.timestamp.clone()));
             }
+            // `replaced` (a new prompt took over) and `review_ended` are not the user
+            // stopping the agent; `interrupted` (Esc, Ctrl-C) is.
+            ("event_msg", "turn_aborted") if str_of(p, "reason").is_none_or(|r| r == "interrupted") => {
+                evs.push(Ev::Aborted);
+            }
             ("event_msg", "agent_message") => {
                 evs.push(Ev::Text(Copy::Event, str_of(p, "message").unwrap_or("").to_owned()));
             }
@@ -132,12 +139,22 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
     };
     for ev in evs {
         match ev {
-            Ev::Prompt(c, text, at) if c == prompt_copy && !is_codex_injected(&text) && !text.trim().is_empty() => {
+            Ev::Prompt(c, text, at) if c == prompt_copy && !is_codex_injected(&text) => {
+                let (request, ide_context) = strip_codex_ide(&text);
+                if request.trim().is_empty() {
+                    continue;
+                }
                 s.turns.push(RawTurn {
-                    prompt: text,
+                    prompt: request.to_owned(),
                     started_at: at,
+                    ide_context,
                     ..RawTurn::default()
                 });
+            }
+            Ev::Aborted => {
+                if let Some(t) = s.turns.last_mut() {
+                    t.interrupted = true;
+                }
             }
             Ev::Text(c, text) if c == text_copy => {
                 if let Some(t) = s.turns.last_mut() {
@@ -157,6 +174,7 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
                     .find(|c| c.id == id)
                 {
                     c.is_error = exit_failed(&out);
+                    c.rejected = is_rejection(&out);
                     c.result = Some(out);
                 }
             }
@@ -216,6 +234,13 @@ fn output_text(v: &Value) -> String {
         }
         _ => result_text(v.get("content").unwrap_or(v)),
     }
+}
+
+/// Is this tool output Codex saying the user refused the call at the approval prompt
+/// (`patch rejected by user`, `exec command rejected by user`)?
+pub fn is_rejection(out: &str) -> bool {
+    let t = out.trim();
+    t.len() < 200 && t.ends_with("rejected by user")
 }
 
 /// `Some(true)` when a shell output reports a non-zero exit code.

@@ -28,6 +28,10 @@ use crate::classify::ExpertiseMap;
 use crate::corpus::{LoadError, Source, SourceKind};
 use crate::model::Session;
 
+/// The version of what the readers extract: part of the cache key, so bump it whenever a
+/// reader's output changes (a cached reading from an older reader is then read again).
+pub const READER_VERSION: &str = "import-v3";
+
 /// How to import.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {

@@ -67,6 +67,12 @@ pub struct RawTurn {
     /// user]`, Codex `turn_aborted`), other than by rejecting a tool call (see [`Call::rejected`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub interrupted: bool,
+    /// What the IDE put around the prompt, kept apart from it: Claude Code
+    /// `<ide_opened_file>` / `<ide_selection>` blocks before the prompt, Codex's `## Active
+    /// file:` / `## Open tabs:` sections before `## My request for Codex:`. Context the user
+    /// did not type; `None` when the prompt came without any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ide_context: Option<String>,
 }
 
 /// The agent's prose kept per turn.

@@ -1,0 +1,264 @@
+//! Claude Code session files: turns from real prompts, main-chain tool calls, the user's
+//! vetoes (rejected calls, interrupts) and mid-turn messages, inline sidechains, and the
+//! sub-agent files beside or below the session.
+
+mod line;
+mod queue;
+
+use std::collections::{HashMap, HashSet};
+use std::io::BufRead;
+
+use serde_json::Value;
+
+use line::Sidechains;
+pub(crate) use line::{Line, count_tool_uses};
+use queue::{Queue, queued_prompt};
+
+use super::lines::JsonLines;
+use super::prompt::{is_claude_injected, is_local_command, slash_command, strip_claude_ide, tag};
+use crate::transcript::{Call, Format, RawSession, RawTurn, push_text, result_text, trim_value};
+
+/// What a tool result says when the user refused the call at the permission prompt.
+const REJECTED: &[&str] = &[
+    "The user doesn't want to proceed with this tool use",
+    "The user doesn't want to take this action right now",
+];
+
+/// Is this tool result the user's refusal?
+pub fn is_rejection(result: &str) -> bool {
+    REJECTED.iter().any(|r| result.contains(r))
+}
+
+/// A slash command waiting to see whether its expansion follows.
+struct PendingSlash {
+    name: String,
+    text: String,
+    timestamp: Option<String>,
+}
+
+/// What the reader carries from line to line.
+#[derive(Default)]
+struct State {
+    s: RawSession,
+    seen_calls: HashSet<String>,
+    call_at: HashMap<String, (usize, usize)>,
+    pending: Option<PendingSlash>,
+    side: Sidechains,
+    queue: Queue,
+    /// A call was just rejected: the `[Request interrupted by user for tool use]` that
+    /// follows is part of that rejection, not an interrupt of its own.
+    rejected_last: bool,
+    /// IDE context of a line that held nothing else, for the next prompt.
+    ide_context: Option<String>,
+}
+
+/// Parses one session file (not its sub-agent files; see [`super::subagents`]).
+pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
+    let mut lines = JsonLines::new(reader, name);
+    let mut st = State::default();
+    st.s.format = Format::ClaudeCode;
+    st.s.file = name.to_owned();
+    let (mut custom_title, mut ai_title, mut summary) = (None, None, None);
+    while let Some((ln, line)) = lines.next_value::<Line>() {
+        let ty = line.ty.as_deref().unwrap_or("");
+        let turn = st.s.turns.len().checked_sub(1);
+        match ty {
+            "summary" => summary = summary.or(line.summary.clone()),
+            // The latest title line wins.
+            "ai-title" => ai_title = line.ai_title.clone().or(line.title.clone()).or(ai_title),
+            "custom-title" => custom_title = line.custom_title.clone().or(line.title.clone()).or(custom_title),
+            "queue-operation" => {
+                let op = line.operation.as_deref().unwrap_or("");
+                if let Some(text) = st.queue.operation(op, line.content.as_ref(), ln, turn) {
+                    st.open_turn(text, None, line.timestamp.clone());
+                }
+            }
+            "attachment" => {
+                if let Some(text) = line.attachment.as_ref().and_then(queued_prompt)
+                    && let Some(text) = st.queue.attachment(text, ln, turn)
+                {
+                    st.open_turn(text, None, line.timestamp.clone());
+                }
+            }
+            _ => {}
+        }
+        if ty != "user" && ty != "assistant" {
+            continue;
+        }
+        if st.s.project.is_none() {
+            st.s.project = line.cwd.clone();
+        }
+        if st.s.started_at.is_none() {
+            st.s.started_at = line.timestamp.clone();
+        }
+        if line.is_sidechain == Some(true) {
+            st.side.line(&line, turn);
+        } else if ty == "assistant" {
+            st.assistant(&line);
+        } else {
+            st.user(&line);
+        }
+    }
+    let mut st = st;
+    if let Some(p) = st.pending.take() {
+        st.open_turn(p.text, Some(p.name), p.timestamp);
+    }
+    let mut s = st.s;
+    for (t, text) in st.queue.finish() {
+        s.turns[t].mid_turn.push(text);
+    }
+    s.title = custom_title.or(ai_title).or(summary);
+    // The file name is the session id (lines copied from a resumed session keep the old one).
+    s.id = file_stem.to_owned();
+    for chain in st.side.chains {
+        super::subagents::attach(&mut s, chain.agent, None, chain.turn);
+    }
+    s.warnings = lines.warnings;
+    s
+}
+
+impl State {
+    fn open_turn(&mut self, prompt: String, slash: Option<String>, at: Option<String>) {
+        self.rejected_last = false;
+        self.s.turns.push(RawTurn {
+            prompt,
+            slash,
+            started_at: at,
+            ide_context: self.ide_context.take(),
+            ..RawTurn::default()
+        });
+    }
+
+    fn assistant(&mut self, line: &Line) {
+        self.rejected_last = false;
+        // The agent answering a pending slash command means it was a prompt command.
+        if let Some(p) = self.pending.take() {
+            self.open_turn(p.text, Some(p.name), p.timestamp);
+        }
+        let s = &mut self.s;
+        if s.model.is_none() {
+            s.model = line
+                .message
+                .as_ref()
+                .and_then(|m| m.get("model"))
+                .and_then(Value::as_str)
+                .filter(|m| !m.starts_with('<'))
+                .map(str::to_owned);
+        }
+        for b in line.blocks() {
+            match b.get("type").and_then(Value::as_str) {
+                Some("text") => {
+                    if let (Some(t), Some(turn)) = (b.get("text").and_then(Value::as_str), s.turns.last_mut()) {
+                        push_text(turn, t);
+                    }
+                }
+                Some("tool_use") => {
+                    let id = b.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+                    if !id.is_empty() && !self.seen_calls.insert(id.clone()) {
+                        continue;
+                    }
+                    let ti = s.turns.len().wrapping_sub(1);
+                    let Some(turn) = s.turns.last_mut() else {
+                        s.actions_before_first_prompt += 1;
+                        continue;
+                    };
+                    let mut input = b.get("input").cloned().unwrap_or(Value::Null);
+                    trim_value(&mut input);
+                    let tool = b.get("name").and_then(Value::as_str).unwrap_or("?").to_owned();
+                    self.call_at.insert(id.clone(), (ti, turn.calls.len()));
+                    turn.calls.push(Call {
+                        id,
+                        tool,
+                        input,
+                        ..Call::default()
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A user line on the main chain: tool results, then maybe a prompt.
+    fn user(&mut self, line: &Line) {
+        for b in line.blocks() {
+            if b.get("type").and_then(Value::as_str) != Some("tool_result") {
+                continue;
+            }
+            let id = b.get("tool_use_id").and_then(Value::as_str).unwrap_or("");
+            if let Some(&(t, c)) = self.call_at.get(id) {
+                let call = &mut self.s.turns[t].calls[c];
+                let text = result_text(b.get("content").unwrap_or(&Value::Null));
+                call.rejected = is_rejection(&text);
+                self.rejected_last |= call.rejected;
+                call.result = Some(text);
+                call.is_error = b.get("is_error").and_then(Value::as_bool);
+            }
+        }
+        let Some(text) = line.user_text() else {
+            return;
+        };
+        if line.is_compact_summary == Some(true) {
+            return;
+        }
+        if line.is_meta == Some(true) {
+            // The expansion of a prompt command: the command was the user's prompt.
+            if let Some(p) = self.pending.take() {
+                self.open_turn(p.text, Some(p.name), p.timestamp);
+            }
+            return;
+        }
+        if let Some((name, full)) = slash_command(&text) {
+            self.pending = (!is_local_command(&name)).then_some(PendingSlash {
+                name,
+                text: full,
+                timestamp: line.timestamp.clone(),
+            });
+            return;
+        }
+        let (text, ide) = match strip_claude_ide(&text) {
+            ("", Some(ctx)) => {
+                self.ide_context = Some(ctx);
+                return;
+            }
+            (rest, Some(ctx)) => (rest.to_owned(), Some(ctx)),
+            (_, None) => (text, None),
+        };
+        if is_claude_injected(&text) {
+            self.injected(&text);
+            return;
+        }
+        self.pending = None;
+        if self.queue.user_line(&text, self.s.turns.len().checked_sub(1)) {
+            return;
+        }
+        if ide.is_some() {
+            self.ide_context = ide;
+        }
+        self.open_turn(text, None, line.timestamp.clone());
+    }
+
+    /// Text the tool put in a user line: interrupts, the user's own shell commands.
+    fn injected(&mut self, text: &str) {
+        let t = text.trim();
+        let turn = self.s.turns.last_mut();
+        if t.starts_with("[Request interrupted by user") {
+            let part_of_rejection = t.starts_with("[Request interrupted by user for tool use") && self.rejected_last;
+            if let Some(turn) = turn
+                && !part_of_rejection
+            {
+                turn.interrupted = true;
+            }
+            self.rejected_last = false;
+            return;
+        }
+        if let Some(cmd) = tag(text, "bash-input")
+            && let Some(turn) = turn
+        {
+            turn.user_commands.push(cmd.to_owned());
+        }
+        // Local command output: the pending command was local after all.
+        if t.starts_with("<local-command") {
+            self.pending = None;
+        }
+    }
+}
