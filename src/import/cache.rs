@@ -2,8 +2,9 @@
 //! again only re-reads the files that changed.
 //!
 //! One JSON file per transcript under `<cache dir>/import-vN/` (N from
-//! [`READER_VERSION`](super::READER_VERSION)), named by a hash of the transcript's path, holding a fingerprint (size and mtime of the transcript and of the
-//! sub-agent files that may belong to it) and the [`RawSession`] read from it. Classification
+//! [`READER_VERSION`](super::READER_VERSION)), named by a hash of the transcript's path,
+//! holding a fingerprint (size and mtime of the transcript and of the sub-agent files that
+//! may belong to it) and the [`RawSession`] read from it. Classification
 //! runs again on every import, so rule changes apply at once. The cache never lives inside
 //! transcript folders; anything wrong with it (missing, stale, unreadable) means the file is
 //! simply read again.

@@ -9,13 +9,13 @@ pub mod cache;
 pub mod claude;
 pub mod codex;
 pub mod detect;
-mod lines;
+pub(crate) mod lines;
+pub mod origin;
 pub mod prompt;
 
 pub mod subagents;
 
-use std::fs::File;
-use std::io::BufReader;
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -247,13 +247,8 @@ fn import_line(path: &Path, kind: FileKind, opts: &ImportOptions) -> Result<Opti
 /// Imports one transcript file; `Ok(None)` when it holds no prompt and no tool call.
 pub fn import_file(path: &Path, kind: FileKind, opts: &ImportOptions) -> Result<Option<Imported>, String> {
     let name = path.display().to_string();
-    let f = File::open(path).map_err(|e| format!("{name}: {}", LoadError::new("", e).message))?;
-    let stem = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .trim_end_matches(".jsonl")
-        .to_owned();
+    let f = detect::open(path).map_err(|e| format!("{name}: {}", LoadError::new("", e).message))?;
+    let stem = detect::stem(path);
     let format = if kind == FileKind::Codex {
         Format::Codex
     } else {
@@ -282,8 +277,7 @@ pub fn import_file(path: &Path, kind: FileKind, opts: &ImportOptions) -> Result<
     Ok(Some(Imported { raw, session, line }))
 }
 
-fn read_transcript(f: File, path: &Path, name: &str, stem: &str, format: Format) -> RawSession {
-    let reader = BufReader::with_capacity(1 << 16, f);
+fn read_transcript(reader: Box<dyn BufRead + Send>, path: &Path, name: &str, stem: &str, format: Format) -> RawSession {
     let mut raw = match format {
         Format::Codex => codex::parse(reader, name, stem),
         Format::ClaudeCode => claude::parse(reader, name, stem),

@@ -40,6 +40,30 @@ pub struct RawSession {
     pub replayed_lines: u64,
     /// Bad lines seen while reading (`file:line: reason`).
     pub warnings: Vec<String>,
+    /// Who ran the session: `cli` (the interactive terminal), `ide` (an IDE extension or
+    /// desktop app), `sdk` (the SDK, `claude -p`, `codex exec`), `fork` (a background or
+    /// forked session replaying another); `None` when the file does not say (older
+    /// versions). From Claude Code `entrypoint` / `promptSource` / `sessionKind`, Codex
+    /// `session_meta` `source` / `originator` / `forked_from_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// Tokens the session used, when the file records them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage: Option<Usage>,
+}
+
+/// Token usage of a session. Claude Code: summed over API responses, each (`message.id`,
+/// `requestId`) once at its largest (streaming rewrites it as it grows). Codex: the last
+/// `token_count` total (`input` there excludes the cached part).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Usage {
+    /// Input tokens not read from the cache.
+    pub input: u64,
+    pub output: u64,
+    /// Input tokens read from the prompt cache.
+    pub cache_read: u64,
+    /// Input tokens written to the prompt cache (Claude Code only).
+    pub cache_creation: u64,
 }
 
 /// One real human prompt and what the agent did until the next one.
@@ -73,6 +97,10 @@ pub struct RawTurn {
     /// did not type; `None` when the prompt came without any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ide_context: Option<String>,
+    /// Plan mode was on during the turn (Claude Code `permission-mode` `plan`, Codex
+    /// `turn_context.collaboration_mode` `plan`): the agent may only plan, not change files.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub plan_mode: bool,
 }
 
 /// The agent's prose kept per turn.

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::transcript::SubAgent;
+use crate::transcript::{SubAgent, Usage};
 
 /// The fields of a line that the importer reads; everything else is skipped unparsed.
 #[derive(Deserialize, Default)]
@@ -13,28 +13,68 @@ use crate::transcript::SubAgent;
 pub(crate) struct Line {
     #[serde(rename = "type")]
     pub ty: Option<String>,
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub uuid: Option<String>,
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub parent_uuid: Option<String>,
     pub is_sidechain: Option<bool>,
     pub is_meta: Option<bool>,
     pub is_compact_summary: Option<bool>,
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub cwd: Option<String>,
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub session_id: Option<String>,
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub timestamp: Option<String>,
     pub message: Option<Value>,
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub summary: Option<String>,
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub title: Option<String>,
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub ai_title: Option<String>,
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub custom_title: Option<String>,
     /// `queue-operation` lines: `enqueue`, `dequeue`, `remove`, `popAll`.
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub operation: Option<String>,
     /// `queue-operation` lines: the queued text.
     pub content: Option<Value>,
     /// `attachment` lines: `{type, ...}`.
     pub attachment: Option<Value>,
+    /// `cli`, `sdk-cli`, an IDE's name, …: who ran the session.
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
+    pub entrypoint: Option<String>,
+    /// On user lines: `typed`, `queued`, `system`, `sdk`.
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
+    pub prompt_source: Option<String>,
+    /// `bg` on a background fork.
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
+    pub session_kind: Option<String>,
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
+    pub request_id: Option<String>,
+    /// `permission-mode` lines (and user lines of some versions): `default`, `plan`, …
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
+    pub permission_mode: Option<String>,
 }
 
 impl Line {
+    /// The `(message.id, requestId)` of an assistant line and its usage, for the session's
+    /// token count.
+    pub fn usage(&self) -> Option<((String, String), Usage)> {
+        let m = self.message.as_ref()?;
+        let u = m.get("usage")?;
+        let n = |k: &str| u.get(k).and_then(Value::as_u64).unwrap_or(0);
+        let id = m.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+        let usage = Usage {
+            input: n("input_tokens"),
+            output: n("output_tokens"),
+            cache_read: n("cache_read_input_tokens"),
+            cache_creation: n("cache_creation_input_tokens"),
+        };
+        Some(((id, self.request_id.clone().unwrap_or_default()), usage))
+    }
+
     fn content_value(&self) -> Option<&Value> {
         self.message.as_ref()?.get("content")
     }

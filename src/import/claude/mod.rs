@@ -4,6 +4,8 @@
 
 mod line;
 mod queue;
+mod user;
+mod who;
 
 use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
@@ -13,10 +15,10 @@ use serde_json::Value;
 use line::Sidechains;
 pub(crate) use line::{Line, count_tool_uses};
 use queue::{Queue, queued_prompt};
+use who::{Tokens, Who};
 
 use super::lines::JsonLines;
-use super::prompt::{is_claude_injected, is_local_command, slash_command, strip_claude_ide, tag};
-use crate::transcript::{Call, Format, RawSession, RawTurn, push_text, result_text, trim_value};
+use crate::transcript::{Call, Format, RawSession, RawTurn, push_text, trim_value};
 
 /// What a tool result says when the user refused the call at the permission prompt.
 const REJECTED: &[&str] = &[
@@ -50,6 +52,10 @@ struct State {
     rejected_last: bool,
     /// IDE context of a line that held nothing else, for the next prompt.
     ide_context: Option<String>,
+    /// Plan mode is on (the latest `permissionMode`).
+    plan: bool,
+    who: Who,
+    usage: Tokens,
 }
 
 /// Parses one session file (not its sub-agent files; see [`super::subagents`]).
@@ -62,6 +68,13 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
     while let Some((ln, line)) = lines.next_value::<Line>() {
         let ty = line.ty.as_deref().unwrap_or("");
         let turn = st.s.turns.len().checked_sub(1);
+        st.who.line(&line);
+        if let Some(m) = &line.permission_mode {
+            st.plan = m == "plan";
+        }
+        if ty == "assistant" {
+            st.usage.line(&line);
+        }
         match ty {
             "summary" => summary = summary.or(line.summary.clone()),
             // The latest title line wins.
@@ -108,6 +121,8 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
         s.turns[t].mid_turn.push(text);
     }
     s.title = custom_title.or(ai_title).or(summary);
+    s.origin = st.who.origin();
+    s.usage = st.usage.total();
     // The file name is the session id (lines copied from a resumed session keep the old one).
     s.id = file_stem.to_owned();
     for chain in st.side.chains {
@@ -125,6 +140,7 @@ impl State {
             slash,
             started_at: at,
             ide_context: self.ide_context.take(),
+            plan_mode: self.plan,
             ..RawTurn::default()
         });
     }
@@ -175,90 +191,6 @@ impl State {
                 }
                 _ => {}
             }
-        }
-    }
-
-    /// A user line on the main chain: tool results, then maybe a prompt.
-    fn user(&mut self, line: &Line) {
-        for b in line.blocks() {
-            if b.get("type").and_then(Value::as_str) != Some("tool_result") {
-                continue;
-            }
-            let id = b.get("tool_use_id").and_then(Value::as_str).unwrap_or("");
-            if let Some(&(t, c)) = self.call_at.get(id) {
-                let call = &mut self.s.turns[t].calls[c];
-                let text = result_text(b.get("content").unwrap_or(&Value::Null));
-                call.rejected = is_rejection(&text);
-                self.rejected_last |= call.rejected;
-                call.result = Some(text);
-                call.is_error = b.get("is_error").and_then(Value::as_bool);
-            }
-        }
-        let Some(text) = line.user_text() else {
-            return;
-        };
-        if line.is_compact_summary == Some(true) {
-            return;
-        }
-        if line.is_meta == Some(true) {
-            // The expansion of a prompt command: the command was the user's prompt.
-            if let Some(p) = self.pending.take() {
-                self.open_turn(p.text, Some(p.name), p.timestamp);
-            }
-            return;
-        }
-        if let Some((name, full)) = slash_command(&text) {
-            self.pending = (!is_local_command(&name)).then_some(PendingSlash {
-                name,
-                text: full,
-                timestamp: line.timestamp.clone(),
-            });
-            return;
-        }
-        let (text, ide) = match strip_claude_ide(&text) {
-            ("", Some(ctx)) => {
-                self.ide_context = Some(ctx);
-                return;
-            }
-            (rest, Some(ctx)) => (rest.to_owned(), Some(ctx)),
-            (_, None) => (text, None),
-        };
-        if is_claude_injected(&text) {
-            self.injected(&text);
-            return;
-        }
-        self.pending = None;
-        if self.queue.user_line(&text, self.s.turns.len().checked_sub(1)) {
-            return;
-        }
-        if ide.is_some() {
-            self.ide_context = ide;
-        }
-        self.open_turn(text, None, line.timestamp.clone());
-    }
-
-    /// Text the tool put in a user line: interrupts, the user's own shell commands.
-    fn injected(&mut self, text: &str) {
-        let t = text.trim();
-        let turn = self.s.turns.last_mut();
-        if t.starts_with("[Request interrupted by user") {
-            let part_of_rejection = t.starts_with("[Request interrupted by user for tool use") && self.rejected_last;
-            if let Some(turn) = turn
-                && !part_of_rejection
-            {
-                turn.interrupted = true;
-            }
-            self.rejected_last = false;
-            return;
-        }
-        if let Some(cmd) = tag(text, "bash-input")
-            && let Some(turn) = turn
-        {
-            turn.user_commands.push(cmd.to_owned());
-        }
-        // Local command output: the pending command was local after all.
-        if t.starts_with("<local-command") {
-            self.pending = None;
         }
     }
 }
