@@ -142,10 +142,29 @@ pub struct SubAgent {
     /// Those calls (tool and target), shown nested under the call that started it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub calls: Vec<crate::model::Action>,
+    /// How deep it was started: 0 by the main chain, 1 by a sub-agent, … (Claude Code
+    /// `meta.json` `toolUseId` naming a call of another sub-agent).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub depth: u32,
+    /// It only looked (read, searched, fetched) and changed nothing: an `Explore` or `Plan`
+    /// agent (`agentType`), or one whose every call was a look. Its calls are the agent
+    /// gathering information, never execution decisions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub read_only: bool,
+    /// Where a workflow run put it (`subagents/workflows/<id>/`): the workflow's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<String>,
+    /// The ids of its tool calls, to find the sub-agents it started in turn.
+    #[serde(skip)]
+    pub call_ids: Vec<String>,
     #[serde(skip)]
     pub prompt: String,
     #[serde(skip)]
     pub first_timestamp: Option<String>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 pub use crate::text::truncate;

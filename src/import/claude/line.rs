@@ -155,6 +155,7 @@ pub(crate) fn count_tool_uses(line: &Line, seen: &mut HashSet<String>, agent: &m
             let id = b.get("id").and_then(Value::as_str).unwrap_or("");
             if id.is_empty() || seen.insert(id.to_owned()) {
                 agent.actions += 1;
+                agent.call_ids.push(id.to_owned());
                 let call = crate::transcript::Call {
                     id: id.to_owned(),
                     tool: b.get("name").and_then(Value::as_str).unwrap_or("?").to_owned(),

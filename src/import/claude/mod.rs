@@ -56,6 +56,9 @@ struct State {
     plan: bool,
     who: Who,
     usage: Tokens,
+    /// Some line's `sessionId` is the file name.
+    stem_named: bool,
+    last_session_id: Option<String>,
 }
 
 /// Parses one session file (not its sub-agent files; see [`super::subagents`]).
@@ -69,6 +72,14 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
         let ty = line.ty.as_deref().unwrap_or("");
         let turn = st.s.turns.len().checked_sub(1);
         st.who.line(&line);
+        if let Some(id) = &line.session_id
+            && line.is_sidechain != Some(true)
+        {
+            st.stem_named |= id == file_stem;
+            if st.last_session_id.as_ref() != Some(id) {
+                st.last_session_id = Some(id.clone());
+            }
+        }
         if let Some(m) = &line.permission_mode {
             st.plan = m == "plan";
         }
@@ -123,8 +134,13 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
     s.title = custom_title.or(ai_title).or(summary);
     s.origin = st.who.origin();
     s.usage = st.usage.total();
-    // The file name is the session id (lines copied from a resumed session keep the old one).
-    s.id = file_stem.to_owned();
+    // The session id is the `sessionId` its lines carry: the file name when some line names
+    // it (lines copied from a resumed session keep the old id, the file name does not),
+    // else the last one seen, else the file name.
+    s.id = match st.last_session_id {
+        Some(id) if !st.stem_named => id,
+        _ => file_stem.to_owned(),
+    };
     for chain in st.side.chains {
         super::subagents::attach(&mut s, chain.agent, None, chain.turn);
     }
@@ -193,4 +209,47 @@ impl State {
             }
         }
     }
+}
+
+/// A tool output too large for the transcript is replaced there by a `<persisted-output>`
+/// marker (a preview and the path of the full output) and kept in
+/// `<session>/tool-results/`. Each such result becomes the start of the kept output when the
+/// file is there (looked up by name beside this session: the marker's path is the writer's
+/// machine's), else the marker's preview.
+pub fn resolve_persisted(s: &mut RawSession, session_file: &std::path::Path) {
+    let dir = session_file.parent().unwrap_or(std::path::Path::new("."));
+    let folders = [dir.join(super::detect::stem(session_file)), dir.join(&s.id)];
+    for call in s.turns.iter_mut().flat_map(|t| t.calls.iter_mut()) {
+        let Some(r) = call
+            .result
+            .as_deref()
+            .filter(|r| r.trim_start().starts_with("<persisted-output>"))
+        else {
+            continue;
+        };
+        let saved = r
+            .lines()
+            .find_map(|l| l.split_once("saved to: ").map(|(_, p)| p.trim()));
+        let file = saved.and_then(|p| std::path::Path::new(p).file_name());
+        let full = file.and_then(|f| folders.iter().find_map(|d| read_head(&d.join("tool-results").join(f))));
+        let preview = r
+            .split_once("Preview")
+            .map(|(_, p)| p.split_once(':').map_or(p, |x| x.1));
+        let preview = preview.map(|p| p.replace("</persisted-output>", "").trim().to_owned());
+        if let Some(text) = full.or(preview) {
+            call.result = Some(text);
+        }
+    }
+}
+
+/// The first [`FIELD_KEEP`](crate::transcript::FIELD_KEEP) bytes of a file, as text.
+fn read_head(path: &std::path::Path) -> Option<String> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    let f = std::fs::File::open(path).ok()?;
+    f.take(crate::transcript::FIELD_KEEP as u64)
+        .read_to_end(&mut buf)
+        .ok()?;
+    let text = String::from_utf8_lossy(&buf);
+    Some(crate::transcript::truncate(&text, crate::transcript::FIELD_KEEP).to_owned())
 }
