@@ -98,13 +98,14 @@ fn compressed_rollouts_read_as_the_plain_file_does() {
         assert_eq!(got.session, want.session, "{how}");
         assert_eq!(got.raw.usage, want.raw.usage, "{how}");
     }
-    // A folder holding them finds both (and takes them for the same session: a repeat).
-    let got = import(dir.path());
-    assert_eq!(got.len(), 2);
-    assert!(
-        got.iter()
-            .all(|i| i.session.turns.len() == 1 && i.session.id == want.session.id)
-    );
+    // A folder holding both finds both, and takes them for the same session: one is kept,
+    // the other reported as a repeat by its path.
+    let got = import_path(dir.path(), &ImportOptions::default()).unwrap();
+    assert_eq!(got.imported.len(), 1);
+    assert_eq!(got.imported[0].session.id, want.session.id);
+    let repeats: Vec<&String> = got.warnings.iter().filter(|w| w.contains("already read")).collect();
+    assert_eq!(repeats.len(), 1, "{:?}", got.warnings);
+    assert!(repeats[0].contains(".jsonl.zst") && repeats[0].contains(".jsonl.gz"));
 }
 
 fn claude_line(n: usize) -> Value {
