@@ -3,6 +3,7 @@
 //! Each subcommand's arguments and runner live in their own file.
 
 mod audit;
+mod doctor;
 mod filters;
 mod generate;
 mod import;
@@ -25,6 +26,7 @@ Examples:
   leash --claude --codex                  your whole Claude Code and Codex history
   leash report --format json              the study's figures, for scripts
   leash generate --sessions 400000 --seed 7 -o big.jsonl
+  leash doctor                            what leash understood of your history
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or unreadable input.
 NO_COLOR (set and not empty) turns colour off.";
@@ -67,6 +69,8 @@ pub enum Command {
     Audit(audit::AuditCommand),
     /// Convert Claude Code / Codex transcripts into a v1 corpus.
     Import(Box<import::Args>),
+    /// What leash understood of each transcript file: formats, line types, skipped lines.
+    Doctor(doctor::Args),
 }
 
 pub fn main() -> i32 {
@@ -83,6 +87,7 @@ pub fn main() -> i32 {
         Some(Command::Generate(a)) => generate::run(a),
         Some(Command::Audit(a)) => audit::run(a),
         Some(Command::Import(a)) => import::run(*a),
+        Some(Command::Doctor(a)) => doctor::run(a),
         None => browse(&cli),
     }
 }

@@ -9,6 +9,8 @@ pub mod cache;
 pub mod claude;
 pub mod codex;
 pub mod detect;
+pub mod doctor;
+mod doctor_known;
 pub(crate) mod lines;
 pub mod origin;
 pub mod prompt;
@@ -75,6 +77,9 @@ pub struct Imported {
 /// it; an unreadable file inside a folder is a warning.
 pub fn open_inputs(paths: &[PathBuf], opts: &ImportOptions) -> Result<Opened, LoadError> {
     let mut opened = Opened::default();
+    // Session id -> the transcript file that gave it, across all paths: a repeat is named
+    // by its file, not by the in-memory source's line.
+    let mut first: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for path in paths {
         let PathImport {
             corpora,
@@ -95,6 +100,14 @@ pub fn open_inputs(paths: &[PathBuf], opts: &ImportOptions) -> Result<Opened, Lo
         if !imported.is_empty() {
             let mut bytes = Vec::new();
             for i in &imported {
+                if let Some(was) = first.get(&i.raw.id) {
+                    let (file, id) = (&i.raw.file, &i.raw.id);
+                    opened
+                        .warnings
+                        .push(format!("{file}: session {id} was already read from {was} (left out)"));
+                    continue;
+                }
+                first.insert(i.raw.id.clone(), i.raw.file.clone());
                 bytes.extend_from_slice(i.line.as_bytes());
                 bytes.push(b'\n');
             }

@@ -167,7 +167,8 @@ fn import_line(path: &Path, kind: FileKind, opts: &ImportOptions, sib: &Siblings
     {
         return Ok(line.map(|l| slim(warnings, l)));
     }
-    let read = import_file(path, kind, opts, sib)?;
+    // Only the line is cached here: one file written per session, not two.
+    let read = import_with(path, kind, opts, sib, false)?;
     if let Some((d, fp)) = &key {
         let warnings = read.as_ref().map_or(&[][..], |i| &i.raw.warnings[..]);
         cache::put_line(d, path, fp, &built, warnings, read.as_ref().map(|i| i.line.as_str()));
@@ -176,11 +177,22 @@ fn import_line(path: &Path, kind: FileKind, opts: &ImportOptions, sib: &Siblings
 }
 
 /// Imports one transcript file; `Ok(None)` when it holds no prompt and no tool call.
-pub(super) fn import_file(
+pub(crate) fn import_file(
     path: &Path,
     kind: FileKind,
     opts: &ImportOptions,
     sib: &Siblings,
+) -> Result<Option<Imported>, String> {
+    import_with(path, kind, opts, sib, true)
+}
+
+/// [`import_file`]; `store_raw` caches the reading itself (for library callers that keep it).
+fn import_with(
+    path: &Path,
+    kind: FileKind,
+    opts: &ImportOptions,
+    sib: &Siblings,
+    store_raw: bool,
 ) -> Result<Option<Imported>, String> {
     let name = path.display().to_string();
     let format = format_of(kind);
@@ -191,7 +203,7 @@ pub(super) fn import_file(
         None => {
             let f = detect::open(path).map_err(|e| format!("{name}: {}", LoadError::new("", e).message))?;
             let raw = read_transcript(f, path, &name, format, sib);
-            if let Some((d, fp)) = &key {
+            if let Some((d, fp)) = key.as_ref().filter(|_| store_raw) {
                 cache::put(d, path, fp, &raw);
             }
             raw

@@ -59,6 +59,11 @@ impl Siblings {
         Siblings { legacy }
     }
 
+    /// Every legacy sub-agent file found, by folder and the session it names.
+    pub fn legacy(&self) -> impl Iterator<Item = (&(PathBuf, String), &Vec<PathBuf>)> {
+        self.legacy.iter()
+    }
+
     /// The sub-agent files that may belong to the session read from `file` whose id is
     /// `id`, sorted: its `subagents/` folders (by file name and by id) and the legacy files
     /// beside it that name `id`.
