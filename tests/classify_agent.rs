@@ -223,8 +223,9 @@ fn expertise_outcome_estimates_and_the_override_map() {
         "its only change failed"
     );
 
-    let map = ExpertiseMap::parse("# levels\n/path/to/Demo = expert\nmem = 2\n").unwrap();
-    assert_eq!(map.lookup("mem", None), Some(2));
+    // The session id is the lines' `sessionId` ("s"), not the file name.
+    let map = ExpertiseMap::parse("# levels\n/path/to/Demo = expert\ns = 2\n").unwrap();
+    assert_eq!(map.lookup("s", None), Some(2));
     assert_eq!(map.lookup("other", Some("/path/to/Demo")), Some(5));
     assert_eq!(map.lookup("other", Some("/x/Demo")), None);
     let json_map = ExpertiseMap::parse(r#"{"Demo": 3, "s1": "novice"}"#).unwrap();

@@ -66,7 +66,10 @@ fn codex_home_is_found_with_the_flag() {
         .assert()
         .success();
     assert!(
-        home.path().join("cache/leash/import-v2").is_dir(),
+        home.path()
+            .join("cache/leash")
+            .join(leash::import::READER_VERSION)
+            .is_dir(),
         "cached under dirs::cache_dir()/leash"
     );
     assert_eq!(

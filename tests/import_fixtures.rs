@@ -128,9 +128,10 @@ fn claude_sessions_match_an_independent_count_and_a_hand_count() {
         ("5c0375b4-57a5-4f26-b12d-d022ee4e51b7", 1, 13, 8),
         ("fe5e1c67-53e7-4862-81ae-d0e013e3270b", 2, 11, 156),
         ("edge_cases", 3, 3, 0),
-        ("representative_messages", 4, 2, 0),
+        // Sessions are keyed by the `sessionId` their lines carry, not by the file name.
+        ("test_session", 4, 2, 0),
         ("session_b", 2, 0, 0),
-        ("todowrite_examples", 2, 3, 0),
+        ("todowrite_session", 2, 3, 0),
     ];
     assert_eq!(
         got.len(),

@@ -31,6 +31,12 @@ pub struct FilterArgs {
     /// Keep sessions whose title, project or first prompt fuzzy-matches TEXT (as the browser's `/`).
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
+    /// Keep sessions run from this origin: cli (the interactive terminal), ide, sdk
+    /// (SDK and headless runs), fork (background forks), unknown (the transcript does not
+    /// say), or all (the default: every session, whatever its origin). Repeatable. The
+    /// study counted interactive sessions only: `--origin cli` reproduces its population.
+    #[arg(long, value_name = "ORIGIN", value_parser = crate::import::origin::CHOICES.to_vec())]
+    pub origin: Vec<String>,
     /// Count ratified decisions (agent proposals the user merely assented to) as the
     /// human's or the agent's, instead of under their recorded actor.
     #[arg(long, value_name = "ACTOR", value_parser = ["human", "agent"])]
@@ -93,9 +99,23 @@ impl FilterArgs {
         }
     }
 
+    /// The origins kept, or `None` for all of them.
+    pub fn origins(&self) -> Option<&[String]> {
+        (!self.origin.is_empty() && !self.origin.iter().any(|o| o == "all")).then_some(&self.origin[..])
+    }
+
     /// Row indices of the sessions that pass every flag.
     pub fn select(&self, corpus: &Corpus) -> Vec<u32> {
-        let rows = self.filter().apply(corpus, self.ratified_as());
+        let mut rows = self.filter().apply(corpus, self.ratified_as());
+        if let Some(keep) = self.origins() {
+            // The origin is an extension key of the line, not part of the loaded row: each
+            // line is read again (only when the flag is given).
+            rows.retain(|&i| {
+                let loc = &corpus.rows[i as usize].loc;
+                let line = corpus.sources[loc.source as usize].read_at(loc).unwrap_or_default();
+                keep.contains(&crate::import::origin::of_line(&line))
+            });
+        }
         match self.query.as_deref() {
             // The browser's membership rule, over the rows the flags let through, on all cores;
             // nothing cancels it here.

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
+use crate::generate::tree::{TreeFormat, write_tree};
 use crate::generate::{GenOptions, generate};
 
 #[derive(clap::Args, Debug)]
@@ -14,10 +15,18 @@ use crate::generate::{GenOptions, generate};
 Examples:
   leash generate --sessions 1000 --seed 7 > corpus.jsonl
   leash generate --sessions 400000 --seed 1 -o big.jsonl.gz
+  leash generate --format claude-code --sessions 5000 -o /tmp/claude-projects
+  leash generate --format codex --sessions 5000 -o /tmp/codex-home
+  leash report /tmp/claude-projects          read the generated tree like a real history
 
 The same --sessions and --seed always give the same bytes. A large corpus reproduces the
 study's figures (see `leash report`).")]
 pub struct Args {
+    /// What to write: a v1 corpus (one file), or a folder tree of realistic Claude Code
+    /// project folders or Codex rollouts (`-o DIR` required; the folder must not exist or be
+    /// empty).
+    #[arg(long, value_name = "FORMAT", default_value = "v1", value_parser = ["v1", "claude-code", "codex"])]
+    pub format: String,
     /// How many sessions to write.
     #[arg(long, default_value_t = 1000)]
     pub sessions: u64,
@@ -31,6 +40,33 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> i32 {
+    let tree = match args.format.as_str() {
+        "claude-code" => Some(TreeFormat::ClaudeCode),
+        "codex" => Some(TreeFormat::Codex),
+        _ => None,
+    };
+    if let Some(format) = tree {
+        let Some(dir) = args.output else {
+            eprintln!("leash: --format {} writes a folder: give it with -o DIR", args.format);
+            return super::EXIT_USAGE;
+        };
+        return match write_tree(&dir, format, args.sessions, args.seed) {
+            Ok(c) => {
+                eprintln!(
+                    "leash: wrote {} sessions ({} files, {} bytes) under {}",
+                    c.sessions,
+                    c.files,
+                    c.bytes,
+                    dir.display()
+                );
+                super::EXIT_OK
+            }
+            Err(e) => {
+                eprintln!("leash: cannot write the tree under {}: {e}", dir.display());
+                super::EXIT_FAILURE
+            }
+        };
+    }
     let opts = GenOptions {
         sessions: args.sessions,
         seed: args.seed,

@@ -4,6 +4,7 @@
 
 mod audit;
 mod eval;
+mod doctor;
 mod filters;
 mod generate;
 mod import;
@@ -26,6 +27,7 @@ Examples:
   leash --claude --codex                  your whole Claude Code and Codex history
   leash report --format json              the study's figures, for scripts
   leash generate --sessions 400000 --seed 7 -o big.jsonl
+  leash doctor                            what leash understood of your history
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or unreadable input.
 NO_COLOR (set and not empty) turns colour off.";
@@ -70,6 +72,8 @@ pub enum Command {
     Import(Box<import::Args>),
     /// Score the classifier against decisions labelled by hand (a gold file).
     Eval(eval::Args),
+    /// What leash understood of each transcript file: formats, line types, skipped lines.
+    Doctor(doctor::Args),
 }
 
 pub fn main() -> i32 {
@@ -87,6 +91,7 @@ pub fn main() -> i32 {
         Some(Command::Audit(a)) => audit::run(a),
         Some(Command::Import(a)) => import::run(*a),
         Some(Command::Eval(a)) => eval::run(a),
+        Some(Command::Doctor(a)) => doctor::run(a),
         None => browse(&cli),
     }
 }

@@ -14,6 +14,7 @@ const EXAMPLES: &str = "Examples:
   leash report corpus.jsonl --ratified-as human --regime agent_controls_planning
   leash report --claude                         your own Claude Code history
   leash report ~/.codex/sessions --expertise-map levels.txt
+  leash report --claude --origin cli             the study's population: interactive CLI only
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or unreadable input.
 Bad lines are skipped and reported on stderr as FILE:LINE: reason.";
@@ -44,16 +45,26 @@ pub fn run(args: Args) -> i32 {
     );
     // The process ends right after: freeing 400k rows one by one would only cost time.
     std::mem::forget(corpus);
+    let origins = args
+        .filters
+        .origins()
+        .map_or_else(|| vec![s("all")], <[String]>::to_vec);
     let out = match args.format.as_str() {
-        "json" => serde_json::to_string_pretty(&report).expect("a report serializes") + "\n",
-        "markdown" => tables(&report)
+        "json" => {
+            let v = WithOrigin {
+                report: &report,
+                origin: &origins,
+            };
+            serde_json::to_string_pretty(&v).expect("a report serializes") + "\n"
+        }
+        "markdown" => with_origin(tables(&report), &origins)
             .iter()
             .map(Table::markdown)
             .collect::<Vec<_>>()
             .join("\n"),
         _ => {
             let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            tables(&report)
+            with_origin(tables(&report), &origins)
                 .iter()
                 .map(|t| t.plain(bold))
                 .collect::<Vec<_>>()
@@ -61,6 +72,26 @@ pub fn run(args: Args) -> i32 {
         }
     };
     super::print_or_fail(&out)
+}
+
+/// The contract JSON and, after its keys, the origins counted.
+#[derive(serde::Serialize)]
+struct WithOrigin<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    origin: &'a [String],
+}
+
+/// Says in the overview which sessions were counted: the study's were interactive CLI
+/// sessions only, the default counts every origin.
+fn with_origin(mut t: Vec<Table>, origins: &[String]) -> Vec<Table> {
+    let ours = if origins == ["all"] {
+        s("all (cli, ide, sdk, fork, unknown)")
+    } else {
+        origins.join(", ")
+    };
+    t[0].row(vec![s("sessions counted, by origin"), ours, s("cli")]);
+    t
 }
 
 fn s(x: &str) -> String {

@@ -14,8 +14,11 @@
 //! bounded by two chunks whatever the corpus size.
 
 pub mod calib;
+mod claude_tree;
+mod codex_tree;
 mod session;
 pub mod text;
+pub mod tree;
 
 use std::io::{self, Write};
 use std::sync::mpsc;

@@ -5,9 +5,12 @@
 //!   redaction markers: its decisions cannot be read), `estimated` (`["expertise", "outcome"]`, the
 //!   fields that are leash's estimates), `subagent_actions` (all sub-agents' tool calls),
 //!   `subagents_unattached` (sub-agents tied to no turn), `actions_before_first_prompt`,
-//!   `replayed_lines_skipped` (a Codex fork's replay of its parent);
+//!   `replayed_lines_skipped` (a Codex fork's replay of its parent), `origin` (`cli`, `ide`,
+//!   `sdk`, `fork`; absent when the file does not say), `usage` (`{input, output,
+//!   cache_read, cache_creation}` tokens);
 //! - turn: `subagent_actions` and `subagent` (`[{call_id, agent_type, description, origin,
-//!   actions, calls: [{tool, target}]}]`), `slash_command`.
+//!   actions, calls: [{tool, target}]}]`), `slash_command`, `mid_turn` (messages the user
+//!   typed while the agent worked), `interrupted` and `plan_mode` (when true).
 
 use serde_json::{Value, json};
 
@@ -95,6 +98,12 @@ pub fn to_line(raw: &RawSession, session: &Session) -> String {
     if raw.replayed_lines > 0 {
         o.insert("replayed_lines_skipped".into(), json!(raw.replayed_lines));
     }
+    if let Some(origin) = &raw.origin {
+        o.insert("origin".into(), json!(origin));
+    }
+    if let Some(u) = &raw.usage {
+        o.insert("usage".into(), json!(u));
+    }
     if raw.actions_before_first_prompt > 0 {
         o.insert(
             "actions_before_first_prompt".into(),
@@ -110,6 +119,14 @@ pub fn to_line(raw: &RawSession, session: &Session) -> String {
             }
             if let Some(s) = &t.slash {
                 to.insert("slash_command".into(), json!(s));
+            }
+            if !t.mid_turn.is_empty() {
+                to.insert("mid_turn".into(), json!(t.mid_turn));
+            }
+            for (key, on) in [("interrupted", t.interrupted), ("plan_mode", t.plan_mode)] {
+                if on {
+                    to.insert(key.into(), json!(true));
+                }
             }
         }
     }

@@ -1,9 +1,10 @@
 //! A cache of what was read from each transcript file, so that importing a large history
 //! again only re-reads the files that changed.
 //!
-//! One JSON file per transcript under `<cache dir>/import-v2/`, named by a hash of the
-//! transcript's path, holding a fingerprint (size and mtime of the transcript and of the
-//! sub-agent files that may belong to it) and the [`RawSession`] read from it. Classification
+//! One JSON file per transcript under `<cache dir>/import-vN/` (N from
+//! [`READER_VERSION`](super::READER_VERSION)), named by a hash of the transcript's path,
+//! holding a fingerprint (size and mtime of the transcript and of the sub-agent files that
+//! may belong to it) and the [`RawSession`] read from it. Classification
 //! runs again on every import, so rule changes apply at once. The cache never lives inside
 //! transcript folders; anything wrong with it (missing, stale, unreadable) means the file is
 //! simply read again.
@@ -21,11 +22,10 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
-use super::subagents::is_agent_file;
-use crate::transcript::{Format, RawSession};
+use crate::transcript::RawSession;
 
 /// Bumped whenever [`RawSession`] or the reading rules change.
-const VERSION: &str = "import-v2";
+const VERSION: &str = super::READER_VERSION;
 
 /// leash's default cache folder: `dirs::cache_dir()/leash`.
 pub fn default_dir() -> Option<PathBuf> {
@@ -45,27 +45,13 @@ fn stamp(p: &Path) -> Option<String> {
     Some(format!("{}:{}.{:09}", m.len(), mtime.as_secs(), mtime.subsec_nanos()))
 }
 
-/// Size and mtime of a transcript and, for Claude Code, of every sub-agent file that could
-/// be attached to it (its `subagents/` folder and `agent-*.jsonl` beside it).
-pub fn fingerprint(path: &Path, format: Format) -> Option<String> {
+/// Size and mtime of a transcript and of the files read with it (`related`: for Claude
+/// Code its sub-agent files and their `meta.json`, as found by the caller; a missing one
+/// counts as empty).
+pub fn fingerprint(path: &Path, related: &[PathBuf]) -> Option<String> {
     let mut fp = stamp(path)?;
-    if format == Format::ClaudeCode {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let mut extra: Vec<PathBuf> = Vec::new();
-        for d in [dir.to_path_buf(), dir.join(stem).join("subagents")] {
-            if let Ok(rd) = fs::read_dir(&d) {
-                extra.extend(rd.flatten().map(|e| e.path()).filter(|p| {
-                    p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| is_agent_file(n) || n.ends_with(".meta.json"))
-                }));
-            }
-        }
-        extra.sort();
-        for p in extra {
-            fp.push_str(&format!("|{}={}", p.display(), stamp(&p).unwrap_or_default()));
-        }
+    for p in related {
+        fp.push_str(&format!("|{}={}", p.display(), stamp(p).unwrap_or_default()));
     }
     Some(fp)
 }

@@ -1,5 +1,8 @@
 //! What a file is: a v1 corpus, a Claude Code session, a Codex rollout, or none of these;
-//! and the walk that finds transcript files in a folder.
+//! the reader that decompresses it; and the walk that finds transcript files in a folder.
+//!
+//! A file is classified by what most of its first lines are, not by its first line: damaged
+//! lines at the top, or a stray line of another shape, do not decide.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -7,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
+use serde_json::Value;
 
 use super::subagents::is_agent_file;
 
@@ -23,7 +27,7 @@ pub enum FileKind {
 #[derive(Deserialize)]
 struct Peek {
     #[serde(rename = "type")]
-    ty: Option<IgnoredAny>,
+    ty: Option<Value>,
     turns: Option<IgnoredAny>,
     payload: Option<IgnoredAny>,
     #[serde(rename = "sessionId")]
@@ -34,58 +38,124 @@ struct Peek {
     /// `file-history-snapshot` lines, which often open a session file, carry only this.
     #[serde(rename = "messageId")]
     message_id: Option<IgnoredAny>,
+    /// Old Codex rollouts (2025): `{record_type: "state"}` lines between the items…
+    record_type: Option<IgnoredAny>,
+    /// …and a header line `{id, timestamp, instructions, git}`.
+    instructions: Option<IgnoredAny>,
 }
 
-/// Lines looked at before giving up on a file.
-const PEEK_LINES: usize = 8;
+/// Bare response items of old Codex rollouts.
+pub(crate) const OLD_CODEX_ITEMS: &[&str] = &[
+    "message",
+    "reasoning",
+    "function_call",
+    "function_call_output",
+    "custom_tool_call",
+    "custom_tool_call_output",
+    "local_shell_call",
+    "web_search_call",
+];
 
-/// Detects a file's kind from its name, gzip's magic bytes, and its first parseable lines.
+impl Peek {
+    fn kind(&self) -> Option<FileKind> {
+        let ty = self.ty.as_ref().and_then(Value::as_str);
+        let claude_keys =
+            self.session_id.is_some() || self.uuid.is_some() || self.leaf_uuid.is_some() || self.message_id.is_some();
+        if self.turns.is_some() {
+            Some(FileKind::Corpus)
+        } else if self.payload.is_some() && ty.is_some() {
+            Some(FileKind::Codex)
+        } else if ty.is_some() && claude_keys {
+            Some(FileKind::Claude)
+        } else if self.record_type.is_some()
+            || self.instructions.is_some()
+            || ty.is_some_and(|t| OLD_CODEX_ITEMS.contains(&t))
+        {
+            Some(FileKind::Codex)
+        } else {
+            None
+        }
+    }
+}
+
+/// Lines of a recognised shape after which the vote is taken.
+const VOTES: usize = 32;
+/// Lines (of any shape) read at most before giving up.
+const MAX_LINES: usize = 2000;
+
+/// A buffered reader of a file's text: gzip and zstd (by their magic bytes) decompressed
+/// as they are read, so a compressed rollout is streamed, never held whole.
+pub fn open(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
+    let mut r = BufReader::with_capacity(1 << 16, File::open(path)?);
+    let head = r.fill_buf()?;
+    Ok(if head.starts_with(&[0x1f, 0x8b]) {
+        Box::new(BufReader::with_capacity(1 << 16, flate2::read::MultiGzDecoder::new(r)))
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            zstd::stream::read::Decoder::with_buffer(r)?,
+        ))
+    } else {
+        Box::new(r)
+    })
+}
+
+/// Detects a file's kind by a vote of its first lines of a recognised shape (gzip and zstd
+/// are looked into). A Claude Code file named `agent-*.jsonl` is a sub-agent.
 pub fn detect(path: &Path) -> std::io::Result<FileKind> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if name.ends_with(".gz") {
-        return Ok(FileKind::Corpus);
-    }
-    let mut r = BufReader::new(File::open(path)?);
-    // Compressed without the name saying so: a corpus (transcripts are never compressed).
-    if r.fill_buf()?.starts_with(&[0x1f, 0x8b]) {
-        return Ok(FileKind::Corpus);
-    }
-    let mut buf = Vec::new();
-    let mut looked = 0;
-    while looked < PEEK_LINES {
+    let mut r = open(path)?;
+    let mut counts = [0usize; 3];
+    let mut first = None;
+    let (mut buf, mut read) = (Vec::new(), 0);
+    while read < MAX_LINES && counts.iter().sum::<usize>() < VOTES {
         buf.clear();
-        if r.read_until(b'\n', &mut buf)? == 0 {
-            break;
+        // A compressed file that is not valid compressed data is of no known kind.
+        match r.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => read += 1,
+            Err(_) if counts == [0; 3] => return Ok(FileKind::Unknown),
+            Err(_) => break,
         }
-        let t = buf.trim_ascii();
-        if t.is_empty() {
-            continue;
-        }
-        looked += 1;
-        let Ok(p) = serde_json::from_slice::<Peek>(t) else {
+        let Ok(p) = serde_json::from_slice::<Peek>(buf.trim_ascii()) else {
             continue;
         };
-        if p.turns.is_some() {
-            return Ok(FileKind::Corpus);
-        }
-        if p.payload.is_some() && p.ty.is_some() {
-            return Ok(FileKind::Codex);
-        }
-        if p.ty.is_some()
-            && (p.session_id.is_some() || p.uuid.is_some() || p.leaf_uuid.is_some() || p.message_id.is_some())
-        {
-            return Ok(if is_agent_file(name) {
-                FileKind::SubAgent
-            } else {
-                FileKind::Claude
-            });
-        }
+        let Some(k) = p.kind() else { continue };
+        first.get_or_insert(k);
+        counts[k as usize] += 1;
     }
-    Ok(FileKind::Unknown)
+    let best = [FileKind::Corpus, FileKind::Claude, FileKind::Codex]
+        .into_iter()
+        .filter(|k| counts[*k as usize] > 0)
+        // Most votes; a tie goes to the kind seen first.
+        .max_by_key(|k| (counts[*k as usize], Some(*k) == first));
+    Ok(match best {
+        // The corpus loader reads gzip itself; a compressed transcript is read through `open`.
+        Some(FileKind::Corpus) => FileKind::Corpus,
+        Some(FileKind::Claude) if is_agent_file(name) => FileKind::SubAgent,
+        Some(k) => k,
+        None => FileKind::Unknown,
+    })
 }
 
-/// Every `*.jsonl` / `*.jsonl.gz` file under `dir`, sorted, sub-agent files left out.
-/// Folders that cannot be listed become warnings.
+/// The session name a transcript file's name gives: without `.jsonl` and any compression
+/// suffix.
+pub fn stem(path: &Path) -> String {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let name = name
+        .strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .unwrap_or(name);
+    name.strip_suffix(".jsonl").unwrap_or(name).to_owned()
+}
+
+/// Is this a file name the walk picks up?
+pub fn is_transcript_name(name: &str) -> bool {
+    [".jsonl", ".jsonl.gz", ".jsonl.zst"].iter().any(|s| name.ends_with(s))
+}
+
+/// Every `*.jsonl`, `*.jsonl.gz`, `*.jsonl.zst` file under `dir`, sorted, sub-agent files
+/// left out. Folders that cannot be listed become warnings.
 pub fn walk(dir: &Path, warnings: &mut Vec<String>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -103,11 +173,12 @@ pub fn walk(dir: &Path, warnings: &mut Vec<String>) -> Vec<PathBuf> {
             let name = e.file_name();
             let name = name.to_string_lossy();
             if ft.is_dir() {
-                // `<session>/subagents/` is read with its session.
-                if name != "subagents" {
+                // `<session>/subagents/` is read with its session; `tool-results/` holds
+                // persisted tool outputs, not transcripts.
+                if name != "subagents" && name != "tool-results" {
                     stack.push(p);
                 }
-            } else if (name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")) && !is_agent_file(&name) {
+            } else if is_transcript_name(&name) && !is_agent_file(&name) {
                 out.push(p);
             }
         }

@@ -84,3 +84,13 @@ impl<R: BufRead> JsonLines<R> {
         }
     }
 }
+
+/// For `#[serde(deserialize_with)]`: a field that is a string in the lines leash reads but
+/// may be anything in a line type it does not know: anything else is `None`, not a bad line.
+pub fn lenient_str<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    use serde::Deserialize;
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::String(s) => Some(s),
+        _ => None,
+    })
+}

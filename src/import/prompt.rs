@@ -88,6 +88,52 @@ pub fn tag<'a>(text: &'a str, name: &str) -> Option<&'a str> {
     Some(text[start..end].trim())
 }
 
+/// Claude Code IDE wrappers that may precede the prompt in the same user line.
+const CLAUDE_IDE_TAGS: &[&str] = &["ide_opened_file", "ide_selection"];
+
+/// Splits Claude Code `<ide_opened_file>` / `<ide_selection>` blocks off the start of a user
+/// text: `(the rest, the blocks' contents joined)`. The rest is empty when the line held
+/// only wrappers; the context is `None` when it held none.
+pub fn strip_claude_ide(text: &str) -> (&str, Option<String>) {
+    let mut rest = text.trim_start();
+    let mut context: Vec<&str> = Vec::new();
+    'outer: loop {
+        for name in CLAUDE_IDE_TAGS {
+            let open = format!("<{name}>");
+            let close = format!("</{name}>");
+            if let Some(after) = rest.strip_prefix(open.as_str()) {
+                let (inner, next) = after.split_once(close.as_str()).unwrap_or((after, ""));
+                context.push(inner.trim());
+                rest = next.trim_start();
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    (rest, (!context.is_empty()).then(|| context.join("\n")))
+}
+
+/// Codex IDE extension prompts start with this header…
+const CODEX_IDE_HEAD: &str = "# Context from my IDE setup:";
+/// …and put the user's own words after this one.
+const CODEX_IDE_REQUEST: &str = "## My request for Codex:";
+
+/// Splits a Codex IDE wrapper: `(the user's request, the context sections)`; a text without
+/// the wrapper is returned whole, with no context.
+pub fn strip_codex_ide(text: &str) -> (&str, Option<String>) {
+    let Some(after) = text.trim_start().strip_prefix(CODEX_IDE_HEAD) else {
+        return (text, None);
+    };
+    match after.split_once(CODEX_IDE_REQUEST) {
+        Some((context, request)) => {
+            let context = context.trim();
+            (request.trim(), (!context.is_empty()).then(|| context.to_owned()))
+        }
+        // A wrapper without the request header: all of it is context, no request.
+        None => ("", Some(after.trim().to_owned())),
+    }
+}
+
 /// A slash command line: `(command, "command args")`, e.g. `("/init", "/init")`.
 pub fn slash_command(text: &str) -> Option<(String, String)> {
     let t = text.trim_start();
@@ -126,5 +172,25 @@ mod tests {
         );
         assert!(is_local_command("/model"));
         assert!(!is_local_command("/orchestrator"));
+    }
+
+    #[test]
+    fn ide_wrappers_are_split_from_the_prompt() {
+        let t = "<ide_opened_file>The user opened src/a.rs in the IDE.</ide_opened_file>\n\
+                 <ide_selection>fn a() {}</ide_selection>\nrename a to b";
+        let (rest, ctx) = strip_claude_ide(t);
+        assert_eq!(rest, "rename a to b");
+        assert_eq!(ctx.as_deref(), Some("The user opened src/a.rs in the IDE.\nfn a() {}"));
+        assert_eq!(strip_claude_ide("plain words"), ("plain words", None));
+        let only = strip_claude_ide("<ide_selection>x</ide_selection>");
+        assert_eq!(only, ("", Some("x".to_owned())));
+
+        let c = "# Context from my IDE setup:\n\n## Active file: src/main.rs\n\n## Open tabs:\n\
+                 - main.rs: src/main.rs\n\n## My request for Codex:\nadd a --verbose flag\n";
+        let (req, ctx) = strip_codex_ide(c);
+        assert_eq!(req, "add a --verbose flag");
+        let ctx = ctx.unwrap();
+        assert!(ctx.starts_with("## Active file: src/main.rs") && ctx.ends_with("- main.rs: src/main.rs"));
+        assert_eq!(strip_codex_ide("fix it"), ("fix it", None));
     }
 }

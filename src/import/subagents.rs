@@ -2,16 +2,17 @@
 //! (newer), `agent-*.jsonl` beside the sessions (older), and inline sidechains. Each is tied
 //! to the Task/Agent call that started it and counted apart from the main chain.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::BufReader;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
 use super::claude::{Line, count_tool_uses};
 use super::lines::JsonLines;
-use crate::transcript::{FIELD_KEEP, RawSession, SubAgent, truncate};
+use super::siblings::{Place, Siblings};
+use crate::transcript::{FIELD_KEEP, RawSession, SubAgent, ToolKind, kind, truncate};
 
 /// Tools that start a sub-agent.
 pub fn is_agent_tool(tool: &str) -> bool {
@@ -30,7 +31,8 @@ pub fn is_compaction_agent(name: &str) -> bool {
 
 /// Adds a sub-agent to the session: to the call `call_id` names, else to the Task/Agent call
 /// whose prompt it received, else to `turn`, else to the turn running when it started.
-pub fn attach(s: &mut RawSession, mut agent: SubAgent, call_id: Option<&str>, turn: Option<usize>) {
+/// Returns the turn it went to, `None` when it is unattached.
+pub fn attach(s: &mut RawSession, mut agent: SubAgent, call_id: Option<&str>, turn: Option<usize>) -> Option<usize> {
     let taken: HashSet<String> = s
         .turns
         .iter()
@@ -69,14 +71,30 @@ pub fn attach(s: &mut RawSession, mut agent: SubAgent, call_id: Option<&str>, tu
                 .rposition(|t| t.started_at.as_deref().is_some_and(|st| st <= at))
         })
     };
+    agent.read_only = is_read_only(&agent);
     match ti {
         Some(ti) => s.turns[ti].subagents.push(agent),
         None => s.unattached_subagents.push(agent),
     }
+    ti
 }
 
-/// Reads a sub-agent file: its prompt, first timestamp, session id and action count.
-pub fn read_agent_file(path: &Path, origin: &'static str) -> Result<(SubAgent, Option<String>), String> {
+/// Agent types that only look: Claude Code's `Explore` and `Plan`.
+const READ_ONLY_TYPES: &[&str] = &["Explore", "Plan"];
+
+/// An `Explore`/`Plan` agent, or one whose every call was a look.
+fn is_read_only(a: &SubAgent) -> bool {
+    let typed = a
+        .agent_type
+        .as_deref()
+        .is_some_and(|t| READ_ONLY_TYPES.iter().any(|r| r.eq_ignore_ascii_case(t)));
+    let looked = !a.calls.is_empty() && a.calls.iter().all(|c| kind(&c.tool) == ToolKind::Look);
+    typed || looked
+}
+
+/// Reads a sub-agent file: its prompt, first timestamp, session id, action count, and the
+/// bad lines it held (`FILE:LINE`).
+pub fn read_agent_file(path: &Path, origin: &'static str) -> Result<(SubAgent, Vec<String>), String> {
     let name = path.display().to_string();
     let f = File::open(path).map_err(|e| format!("{name}: {e}"))?;
     let mut lines = JsonLines::new(BufReader::new(f), &name);
@@ -84,12 +102,8 @@ pub fn read_agent_file(path: &Path, origin: &'static str) -> Result<(SubAgent, O
         origin: origin.to_owned(),
         ..SubAgent::default()
     };
-    let mut session = None;
     let mut seen = HashSet::new();
     while let Some((_, line)) = lines.next_value::<Line>() {
-        if session.is_none() {
-            session = line.session_id.clone();
-        }
         if agent.first_timestamp.is_none() {
             agent.first_timestamp = line.timestamp.clone();
         }
@@ -99,20 +113,7 @@ pub fn read_agent_file(path: &Path, origin: &'static str) -> Result<(SubAgent, O
             _ => {}
         }
     }
-    Ok((agent, session))
-}
-
-/// The `sessionId` of the first lines of a file that have one.
-fn peek_session_id(path: &Path) -> Option<String> {
-    let f = File::open(path).ok()?;
-    let mut lines = JsonLines::new(BufReader::new(f), "");
-    for _ in 0..4 {
-        let (_, line) = lines.next_value::<Line>()?;
-        if line.session_id.is_some() {
-            return line.session_id;
-        }
-    }
-    None
+    Ok((agent, lines.warnings))
 }
 
 /// The `toolUseId`, `agentType`, `description` of `agent-<id>.meta.json`, if present.
@@ -125,47 +126,67 @@ fn read_meta(agent_file: &Path, agent: &mut SubAgent) -> Option<String> {
     field("toolUseId")
 }
 
-/// Finds and attaches the sub-agent files of the session read from `session_file`.
-/// Unreadable ones become warnings.
-pub fn attach_files(s: &mut RawSession, session_file: &Path, warnings: &mut Vec<String>) {
-    let dir = session_file.parent().unwrap_or(Path::new("."));
-    let stem = session_file.file_stem().and_then(|x| x.to_str()).unwrap_or("");
-    let mut files: Vec<(PathBuf, &'static str)> = Vec::new();
-    for sub in [dir.join(stem).join("subagents"), dir.join(&s.id).join("subagents")] {
-        if let Ok(rd) = std::fs::read_dir(&sub) {
-            files.extend(rd.flatten().map(|e| (e.path(), "subagents")));
-        }
-        if stem == s.id {
-            break;
-        }
-    }
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        files.extend(rd.flatten().map(|e| (e.path(), "legacy")));
-    }
-    files.sort();
-    files.dedup();
-    for (path, origin) in files {
-        let Some(fname) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
+/// Finds and attaches the sub-agent files of the session read from `session_file`. One
+/// started by another sub-agent (its `toolUseId` names one of that agent's calls) goes to
+/// the turn of the agent that started the chain, one level deeper. Unreadable files and
+/// bad lines become warnings.
+pub fn attach_files(s: &mut RawSession, session_file: &Path, siblings: &Siblings, warnings: &mut Vec<String>) {
+    let mut agents: Vec<(SubAgent, Option<String>)> = Vec::new();
+    for (path, place) in siblings.files_for(session_file, &s.id) {
+        let origin = match place {
+            Place::Legacy => "legacy",
+            Place::Subagents(_) => "subagents",
         };
-        if !is_agent_file(fname) || is_compaction_agent(fname) || !path.is_file() {
-            continue;
-        }
-        // A legacy file beside the sessions belongs to the session it names: look at its
-        // first lines only, so a folder of many sessions is not read over and over.
-        if origin == "legacy" && peek_session_id(&path).as_deref() != Some(s.id.as_str()) {
-            continue;
-        }
         match read_agent_file(&path, origin) {
-            Ok((mut agent, session)) => {
-                // A legacy file beside the sessions belongs to the session it names.
-                if origin == "legacy" && session.as_deref() != Some(s.id.as_str()) {
-                    continue;
-                }
+            Ok((mut agent, bad)) => {
+                warnings.extend(bad);
+                agent.workflow = match place {
+                    Place::Subagents(w) => w,
+                    Place::Legacy => None,
+                };
                 let call = read_meta(&path, &mut agent);
-                attach(s, agent, call.as_deref(), None);
+                agents.push((agent, call));
             }
             Err(e) => warnings.push(format!("{e} (sub-agent file skipped)")),
+        }
+    }
+    // Which agent made each call, to find who started whom.
+    let mut owner: HashMap<&str, usize> = HashMap::new();
+    for (i, (a, _)) in agents.iter().enumerate() {
+        owner.extend(a.call_ids.iter().filter(|c| !c.is_empty()).map(|c| (c.as_str(), i)));
+    }
+    let parent: Vec<Option<usize>> = agents
+        .iter()
+        .enumerate()
+        .map(|(i, (_, call))| call.as_deref().and_then(|c| owner.get(c).copied()).filter(|&p| p != i))
+        .collect();
+    // The root of each chain and the depth below it (a cycle stops at 16 levels).
+    let root_of = |mut i: usize| {
+        let mut depth = 0;
+        while let Some(p) = parent[i].filter(|_| depth < 16) {
+            (i, depth) = (p, depth + 1);
+        }
+        (i, depth)
+    };
+    let chains: Vec<(usize, u32)> = (0..agents.len()).map(root_of).collect();
+    let mut turn_of_root: HashMap<usize, Option<usize>> = HashMap::new();
+    let mut nested = Vec::new();
+    for (i, (agent, call)) in agents.into_iter().enumerate() {
+        match chains[i] {
+            (_, 0) => {
+                let t = attach(s, agent, call.as_deref(), None);
+                turn_of_root.insert(i, t);
+            }
+            (root, depth) => nested.push((root, depth, agent, call)),
+        }
+    }
+    for (root, depth, mut agent, call) in nested {
+        agent.depth = depth;
+        agent.call_id = call;
+        agent.read_only = is_read_only(&agent);
+        match turn_of_root.get(&root).copied().flatten() {
+            Some(t) => s.turns[t].subagents.push(agent),
+            None => s.unattached_subagents.push(agent),
         }
     }
 }

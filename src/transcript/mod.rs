@@ -40,6 +40,30 @@ pub struct RawSession {
     pub replayed_lines: u64,
     /// Bad lines seen while reading (`file:line: reason`).
     pub warnings: Vec<String>,
+    /// Who ran the session: `cli` (the interactive terminal), `ide` (an IDE extension or
+    /// desktop app), `sdk` (the SDK, `claude -p`, `codex exec`), `fork` (a background or
+    /// forked session replaying another); `None` when the file does not say (older
+    /// versions). From Claude Code `entrypoint` / `promptSource` / `sessionKind`, Codex
+    /// `session_meta` `source` / `originator` / `forked_from_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// Tokens the session used, when the file records them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage: Option<Usage>,
+}
+
+/// Token usage of a session. Claude Code: summed over API responses, each (`message.id`,
+/// `requestId`) once at its largest (streaming rewrites it as it grows). Codex: the last
+/// `token_count` total (`input` there excludes the cached part).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Usage {
+    /// Input tokens not read from the cache.
+    pub input: u64,
+    pub output: u64,
+    /// Input tokens read from the prompt cache.
+    pub cache_read: u64,
+    /// Input tokens written to the prompt cache (Claude Code only).
+    pub cache_creation: u64,
 }
 
 /// One real human prompt and what the agent did until the next one.
@@ -67,6 +91,16 @@ pub struct RawTurn {
     /// user]`, Codex `turn_aborted`), other than by rejecting a tool call (see [`Call::rejected`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub interrupted: bool,
+    /// What the IDE put around the prompt, kept apart from it: Claude Code
+    /// `<ide_opened_file>` / `<ide_selection>` blocks before the prompt, Codex's `## Active
+    /// file:` / `## Open tabs:` sections before `## My request for Codex:`. Context the user
+    /// did not type; `None` when the prompt came without any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ide_context: Option<String>,
+    /// Plan mode was on during the turn (Claude Code `permission-mode` `plan`, Codex
+    /// `turn_context.collaboration_mode` `plan`): the agent may only plan, not change files.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub plan_mode: bool,
 }
 
 /// The agent's prose kept per turn.
@@ -108,10 +142,29 @@ pub struct SubAgent {
     /// Those calls (tool and target), shown nested under the call that started it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub calls: Vec<crate::model::Action>,
+    /// How deep it was started: 0 by the main chain, 1 by a sub-agent, … (Claude Code
+    /// `meta.json` `toolUseId` naming a call of another sub-agent).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub depth: u32,
+    /// It only looked (read, searched, fetched) and changed nothing: an `Explore` or `Plan`
+    /// agent (`agentType`), or one whose every call was a look. Its calls are the agent
+    /// gathering information, never execution decisions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub read_only: bool,
+    /// Where a workflow run put it (`subagents/workflows/<id>/`): the workflow's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<String>,
+    /// The ids of its tool calls, to find the sub-agents it started in turn.
+    #[serde(skip)]
+    pub call_ids: Vec<String>,
     #[serde(skip)]
     pub prompt: String,
     #[serde(skip)]
     pub first_timestamp: Option<String>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 pub use crate::text::truncate;

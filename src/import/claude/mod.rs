@@ -1,0 +1,255 @@
+//! Claude Code session files: turns from real prompts, main-chain tool calls, the user's
+//! vetoes (rejected calls, interrupts) and mid-turn messages, inline sidechains, and the
+//! sub-agent files beside or below the session.
+
+mod line;
+mod queue;
+mod user;
+mod who;
+
+use std::collections::{HashMap, HashSet};
+use std::io::BufRead;
+
+use serde_json::Value;
+
+use line::Sidechains;
+pub(crate) use line::{Line, count_tool_uses};
+use queue::{Queue, queued_prompt};
+use who::{Tokens, Who};
+
+use super::lines::JsonLines;
+use crate::transcript::{Call, Format, RawSession, RawTurn, push_text, trim_value};
+
+/// What a tool result says when the user refused the call at the permission prompt.
+const REJECTED: &[&str] = &[
+    "The user doesn't want to proceed with this tool use",
+    "The user doesn't want to take this action right now",
+];
+
+/// Is this tool result the user's refusal?
+pub fn is_rejection(result: &str) -> bool {
+    REJECTED.iter().any(|r| result.contains(r))
+}
+
+/// A slash command waiting to see whether its expansion follows.
+struct PendingSlash {
+    name: String,
+    text: String,
+    timestamp: Option<String>,
+}
+
+/// What the reader carries from line to line.
+#[derive(Default)]
+struct State {
+    s: RawSession,
+    seen_calls: HashSet<String>,
+    call_at: HashMap<String, (usize, usize)>,
+    pending: Option<PendingSlash>,
+    side: Sidechains,
+    queue: Queue,
+    /// A call was just rejected: the `[Request interrupted by user for tool use]` that
+    /// follows is part of that rejection, not an interrupt of its own.
+    rejected_last: bool,
+    /// IDE context of a line that held nothing else, for the next prompt.
+    ide_context: Option<String>,
+    /// Plan mode is on (the latest `permissionMode`).
+    plan: bool,
+    who: Who,
+    usage: Tokens,
+    /// Some line's `sessionId` is the file name.
+    stem_named: bool,
+    last_session_id: Option<String>,
+}
+
+/// Parses one session file (not its sub-agent files; see [`super::subagents`]).
+pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
+    let mut lines = JsonLines::new(reader, name);
+    let mut st = State::default();
+    st.s.format = Format::ClaudeCode;
+    st.s.file = name.to_owned();
+    let (mut custom_title, mut ai_title, mut summary) = (None, None, None);
+    while let Some((ln, line)) = lines.next_value::<Line>() {
+        let ty = line.ty.as_deref().unwrap_or("");
+        let turn = st.s.turns.len().checked_sub(1);
+        st.who.line(&line);
+        if let Some(id) = &line.session_id
+            && line.is_sidechain != Some(true)
+        {
+            st.stem_named |= id == file_stem;
+            if st.last_session_id.as_ref() != Some(id) {
+                st.last_session_id = Some(id.clone());
+            }
+        }
+        if let Some(m) = &line.permission_mode {
+            st.plan = m == "plan";
+        }
+        if ty == "assistant" {
+            st.usage.line(&line);
+        }
+        match ty {
+            "summary" => summary = summary.or(line.summary.clone()),
+            // The latest title line wins.
+            "ai-title" => ai_title = line.ai_title.clone().or(line.title.clone()).or(ai_title),
+            "custom-title" => custom_title = line.custom_title.clone().or(line.title.clone()).or(custom_title),
+            "queue-operation" => {
+                let op = line.operation.as_deref().unwrap_or("");
+                if let Some(text) = st.queue.operation(op, line.content.as_ref(), ln, turn) {
+                    st.open_turn(text, None, line.timestamp.clone());
+                }
+            }
+            "attachment" => {
+                if let Some(text) = line.attachment.as_ref().and_then(queued_prompt)
+                    && let Some(text) = st.queue.attachment(text, ln, turn)
+                {
+                    st.open_turn(text, None, line.timestamp.clone());
+                }
+            }
+            _ => {}
+        }
+        if ty != "user" && ty != "assistant" {
+            continue;
+        }
+        if st.s.project.is_none() {
+            st.s.project = line.cwd.clone();
+        }
+        if st.s.started_at.is_none() {
+            st.s.started_at = line.timestamp.clone();
+        }
+        if line.is_sidechain == Some(true) {
+            st.side.line(&line, turn);
+        } else if ty == "assistant" {
+            st.assistant(&line);
+        } else {
+            st.user(&line);
+        }
+    }
+    let mut st = st;
+    if let Some(p) = st.pending.take() {
+        st.open_turn(p.text, Some(p.name), p.timestamp);
+    }
+    let mut s = st.s;
+    for (t, text) in st.queue.finish() {
+        s.turns[t].mid_turn.push(text);
+    }
+    s.title = custom_title.or(ai_title).or(summary);
+    s.origin = st.who.origin();
+    s.usage = st.usage.total();
+    // The session id is the `sessionId` its lines carry: the file name when some line names
+    // it (lines copied from a resumed session keep the old id, the file name does not),
+    // else the last one seen, else the file name.
+    s.id = match st.last_session_id {
+        Some(id) if !st.stem_named => id,
+        _ => file_stem.to_owned(),
+    };
+    for chain in st.side.chains {
+        super::subagents::attach(&mut s, chain.agent, None, chain.turn);
+    }
+    s.warnings = lines.warnings;
+    s
+}
+
+impl State {
+    fn open_turn(&mut self, prompt: String, slash: Option<String>, at: Option<String>) {
+        self.rejected_last = false;
+        self.s.turns.push(RawTurn {
+            prompt,
+            slash,
+            started_at: at,
+            ide_context: self.ide_context.take(),
+            plan_mode: self.plan,
+            ..RawTurn::default()
+        });
+    }
+
+    fn assistant(&mut self, line: &Line) {
+        self.rejected_last = false;
+        // The agent answering a pending slash command means it was a prompt command.
+        if let Some(p) = self.pending.take() {
+            self.open_turn(p.text, Some(p.name), p.timestamp);
+        }
+        let s = &mut self.s;
+        if s.model.is_none() {
+            s.model = line
+                .message
+                .as_ref()
+                .and_then(|m| m.get("model"))
+                .and_then(Value::as_str)
+                .filter(|m| !m.starts_with('<'))
+                .map(str::to_owned);
+        }
+        for b in line.blocks() {
+            match b.get("type").and_then(Value::as_str) {
+                Some("text") => {
+                    if let (Some(t), Some(turn)) = (b.get("text").and_then(Value::as_str), s.turns.last_mut()) {
+                        push_text(turn, t);
+                    }
+                }
+                Some("tool_use") => {
+                    let id = b.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+                    if !id.is_empty() && !self.seen_calls.insert(id.clone()) {
+                        continue;
+                    }
+                    let ti = s.turns.len().wrapping_sub(1);
+                    let Some(turn) = s.turns.last_mut() else {
+                        s.actions_before_first_prompt += 1;
+                        continue;
+                    };
+                    let mut input = b.get("input").cloned().unwrap_or(Value::Null);
+                    trim_value(&mut input);
+                    let tool = b.get("name").and_then(Value::as_str).unwrap_or("?").to_owned();
+                    self.call_at.insert(id.clone(), (ti, turn.calls.len()));
+                    turn.calls.push(Call {
+                        id,
+                        tool,
+                        input,
+                        ..Call::default()
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A tool output too large for the transcript is replaced there by a `<persisted-output>`
+/// marker (a preview and the path of the full output) and kept in
+/// `<session>/tool-results/`. Each such result becomes the start of the kept output when the
+/// file is there (looked up by name beside this session: the marker's path is the writer's
+/// machine's), else the marker's preview.
+pub fn resolve_persisted(s: &mut RawSession, session_file: &std::path::Path) {
+    let dir = session_file.parent().unwrap_or(std::path::Path::new("."));
+    let folders = [dir.join(super::detect::stem(session_file)), dir.join(&s.id)];
+    for call in s.turns.iter_mut().flat_map(|t| t.calls.iter_mut()) {
+        let Some(r) = call
+            .result
+            .as_deref()
+            .filter(|r| r.trim_start().starts_with("<persisted-output>"))
+        else {
+            continue;
+        };
+        let saved = r
+            .lines()
+            .find_map(|l| l.split_once("saved to: ").map(|(_, p)| p.trim()));
+        let file = saved.and_then(|p| std::path::Path::new(p).file_name());
+        let full = file.and_then(|f| folders.iter().find_map(|d| read_head(&d.join("tool-results").join(f))));
+        let preview = r
+            .split_once("Preview")
+            .map(|(_, p)| p.split_once(':').map_or(p, |x| x.1));
+        let preview = preview.map(|p| p.replace("</persisted-output>", "").trim().to_owned());
+        if let Some(text) = full.or(preview) {
+            call.result = Some(text);
+        }
+    }
+}
+
+/// The first [`FIELD_KEEP`](crate::transcript::FIELD_KEEP) bytes of a file, as text.
+fn read_head(path: &std::path::Path) -> Option<String> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    let f = std::fs::File::open(path).ok()?;
+    f.take(crate::transcript::FIELD_KEEP as u64)
+        .read_to_end(&mut buf)
+        .ok()?;
+    let text = String::from_utf8_lossy(&buf);
+    Some(crate::transcript::truncate(&text, crate::transcript::FIELD_KEEP).to_owned())
+}
