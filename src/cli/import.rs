@@ -5,7 +5,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::corpus::{Skip, Source, SourceData, SourceKind};
-use crate::safe_fs::{OutputError, ReadSet, create_output, describe, shown};
+use crate::safe_fs::{OutputError, create_output, describe, shown};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -91,12 +91,7 @@ pub fn run(args: Args) -> i32 {
 
 /// The output file, checked against every file the import reads (through any link).
 fn open_output(path: &Path, inputs: &super::input::Inputs) -> Result<File, OutputError> {
-    let read = || {
-        let mut paths = inputs.all_paths().unwrap_or_default();
-        paths.extend(inputs.expertise_map.clone());
-        ReadSet::of_paths(&paths)
-    };
-    create_output(path, None, read)
+    create_output(path, None, || inputs.read_set())
 }
 
 enum Sink {
