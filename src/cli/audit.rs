@@ -127,6 +127,12 @@ fn stats(args: StatsArgs) -> Result<i32, Failure> {
     let joined = join(&corpus, &log.latest());
     let overall = agreement(&joined.audited, joined.orphans);
     let mut code = report_errors(&joined.errors);
+    if joined.stale > 0 {
+        eprintln!(
+            "leash audit: {} verdict(s) were given on another version of their decision (another corpus, or one regenerated since); counted as orphans, not scored",
+            joined.stale
+        );
+    }
     let text = match args.format {
         StatsFormat::Json => serde_json::to_string_pretty(&overall).expect("stats serialize") + "\n",
         StatsFormat::Table => {
@@ -170,10 +176,16 @@ fn export(args: ExportArgs) -> Result<i32, Failure> {
     };
     let joined = join(&corpus, &log.latest());
     let code = report_errors(&joined.errors);
-    if joined.orphans > 0 {
+    if joined.stale > 0 {
+        eprintln!(
+            "leash audit: {} verdict(s) were given on another version of their decision (another corpus, or one regenerated since); not exported",
+            joined.stale
+        );
+    }
+    if joined.orphans > joined.stale {
         eprintln!(
             "leash audit: {} verdict(s) name a session or decision the corpus lacks; not exported",
-            joined.orphans
+            joined.orphans - joined.stale
         );
     }
     let rows: Vec<Row> = joined.audited.iter().map(|a| Row::new(&corpus, a)).collect();
