@@ -52,6 +52,18 @@ fn escaped_in_json(c: char) -> bool {
     c as u32 >= 0x80 && is_unsafe(c)
 }
 
+/// A spreadsheet cell that is only ever text: control chars and bidi overrides escaped (as
+/// [`clean`] does), and a cell a spreadsheet would run as a formula (one starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return) prefixed with `'`. Quoting is the CSV
+/// writer's job.
+pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    match (formula, clean(s)) {
+        (false, c) => c,
+        (true, c) => Cow::Owned(format!("'{c}")),
+    }
+}
+
 /// `s` with every unsafe char escaped; borrowed when there was nothing to escape.
 pub fn clean(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe) {

@@ -134,7 +134,10 @@ fn stats(args: StatsArgs) -> Result<i32, Failure> {
         );
     }
     let text = match args.format {
-        StatsFormat::Json => serde_json::to_string_pretty(&overall).expect("stats serialize") + "\n",
+        StatsFormat::Json => {
+            let json = serde_json::to_string_pretty(&overall).expect("stats serialize");
+            crate::text::json_safe(json.as_bytes()).into_owned() + "\n"
+        }
         StatsFormat::Table => {
             let by_auditor = join(&corpus, &log.latest_by_auditor());
             render(&Report {

@@ -90,7 +90,7 @@ impl Inputs {
             return Ok(vec![Source::demo()]);
         }
         let fail = |msg: String| {
-            eprintln!("leash: {msg}");
+            eprintln!("leash: {}", crate::text::clean(&msg));
             super::EXIT_USAGE
         };
         let paths = self.all_paths().map_err(fail)?;

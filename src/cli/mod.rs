@@ -108,7 +108,7 @@ fn browse(cli: &Cli) -> i32 {
     match crate::tui::run(sources, opts) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("leash: {e}");
+            eprintln!("leash: {}", crate::text::clean(&e.to_string()));
             EXIT_FAILURE
         }
     }

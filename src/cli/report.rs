@@ -45,7 +45,10 @@ pub fn run(args: Args) -> i32 {
     // The process ends right after: freeing 400k rows one by one would only cost time.
     std::mem::forget(corpus);
     let out = match args.format.as_str() {
-        "json" => serde_json::to_string_pretty(&report).expect("a report serializes") + "\n",
+        "json" => {
+            let json = serde_json::to_string_pretty(&report).expect("a report serializes");
+            crate::text::json_safe(json.as_bytes()).into_owned() + "\n"
+        }
         "markdown" => tables(&report)
             .iter()
             .map(Table::markdown)
