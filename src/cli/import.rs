@@ -1,10 +1,10 @@
 //! `leash import`: Claude Code / Codex transcripts (and v1 corpora) into one v1 corpus.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::corpus::{Skip, Source, SourceData, SourceKind};
+use crate::corpus::{Skip, Source, SourceKind};
 use crate::safe_fs::{OutputError, create_output, describe, shown};
 
 const EXAMPLES: &str = "\
@@ -121,10 +121,7 @@ fn write(sources: &[Source], sink: Sink, gz: bool, quiet: bool) -> io::Result<Co
     };
     let mut n = Counts::default();
     for s in sources {
-        let mut r: Box<dyn BufRead> = match &s.data {
-            SourceData::Memory(b) => Box::new(&b[..]),
-            SourceData::File(p) => Box::new(BufReader::with_capacity(1 << 16, File::open(p)?)),
-        };
+        let mut r = s.reader()?;
         let mut line = Vec::new();
         let mut no = 0u64;
         loop {
