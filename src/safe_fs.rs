@@ -191,3 +191,32 @@ pub fn describe(e: &io::Error) -> String {
 pub fn shown(path: &Path) -> String {
     crate::text::clean(&path.display().to_string()).into_owned()
 }
+
+/// Whether standard descriptor `fd` (0, 1 or 2) was closed when leash started. Rust's runtime
+/// reopens a closed one on `/dev/null` read-write, so that output to it would silently
+/// vanish (and input read as empty); a shell's `>/dev/null` or `</dev/null` opens it one way
+/// only, which tells the two apart.
+pub fn std_fd_closed(fd: i32) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: fcntl and fstat only query the descriptor; `st` is a valid out-pointer.
+        let (flags, st) = unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            let mut st: libc::stat = std::mem::zeroed();
+            (flags, (libc::fstat(fd, &mut st) == 0).then_some(st))
+        };
+        let Some(st) = st.filter(|_| flags != -1) else {
+            return true;
+        };
+        let null = std::fs::metadata("/dev/null").map(|m| m.rdev()).ok();
+        (st.st_mode & libc::S_IFMT) == libc::S_IFCHR
+            && Some(st.st_rdev as u64) == null
+            && flags & libc::O_ACCMODE == libc::O_RDWR
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = fd;
+        false
+    }
+}

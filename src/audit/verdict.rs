@@ -44,6 +44,8 @@ pub struct Verdict {
     pub kind: Option<Kind>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Empty when the line names none (a sidecar written by another tool): unknown.
+    #[serde(default)]
     pub auditor: String,
     /// RFC 3339 UTC: when the line was written.
     pub at: String,

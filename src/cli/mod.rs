@@ -129,13 +129,7 @@ pub(crate) fn print_or_fail(text: &str) -> i32 {
 }
 
 /// Whether standard output is closed (`leash ... >&-`), which Rust's stdout would otherwise
-/// swallow silently, reporting success for output that went nowhere.
+/// swallow, reporting success for output that went nowhere.
 pub(crate) fn stdout_closed() -> bool {
-    #[cfg(unix)]
-    {
-        // SAFETY: F_GETFD only queries the descriptor's flags.
-        unsafe { libc::fcntl(1, libc::F_GETFD) == -1 }
-    }
-    #[cfg(not(unix))]
-    false
+    crate::safe_fs::std_fd_closed(1)
 }

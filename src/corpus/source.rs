@@ -81,6 +81,13 @@ impl Source {
     pub fn open(path: &Path) -> Result<Source, LoadError> {
         let name = path.display().to_string();
         if path == Path::new("-") {
+            // Rust reads a closed standard input as empty: say so instead of 0 sessions.
+            if crate::safe_fs::std_fd_closed(0) {
+                return Err(LoadError {
+                    file: "<stdin>".into(),
+                    message: "standard input is closed".into(),
+                });
+            }
             return spill("<stdin>", io::stdin().lock(), false);
         }
         let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&name, e))?;
