@@ -350,4 +350,6 @@ pub fn json_reason(e: &serde_json::Error) -> String {
 }
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod tests;
