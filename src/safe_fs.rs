@@ -199,20 +199,20 @@ pub fn shown(path: &Path) -> String {
 pub fn std_fd_closed(fd: i32) -> bool {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::MetadataExt;
-        // SAFETY: fcntl and fstat only query the descriptor; `st` is a valid out-pointer.
-        let (flags, st) = unsafe {
-            let flags = libc::fcntl(fd, libc::F_GETFL);
-            let mut st: libc::stat = std::mem::zeroed();
-            (flags, (libc::fstat(fd, &mut st) == 0).then_some(st))
-        };
-        let Some(st) = st.filter(|_| flags != -1) else {
+        use std::os::fd::BorrowedFd;
+        use std::os::unix::fs::{FileTypeExt, MetadataExt};
+        // SAFETY: F_GETFL only queries the descriptor's flags.
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+        if flags == -1 {
+            return true;
+        }
+        // SAFETY: the descriptor is open (F_GETFL succeeded) and only borrowed to be duplicated.
+        let dup = unsafe { BorrowedFd::borrow_raw(fd) }.try_clone_to_owned();
+        let Ok(meta) = dup.map(File::from).and_then(|f| f.metadata()) else {
             return true;
         };
         let null = std::fs::metadata("/dev/null").map(|m| m.rdev()).ok();
-        (st.st_mode & libc::S_IFMT) == libc::S_IFCHR
-            && Some(st.st_rdev as u64) == null
-            && flags & libc::O_ACCMODE == libc::O_RDWR
+        meta.file_type().is_char_device() && Some(meta.rdev()) == null && flags & libc::O_ACCMODE == libc::O_RDWR
     }
     #[cfg(not(unix))]
     {

@@ -139,13 +139,19 @@ fn no_subcommand_writes_to_the_corpus_or_the_transcripts() {
         vec![s("claude")],
     ];
     for args in &runs {
-        cargo_bin_cmd!("leash")
+        let status = cargo_bin_cmd!("leash")
             .args(args)
             .env("XDG_CACHE_HOME", scratch.path().join("cache"))
             .env("HOME", scratch.path())
             .current_dir(scratch.path())
             .timeout(std::time::Duration::from_secs(60))
-            .assert();
+            .output()
+            .unwrap();
+        assert!(
+            status.status.code().is_some(),
+            "`leash {}` did not finish: {status:?}",
+            args.join(" ")
+        );
         let after = snapshot(d);
         assert!(
             after == before,

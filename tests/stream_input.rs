@@ -43,6 +43,7 @@ fn a_corpus_truncated_while_it_loads_is_no_crash() {
 }
 
 /// Runs `leash report` over `input` on standard input; its peak resident set, in KiB.
+#[allow(clippy::zombie_processes)] // reaped by wait4, which also reports its rusage
 fn peak_rss_kib(args: &[&str], input: &[u8]) -> i64 {
     let mut child = leash()
         .args(args)
