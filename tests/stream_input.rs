@@ -81,3 +81,25 @@ fn gzip_on_standard_input_is_streamed_not_held_whole() {
     let peak = peak_rss_kib(&["report", "-"], &gz);
     assert!(peak < 80 * 1024, "peak RSS {peak} KiB for 96 MiB decompressed");
 }
+
+#[test]
+fn a_pipe_given_by_name_is_read_once_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.jsonl");
+    let ok = leash()
+        .args(["generate", "--sessions", "50", "-o"])
+        .arg(&c)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg("\"$L\" report <(gzip -c c.jsonl) --format json")
+        .env("L", assert_cmd::cargo::cargo_bin!("leash"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["sessions"], 50);
+}

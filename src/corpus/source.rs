@@ -98,6 +98,10 @@ impl Source {
             });
         }
         let mut file = File::open(path).map_err(|e| LoadError::new(&name, e))?;
+        if !meta.is_file() {
+            // A pipe (`leash <(zcat c.jsonl.gz)`) cannot be read twice: stream it in once.
+            return spill(&name, file, false);
+        }
         let mut magic = [0; 2];
         let gzip = path.extension().is_some_and(|e| e == "gz")
             || (file.read_exact(&mut magic).is_ok() && &magic == GZIP_MAGIC);

@@ -130,6 +130,13 @@ fn read_path(path: &Path, opts: &ImportOptions, keep: bool) -> Result<PathImport
         });
     }
     let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&name, e))?;
+    if !meta.is_file() && !meta.is_dir() {
+        // A pipe (`leash <(zcat c.jsonl.gz)`) can be read only once: as a corpus, undetected.
+        return Ok(PathImport {
+            corpora: vec![path.to_path_buf()],
+            ..PathImport::default()
+        });
+    }
     let files: Vec<(PathBuf, FileKind)> = if meta.is_dir() {
         let found = walk(path, &mut warnings);
         let kinds: Vec<_> = found
