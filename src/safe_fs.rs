@@ -87,6 +87,18 @@ impl ReadSet {
     }
 }
 
+/// The checks of [`create_output`], creating and opening nothing: for a command to refuse a
+/// bad output before its (possibly long) work, and without truncating a file it then fails
+/// to replace.
+pub fn check_output(path: &Path, read: impl FnOnce() -> ReadSet) -> Result<(), OutputError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => Err(OutputError::Refused(LINK.into())),
+        Ok(m) if !m.is_file() => Err(OutputError::Refused(NOT_REGULAR.into())),
+        Ok(m) if read().contains(&FileId::of(&m)) => Err(OutputError::Refused(IS_INPUT.into())),
+        _ => Ok(()),
+    }
+}
+
 /// Opens `path` for writing (created 0644 less the umask, or `mode` when given), refusing a
 /// symbolic link, anything but a regular file, and a file in `read`; only then is it
 /// truncated. `read` is only built when the file already exists.
@@ -110,15 +122,14 @@ pub fn create_output(path: &Path, mode: Option<u32>, read: impl FnOnce() -> Read
         return Err(Refused(NOT_REGULAR.into()));
     }
     if existed && read().contains(&FileId::of(&meta)) {
-        return Err(Refused(
-            "is one of the inputs (or a link to one); refusing to overwrite it".into(),
-        ));
+        return Err(Refused(IS_INPUT.into()));
     }
     file.set_len(0).map_err(|e| Io(describe(&e)))?;
     Ok(file)
 }
 
 const LINK: &str = "is a symbolic link; leash does not write through links";
+const IS_INPUT: &str = "is one of the inputs (or a link to one); refusing to overwrite it";
 const NOT_REGULAR: &str = "is not a regular file; refusing to write to it";
 
 /// Why an output could not be opened.

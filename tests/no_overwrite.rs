@@ -150,3 +150,15 @@ fn generate_writes_dash_to_stdout_and_refuses_links() {
     );
     assert_eq!(std::fs::read_to_string(&rc).unwrap(), "keep me\n");
 }
+
+#[test]
+fn a_failed_import_leaves_an_existing_output_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, bytes) = corpus(dir.path());
+    std::fs::write(dir.path().join("out.jsonl"), &bytes).unwrap();
+    leash(dir.path())
+        .args(["import", "/no/such/dir", "-o", "out.jsonl"])
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read(dir.path().join("out.jsonl")).unwrap(), bytes);
+}

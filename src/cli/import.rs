@@ -2,10 +2,10 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::corpus::{Skip, Source, SourceKind};
-use crate::safe_fs::{OutputError, create_output, describe, shown};
+use crate::safe_fs::{OutputError, check_output, create_output, describe, shown};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -42,27 +42,34 @@ pub fn run(args: Args) -> i32 {
     }
     let out = args.output.as_ref().filter(|p| p.as_os_str() != "-");
     let out_name = out.map_or("<stdout>".to_owned(), |p| shown(p));
-    // Refuse a bad output before the (possibly long) import, and before creating anything.
-    let sink = match out {
-        Some(p) => match open_output(p, &args.inputs) {
-            Ok(f) => Sink::File(f),
-            Err(e) => {
-                eprintln!("leash import: {out_name}: {e}");
-                return match e {
-                    OutputError::Refused(_) => super::EXIT_USAGE,
-                    OutputError::Io(_) => super::EXIT_FAILURE,
-                };
-            }
-        },
-        None if super::stdout_closed() => {
-            eprintln!("leash import: standard output is closed; nothing written");
-            return super::EXIT_FAILURE;
+    let refuse = |e: OutputError| {
+        eprintln!("leash import: {out_name}: {e}");
+        match e {
+            OutputError::Refused(_) => super::EXIT_USAGE,
+            OutputError::Io(_) => super::EXIT_FAILURE,
         }
-        None => Sink::Stdout,
     };
+    // Refuse a bad output before the (possibly long) import; create or truncate it only once
+    // the inputs are open, so that a failed import leaves an existing output as it was.
+    if let Some(p) = out
+        && let Err(e) = check_output(p, || args.inputs.read_set())
+    {
+        return refuse(e);
+    }
+    if out.is_none() && super::stdout_closed() {
+        eprintln!("leash import: standard output is closed; nothing written");
+        return super::EXIT_FAILURE;
+    }
     let sources = match args.inputs.open(args.quiet) {
         Ok(s) => s,
         Err(code) => return code,
+    };
+    let sink = match out {
+        Some(p) => match create_output(p, None, || args.inputs.read_set()) {
+            Ok(f) => Sink::File(f),
+            Err(e) => return refuse(e),
+        },
+        None => Sink::Stdout,
     };
     let gz = out.is_some_and(|p| p.extension().is_some_and(|e| e == "gz"));
     match write(&sources, sink, gz, args.quiet) {
@@ -87,11 +94,6 @@ pub fn run(args: Args) -> i32 {
             super::EXIT_FAILURE
         }
     }
-}
-
-/// The output file, checked against every file the import reads (through any link).
-fn open_output(path: &Path, inputs: &super::input::Inputs) -> Result<File, OutputError> {
-    create_output(path, None, || inputs.read_set())
 }
 
 enum Sink {
