@@ -13,6 +13,7 @@ pub mod filter;
 pub mod generate;
 pub mod import;
 pub mod model;
+pub mod safe_fs;
 pub mod search;
 pub mod stats;
 pub mod text;

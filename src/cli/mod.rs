@@ -3,8 +3,8 @@
 //! Each subcommand's arguments and runner live in their own file.
 
 mod audit;
-mod eval;
 mod doctor;
+mod eval;
 mod filters;
 mod generate;
 mod import;
@@ -117,7 +117,7 @@ fn browse(cli: &Cli) -> i32 {
     match crate::tui::run(sources, opts) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("leash: {e}");
+            eprintln!("leash: {}", crate::text::clean(&e.to_string()));
             EXIT_FAILURE
         }
     }
@@ -135,4 +135,10 @@ pub(crate) fn print_or_fail(text: &str) -> i32 {
             EXIT_FAILURE
         }
     }
+}
+
+/// Whether standard output is closed (`leash ... >&-`), which Rust's stdout would otherwise
+/// swallow, reporting success for output that went nowhere.
+pub(crate) fn stdout_closed() -> bool {
+    crate::safe_fs::std_fd_closed(1)
 }

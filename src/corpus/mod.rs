@@ -242,6 +242,17 @@ impl Corpus {
         let line = src
             .read_at(loc)
             .map_err(|e| format!("{}:{}: cannot re-read: {e}", src.name, loc.line))?;
-        serde_json::from_slice(&line).map_err(|e| format!("{}:{}: {}", src.name, loc.line, json_reason(&e)))
+        let s: Session =
+            serde_json::from_slice(&line).map_err(|e| format!("{}:{}: {}", src.name, loc.line, json_reason(&e)))?;
+        // A corpus rewritten in place since it was loaded: never show or audit one session
+        // under another's id.
+        let id = &*self.rows[index].id;
+        if s.id != id {
+            return Err(format!(
+                "{}:{}: the file changed since it was loaded (this line is now session {:?}, not {id:?}); open it again",
+                src.name, loc.line, s.id
+            ));
+        }
+        Ok(s)
     }
 }

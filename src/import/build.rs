@@ -51,7 +51,8 @@ pub fn build(raw: &RawSession, opts: &ImportOptions) -> Session {
         id: raw.id.clone(),
         title,
         project: raw.project.clone(),
-        started_at: raw.started_at.clone(),
+        // A damaged timestamp is left out: the line must load (the loader checks RFC 3339).
+        started_at: raw.started_at.clone().filter(|t| crate::text::is_rfc3339(t)),
         model: raw.model.clone(),
         expertise: Expertise(expertise),
         mode: None,
