@@ -168,6 +168,11 @@ pub fn tables(r: &Report) -> Vec<Table> {
         ),
         ("verified success rate", pct(r.verified_success_rate), s("")),
         ("skipped lines", count(r.skipped_lines), s("")),
+        (
+            "redacted sessions, left out of the shares",
+            count(r.redacted_sessions),
+            s(""),
+        ),
     ];
     for (name, ours, theirs) in rows {
         o.row(vec![s(name), ours, theirs]);

@@ -102,6 +102,8 @@ pub struct SessionRow {
     pub estimated: u8,
     /// Tool calls by sub-agents, apart from `actions`.
     pub subagent_actions: u64,
+    /// A redacted transcript's session: its decisions are not in `tally`.
+    pub redacted: bool,
     pub loc: Location,
 }
 
@@ -193,6 +195,7 @@ impl Corpus {
                 tally: parsed.tally,
                 estimated: parsed.estimated,
                 subagent_actions: parsed.subagent_actions,
+                redacted: parsed.redacted,
                 loc,
             });
         }

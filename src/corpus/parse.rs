@@ -40,6 +40,9 @@ pub struct ParsedSession {
     /// Which facets the importer estimated: [`ESTIMATED_EXPERTISE`], [`ESTIMATED_OUTCOME`].
     pub estimated: u8,
     pub subagent_actions: u64,
+    /// The importer found the transcript's text redacted: its decisions are left out of the
+    /// tally (and so of every share), the session counted apart.
+    pub redacted: bool,
 }
 
 pub const ESTIMATED_EXPERTISE: u8 = 1;
@@ -68,6 +71,8 @@ pub(super) struct RawSession<'a> {
     pub(super) estimated: Vec<Cow<'a, str>>,
     #[serde(default)]
     pub(super) subagent_actions: Option<u64>,
+    #[serde(default)]
+    pub(super) redacted: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -308,13 +313,18 @@ fn finish(raw: RawSession, line: &[u8]) -> Result<ParsedSession, String> {
         failed_actions: raw.turns.failed,
         words: raw.turns.words,
         max_turn_actions: raw.turns.max_turn_actions,
-        tally: raw.turns.tally,
+        tally: if raw.redacted == Some(true) {
+            DecisionTally::default()
+        } else {
+            raw.turns.tally
+        },
         estimated: raw.estimated.iter().fold(0, |acc, f| match f.as_ref() {
             "expertise" => acc | ESTIMATED_EXPERTISE,
             "outcome" => acc | ESTIMATED_OUTCOME,
             _ => acc,
         }),
         subagent_actions: raw.subagent_actions.unwrap_or(0),
+        redacted: raw.redacted == Some(true),
     })
 }
 
