@@ -6,7 +6,7 @@ use super::words::agent::*;
 
 use super::Finding;
 use super::agent::agent;
-use super::text::sentences;
+use super::text::{has_phrase, sentences};
 use crate::model::Kind;
 
 /// Every agent planning decision in a turn's prose: at most one of each kind.
@@ -41,7 +41,7 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
         for s in sentences(line) {
             let l = s.to_lowercase();
             let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let narration = NARRATION.iter().any(|n| l.starts_with(n));
+            let narration = NARRATION.iter().any(|n| l.starts_with(n)) || LOOKING.iter().any(|w| has_phrase(l, w));
             for (i, (cues, rule, summary)) in [
                 (DIAGNOSIS, "A-PLAN-DIAGNOSIS", "agent diagnosed the cause"),
                 (CHOICE, "A-PLAN-TEXT", "agent chose an approach"),

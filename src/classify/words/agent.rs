@@ -47,6 +47,13 @@ pub const NARRATION: &[&str] = &[
     "now ", "let me ", "next, ", "first, ", "then ", "now let me", "i'll now", "i will now", "great", "perfect",
 ];
 
+/// Words of looking: "I'll use rg to find the callers" narrates a search, it chooses no approach.
+#[rustfmt::skip]
+pub const LOOKING: &[&str] = &[
+    "search", "find", "read", "look", "inspect", "grep", "rg", "open", "scan", "explore", "list", "check",
+    "locate", "view", "examine", "browse", "investigate", "understand", "see",
+];
+
 /// Headings that announce a plan or a design.
 #[rustfmt::skip]
 pub const HEADINGS: &[&str] = &[
