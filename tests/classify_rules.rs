@@ -311,3 +311,25 @@ fn every_rule_is_documented() {
         assert!(doc.contains(&format!("`{r}`")), "{r} is documented");
     }
 }
+
+#[test]
+fn a_refusal_in_a_claude_code_transcript_is_the_users_veto() {
+    let s = session(&[
+        user("Clean up the build folder"),
+        bash("r", "rm -rf build/"),
+        result(
+            "r",
+            "The user doesn't want to proceed with this tool use. The tool use was rejected.",
+            true,
+        ),
+        user("[Request interrupted by user for tool use]"),
+    ]);
+    let ds = all(&s);
+    assert_eq!(evidence(&ds, "H-VETO"), ["rm -rf build/"], "{ds:?}");
+    assert!(by_rule(&ds, "A-BASH").is_empty(), "the refused call is not the agent's");
+    assert_eq!(
+        s.session.outcome,
+        Some(leash::model::Outcome::Failure),
+        "nothing it tried landed"
+    );
+}
