@@ -57,17 +57,28 @@ fn killed_writers_lose_no_saved_verdict() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // Anywhere from before the store opens to well into the writing.
-        std::thread::sleep(Duration::from_micros(seed % 25_000));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        for line in BufReader::new(child.stdout.take().unwrap()).lines() {
-            let line = line.unwrap();
-            if let Some(rest) = line.strip_prefix("saved ") {
+        // One round in four is killed anywhere from before the store opens; the others once
+        // the writer has saved its first verdict (however slow a loaded machine makes its
+        // start), then anywhere well into the writing.
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let read = |out: &mut BufReader<std::process::ChildStdout>, saved: &mut Vec<(String, String)>| {
+            let mut line = String::new();
+            let n = out.read_line(&mut line).unwrap_or(0);
+            if let Some(rest) = line.trim_end().strip_prefix("saved ") {
                 let (s, d) = rest.split_once(' ').unwrap();
                 saved.push((s.to_owned(), d.to_owned()));
             }
+            n > 0
+        };
+        if round % 4 != 0 {
+            // Past the harness's own lines ("running 1 test") to the first verdict.
+            let before = saved.len();
+            while saved.len() == before && read(&mut out, &mut saved) {}
         }
+        std::thread::sleep(Duration::from_micros(seed % 25_000));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        while read(&mut out, &mut saved) {}
     }
     let log = AuditLog::read(&path).unwrap();
     for (s, d) in &saved {
