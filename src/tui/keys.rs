@@ -8,7 +8,7 @@ use crate::model::{Actor, Kind};
 /// The keys, as the help overlay shows them: (keys, what they do).
 pub const HELP: &[(&str, &str)] = &[
     ("↑ ↓  k j", "move in the list / scroll the turn view (by focus)"),
-    ("PgUp PgDn  g G", "page / first / last"),
+    ("PgUp PgDn  g G  Home End", "page / first / last"),
     ("← →  h l  p n", "previous / next turn of the selected session"),
     ("Enter", "focus the turn view"),
     ("Tab  Shift-Tab", "next / previous panel"),
@@ -34,7 +34,7 @@ pub const AUDIT_HELP: &[(&str, &str)] = &[
     ("u", "undo your last verdict (appends; nothing is rewritten)"),
     ("s  →", "skip to the next decision"),
     ("b  ←", "back to the previous decision"),
-    ("↑↓ kj PgUp PgDn", "scroll the prompt and actions"),
+    ("↑ ↓  k j  PgUp PgDn  Home End", "scroll the prompt and actions"),
     ("A", "agreement: accuracy, kappa, confusion, breakdowns"),
     ("o", "a new queue over the current filters (order, N, seed, blind)"),
     ("Esc", "back to browsing (a resumes)"),
@@ -68,6 +68,8 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
     if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') {
         return Some(A::Quit);
     }
+    // The keys every scrolling mode shares; each mode's own table falls back to them (the
+    // mode's match must not `return None` before they are consulted).
     let common = match k.code {
         KeyCode::Up => Some(A::Up),
         KeyCode::Down => Some(A::Down),
@@ -102,7 +104,7 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('q') => A::Quit,
             _ => return None,
         }),
-        Mode::Audit => common.or(Some(match k.code {
+        Mode::Audit => Some(match k.code {
             KeyCode::Char('y') | KeyCode::Enter => A::AuditConfirm,
             KeyCode::Char('h') => A::AuditActor(Actor::Human),
             KeyCode::Char('g') => A::AuditActor(Actor::Agent),
@@ -120,8 +122,8 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('?') => A::ToggleHelp,
             KeyCode::Char('q') => A::Quit,
             KeyCode::Esc => A::Close,
-            _ => return None,
-        })),
+            _ => return common,
+        }),
         Mode::AuditNote => Some(match k.code {
             KeyCode::Esc => A::NoteCancel,
             KeyCode::Enter => A::NoteAccept,
@@ -132,13 +134,14 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char(c) => A::NoteInput(c),
             _ => return None,
         }),
-        Mode::Agreement => common.or(Some(match k.code {
+        Mode::Agreement => Some(match k.code {
             KeyCode::Char('q') => A::Quit,
             KeyCode::Char('k') => A::Up,
             KeyCode::Char('j') => A::Down,
             KeyCode::Char('?') => A::ToggleHelp,
+            _ if common.is_some() => return common,
             _ => A::AuditAgreement,
-        })),
+        }),
         Mode::Help => Some(match k.code {
             KeyCode::Char('q') => A::Quit,
             _ => A::Close,
@@ -155,7 +158,7 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('?') => A::ToggleHelp,
             _ => return None,
         }),
-        Mode::Browse => common.or(Some(match k.code {
+        Mode::Browse => Some(match k.code {
             KeyCode::Char('q') => A::Quit,
             KeyCode::Char('k') => A::Up,
             KeyCode::Char('j') => A::Down,
@@ -176,7 +179,7 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('?') => A::ToggleHelp,
             KeyCode::Char('a') => A::AuditEnter,
             KeyCode::Esc => A::Close,
-            _ => return None,
-        })),
+            _ => return common,
+        }),
     }
 }

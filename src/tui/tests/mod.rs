@@ -4,6 +4,7 @@
 mod audit;
 mod figures;
 pub(super) mod fixture;
+mod keytable;
 pub(super) mod screens;
 mod updates;
 mod workers;
