@@ -52,6 +52,8 @@ pub struct Cli {
     /// The auditor's name written with each verdict (default: $USER, else $LOGNAME).
     #[arg(long, value_name = "NAME")]
     pub auditor: Option<String>,
+    #[command(flatten)]
+    pub time: filters::TimeArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -103,6 +105,11 @@ fn browse(cli: &Cli) -> i32 {
         audit_path,
         auditor: cli.auditor.clone(),
         corpus_paths: cli.inputs.paths.clone(),
+        filter: crate::filter::Filter {
+            since: cli.time.since,
+            until: cli.time.until,
+            ..Default::default()
+        },
         ..crate::tui::TuiOptions::default()
     };
     match crate::tui::run(sources, opts) {

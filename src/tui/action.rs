@@ -25,6 +25,25 @@ pub enum Mode {
     AuditNote,
     /// The agreement panel.
     Agreement,
+    /// Typing a session id to go to (`i`).
+    Goto,
+    /// Typing text to find inside the open session (`/` with the turn view focused).
+    Find,
+}
+
+impl Action {
+    /// Whether it comes from the keyboard or mouse (a footer status gives way to it).
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Action::Loaded(_)
+                | Action::LoadFinished(_)
+                | Action::SearchDone { .. }
+                | Action::ReportsDone { .. }
+                | Action::AuditQueued { .. }
+                | Action::Resize(..)
+        )
+    }
 }
 
 impl Mode {
@@ -59,25 +78,38 @@ impl Panel {
 /// The session list's sort key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
-    /// Corpus order, or best match first while a query is active.
+    /// Corpus order.
     #[default]
     Natural,
+    /// Best match first while a query is active (else corpus order): chosen, never imposed,
+    /// so the list does not re-sort itself under the cursor when the ranking comes in.
+    Relevance,
+    /// When the session started (sessions without a time first).
+    Date,
     Title,
     Expertise,
     Turns,
     ActionsPerPrompt,
     PlanningShare,
+    ExecutionShare,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 6] = [
+    pub const ALL: [SortKey; 9] = [
         SortKey::Natural,
+        SortKey::Relevance,
+        SortKey::Date,
         SortKey::Title,
         SortKey::Expertise,
         SortKey::Turns,
         SortKey::ActionsPerPrompt,
         SortKey::PlanningShare,
+        SortKey::ExecutionShare,
     ];
+    /// Whether the list is in corpus order (relevance without a query is too).
+    pub fn is_natural(self) -> bool {
+        matches!(self, SortKey::Natural | SortKey::Relevance)
+    }
     pub fn next(self) -> SortKey {
         let i = SortKey::ALL.iter().position(|&k| k == self).unwrap_or(0);
         SortKey::ALL[(i + 1) % SortKey::ALL.len()]
@@ -85,11 +117,14 @@ impl SortKey {
     pub fn name(self) -> &'static str {
         match self {
             SortKey::Natural => "order",
+            SortKey::Relevance => "relevance",
+            SortKey::Date => "date",
             SortKey::Title => "title",
             SortKey::Expertise => "expertise",
             SortKey::Turns => "turns",
             SortKey::ActionsPerPrompt => "actions/prompt",
             SortKey::PlanningShare => "human planning",
+            SortKey::ExecutionShare => "human execution",
         }
     }
 }
@@ -166,6 +201,19 @@ pub enum Action {
         down: bool,
     },
     Resize(u16, u16),
+    /// `i`: go to a session by id; `/` in the turn view: find in the session. Both read a
+    /// line: its keys, Enter (go / find), Esc (Close) cancels.
+    GotoStart,
+    FindStart,
+    PromptInput(char),
+    PromptBackspace,
+    PromptAccept,
+    /// `n` / `N` with a find active in the turn view: the next / previous match.
+    FindNext,
+    FindPrev,
+    /// `w` / `z`: fold or unfold the response text / the sub-agents' calls in the turn view.
+    FoldResponse,
+    FoldSubagents,
     /// `a`: open the audit setup over the filtered sessions, or go back to the queue begun.
     AuditEnter,
     /// Setup overlay: move between fields, change the field's value, type a digit.

@@ -31,6 +31,8 @@ pub struct TuiOptions {
     pub auditor: Option<String>,
     /// The corpus files read: the audit store refuses to write to one of them.
     pub corpus_paths: Vec<PathBuf>,
+    /// The filters at start (`--since`/`--until`).
+    pub filter: Filter,
 }
 
 impl Default for TuiOptions {
@@ -41,6 +43,7 @@ impl Default for TuiOptions {
             audit_path: Err("no audit file: pass --audit FILE".into()),
             auditor: None,
             corpus_paths: Vec::new(),
+            filter: Filter::default(),
         }
     }
 }
@@ -54,6 +57,12 @@ pub enum Facet {
     Regime(Regime),
     AppMin,
     AppMax,
+    /// The first and last day of the date range (UTC days; ← → step a day).
+    Since,
+    Until,
+    /// A project / model, by its id in [`super::meta::Meta`].
+    Project(u32),
+    Model(u32),
 }
 
 /// The steps a bound of the actions-per-prompt range moves through (`None` = open).
@@ -75,27 +84,6 @@ pub struct Opened {
     pub session: Result<Session, String>,
     pub turn: usize,
     pub scroll: u16,
-}
-
-impl Opened {
-    /// Lines of the current turn before wrapping, plus the wrapping of long ones at `width`
-    /// (bounds the turn view's scroll).
-    pub fn lines(&self, width: usize) -> usize {
-        let w = width.max(1);
-        let rows = |s: &str| s.chars().count().div_ceil(w).max(1);
-        let Ok(t) = self.session.as_ref().map(|s| s.turns.get(self.turn)) else {
-            return 1;
-        };
-        t.map_or(1, |t| {
-            let d: usize = t
-                .decisions
-                .iter()
-                .map(|d| rows(d.summary.as_deref().unwrap_or("")) + 1 + d.evidence.as_deref().map_or(0, rows))
-                .sum();
-            let a: usize = t.actions.iter().map(|a| rows(a.target.as_deref().unwrap_or(""))).sum();
-            t.prompt.split('\n').map(rows).sum::<usize>() + a + d + 4
-        })
-    }
 }
 
 /// The label before the turn strip (the strip is the third line inside the turn view).
@@ -125,6 +113,8 @@ pub struct Loading {
     pub total: u64,
     pub done: bool,
     pub error: Option<String>,
+    /// Corpus lines skipped as unreadable (or repeating an id) so far.
+    pub skipped: usize,
 }
 
 /// The fuzzy search: the query, the latest pass's scores and the pass in flight.
@@ -160,6 +150,9 @@ pub struct App {
     /// Every row's figures under `how`, grown as rows load: the filter, the histograms and
     /// the header count from these (shared with the reports worker).
     pub figures: Arc<Columns>,
+    /// Every row's start time, project and model (sorting by date, the date, project and
+    /// model facets), grown as rows load.
+    pub meta: super::meta::Meta,
     /// The histogram bin of each of the figures' distinct values.
     pub bins: BinTables,
     /// All rows in the current sort order (rebuilt on sort change and load).
@@ -187,6 +180,14 @@ pub struct App {
     pub quit: bool,
     /// Audit mode's state: the store, the queue and where the auditor is in it.
     pub audit: Audit,
+    /// The line typed at a prompt (`i` go to an id, `/` in the turn view).
+    pub prompt: String,
+    /// The find inside the open session, while it lasts (cleared with the session).
+    pub find: Option<super::prompt::Find>,
+    /// A one-line message in the footer (a jump, a find, a copy), until the next key.
+    pub status: Option<String>,
+    /// What the turn view folds (`w` the response, `z` the sub-agents' calls).
+    pub folds: super::view::turn::Folds,
     /// The mode the help overlay returns to.
     pub help_from: Mode,
     /// Where workers send their reports (`None`: search runs inline, for tests).
@@ -205,13 +206,14 @@ impl App {
             how: opts.ratified_as,
             mode: Mode::Browse,
             focus: Panel::List,
-            filter: Filter::default(),
+            filter: opts.filter.clone(),
             facets: Vec::new(),
             facet_cursor: 0,
             search: Search::default(),
             sort: SortKey::Natural,
             descending: false,
             figures: Arc::new(Columns::new(opts.ratified_as)),
+            meta: Default::default(),
             bins: BinTables::default(),
             order: Vec::new(),
             members: Vec::new(),
@@ -236,6 +238,13 @@ impl App {
             quit: false,
             audit: Audit::new(opts.audit_path, opts.auditor, opts.corpus_paths),
             help_from: Mode::Browse,
+            prompt: String::new(),
+            find: None,
+            status: None,
+            folds: super::view::turn::Folds {
+                response: true,
+                subagents: false,
+            },
             tx,
             recount_us: [0; 4],
         };
@@ -250,7 +259,9 @@ impl App {
         f.extend((0..self.corpus.modes.len() as u16).map(Facet::Mode));
         f.extend(Outcome::ALL.map(Some).into_iter().chain([None]).map(Facet::Outcome));
         f.extend(Regime::ALL.map(Facet::Regime));
-        f.extend([Facet::AppMin, Facet::AppMax]);
+        f.extend([Facet::AppMin, Facet::AppMax, Facet::Since, Facet::Until]);
+        f.extend((0..self.meta.projects.len() as u32).map(Facet::Project));
+        f.extend((0..self.meta.models.len() as u32).map(Facet::Model));
         self.facets = f;
         self.facet_cursor = self.facet_cursor.min(self.facets.len() - 1);
     }
@@ -268,6 +279,18 @@ impl App {
             Facet::Regime(r) => self.filter.regimes.contains(&r),
             Facet::AppMin => self.filter.app_min.is_some(),
             Facet::AppMax => self.filter.app_max.is_some(),
+            Facet::Since => self.filter.since.is_some(),
+            Facet::Until => self.filter.until.is_some(),
+            Facet::Project(p) => self
+                .filter
+                .projects
+                .iter()
+                .any(|n| **n == *self.meta.projects.names[p as usize]),
+            Facet::Model(m) => self
+                .filter
+                .models
+                .iter()
+                .any(|n| **n == *self.meta.models.names[m as usize]),
         }
     }
 }

@@ -2,17 +2,27 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
-use super::action::{Action, Mode};
+use super::action::{Action, Mode, Panel};
 use crate::model::{Actor, Kind};
 
 /// The keys, as the help overlay shows them: (keys, what they do).
 pub const HELP: &[(&str, &str)] = &[
     ("↑ ↓  k j", "move in the list / scroll the turn view (by focus)"),
     ("PgUp PgDn  g G  Home End", "page / first / last"),
-    ("← →  h l  p n", "previous / next turn of the selected session"),
-    ("Enter", "focus the turn view"),
+    (
+        "← →  h l  p n",
+        "previous / next turn of the selected session (N n too)",
+    ),
+    ("Enter", "focus the turn view (▶ marks the focused panel)"),
+    ("Esc", "turn view: end find, focus list · list: clear the query"),
     ("Tab  Shift-Tab", "next / previous panel"),
-    ("/", "fuzzy search (type; Enter keeps, Esc clears)"),
+    ("/", "search sessions (type; Enter keeps, Esc clears)"),
+    (
+        "/  n  N",
+        "in the turn view: find in this session, next / previous match",
+    ),
+    ("i", "go to a session by its id (or the start of one)"),
+    ("w  z", "fold / unfold the response text / the sub-agents' calls"),
     ("s  S", "cycle sort key / reverse order"),
     ("f", "facet filters (Space toggles, ← → step a range, x clears)"),
     ("x", "clear all facet filters"),
@@ -43,9 +53,29 @@ pub const AUDIT_HELP: &[(&str, &str)] = &[
     ("q  Ctrl-C", "quit (every saved verdict is already on disk)"),
 ];
 
-pub fn action(mode: Mode, ev: &Event) -> Option<Action> {
+/// What, beyond the mode, decides what a key means: `/` finds inside the session when the
+/// turn view has the focus, and `n`/`N` go through the matches while a find is active there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct State {
+    pub mode: Mode,
+    pub focus: Panel,
+    pub finding: bool,
+}
+
+impl From<Mode> for State {
+    fn from(mode: Mode) -> State {
+        State {
+            mode,
+            focus: Panel::List,
+            finding: false,
+        }
+    }
+}
+
+pub fn action(state: impl Into<State>, ev: &Event) -> Option<Action> {
+    let state = state.into();
     match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => key(mode, k),
+        Event::Key(k) if k.kind != KeyEventKind::Release => key(state, k),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 col: m.column,
@@ -63,8 +93,10 @@ pub fn action(mode: Mode, ev: &Event) -> Option<Action> {
     }
 }
 
-fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
+fn key(state: State, k: &KeyEvent) -> Option<Action> {
     use Action as A;
+    let State { mode, focus, finding } = state;
+    let finding = finding && focus == Panel::Turn;
     if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') {
         return Some(A::Quit);
     }
@@ -124,6 +156,16 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Esc => A::Close,
             _ => return common,
         }),
+        Mode::Goto | Mode::Find => Some(match k.code {
+            KeyCode::Esc => A::Close,
+            KeyCode::Enter => A::PromptAccept,
+            KeyCode::Backspace => A::PromptBackspace,
+            KeyCode::Char(_) if k.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) => {
+                return None;
+            }
+            KeyCode::Char(c) => A::PromptInput(c),
+            _ => return None,
+        }),
         Mode::AuditNote => Some(match k.code {
             KeyCode::Esc => A::NoteCancel,
             KeyCode::Enter => A::NoteAccept,
@@ -164,12 +206,18 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('j') => A::Down,
             KeyCode::Char('g') => A::Top,
             KeyCode::Char('G') => A::Bottom,
-            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => A::PrevTurn,
+            KeyCode::Char('n') if finding => A::FindNext,
+            KeyCode::Char('N') if finding => A::FindPrev,
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') | KeyCode::Char('N') => A::PrevTurn,
             KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => A::NextTurn,
             KeyCode::Enter => A::Open,
             KeyCode::Tab => A::FocusNext,
             KeyCode::BackTab => A::FocusPrev,
+            KeyCode::Char('/') if focus == Panel::Turn => A::FindStart,
             KeyCode::Char('/') => A::StartSearch,
+            KeyCode::Char('i') => A::GotoStart,
+            KeyCode::Char('w') => A::FoldResponse,
+            KeyCode::Char('z') => A::FoldSubagents,
             KeyCode::Char('s') => A::CycleSort,
             KeyCode::Char('S') => A::ReverseSort,
             KeyCode::Char('f') => A::OpenFacets,

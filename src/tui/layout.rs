@@ -27,7 +27,9 @@ impl Areas {
         let body = h - 3;
         let hist_h = (body / 3).clamp(6, 16);
         let top_h = body - hist_h;
-        let list_w = (w * 45 / 100).clamp(34, 72);
+        // A wide terminal gives the list more room: its columns (date, project, shares) need it.
+        let share = if w >= 140 { 55 } else { 45 };
+        let list_w = (w * share / 100).clamp(34, 110);
         Some(Areas {
             header,
             list: Rect::new(0, 2, list_w, top_h),
@@ -61,6 +63,6 @@ mod tests {
         assert!(Areas::of(59, 24).is_none());
         assert!(Areas::of(80, 17).is_none());
         let big = Areas::of(200, 60).unwrap();
-        assert!(big.hist.height > a.hist.height && big.turn.width > 100);
+        assert!(big.hist.height > a.hist.height && big.list.width > 100 && big.turn.width >= 80);
     }
 }

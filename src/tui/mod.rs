@@ -13,6 +13,8 @@ mod derive;
 pub mod hist;
 pub mod keys;
 pub mod layout;
+pub mod meta;
+mod prompt;
 mod reports;
 pub mod sanitize;
 mod theme;
@@ -118,7 +120,7 @@ fn event_loop(sources: Vec<Source>, opts: TuiOptions) -> color_eyre::Result<()> 
                     continue;
                 }
                 Msg::Act(a) => Some(a),
-                Msg::Input(ev) => keys::action(app.mode, &ev),
+                Msg::Input(ev) => keys::action(app.key_state(), &ev),
             };
             if !batches.is_empty() {
                 update(&mut app, Action::Loaded(std::mem::take(&mut batches)));

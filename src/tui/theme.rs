@@ -68,6 +68,10 @@ impl Theme {
     pub fn study(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
+    /// A line holding the text found in the session (reversed: visible without colour).
+    pub fn found(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
     pub fn mark(self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }

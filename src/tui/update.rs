@@ -14,6 +14,9 @@ mod audit;
 
 pub fn update(app: &mut App, action: Action) {
     use Action as A;
+    if action.is_input() && !matches!(action, A::FindNext | A::FindPrev) {
+        app.status = None;
+    }
     // In the audit screens the arrows scroll the decision's context.
     if app.mode.is_audit() {
         let d = match action {
@@ -58,6 +61,15 @@ pub fn update(app: &mut App, action: Action) {
         | A::NoteCancel
         | A::AuditAgreement
         | A::AuditQueued { .. } => audit::update(app, action),
+        A::GotoStart => app.prompt_start(Mode::Goto),
+        A::FindStart => app.prompt_start(Mode::Find),
+        A::PromptInput(c) => app.prompt.push(c),
+        A::PromptBackspace => drop(app.prompt.pop()),
+        A::PromptAccept => app.prompt_accept(),
+        A::FindNext => app.find_step(1),
+        A::FindPrev => app.find_step(-1),
+        A::FoldResponse => app.folds.response = !app.folds.response,
+        A::FoldSubagents => app.folds.subagents = !app.folds.subagents,
         A::Quit => app.quit = true,
         A::Up => step(app, -1),
         A::Down => step(app, 1),
@@ -124,6 +136,13 @@ pub fn update(app: &mut App, action: Action) {
             } else {
                 app.help_from = app.mode;
                 app.mode = Mode::Help;
+            }
+        }
+        A::Close if matches!(app.mode, Mode::Goto | Mode::Find) => app.mode = Mode::Browse,
+        // Esc in the turn view ends a find, then gives the focus back to the list.
+        A::Close if app.mode == Mode::Browse && app.focus != Panel::List => {
+            if app.find.take().is_none() {
+                app.focus = Panel::List;
             }
         }
         // Esc while browsing with a query kept drops the query.
@@ -197,12 +216,13 @@ fn step(app: &mut App, d: isize) {
         Panel::Turn => {
             let (w, h) = app.areas.map_or((40, 10), |a| {
                 (
-                    usize::from(a.turn.width.saturating_sub(2)),
+                    a.turn.width.saturating_sub(2),
                     usize::from(a.turn.height.saturating_sub(5)),
                 )
             });
+            let rows = super::view::turn::body_rows(app, w);
             if let Some(o) = &mut app.opened {
-                let max = o.lines(w).saturating_sub(h / 2).min(usize::from(u16::MAX)) as isize;
+                let max = rows.saturating_sub(h / 2).min(usize::from(u16::MAX)) as isize;
                 o.scroll = (o.scroll as isize).saturating_add(d).clamp(0, max) as u16;
             }
         }
@@ -239,7 +259,8 @@ fn click(app: &mut App, col: u16, row: u16) {
         app.focus = Panel::Turn;
         // A click on the strip of turns opens that turn.
         let x0 = a.turn.x + 1 + STRIP_LABEL.len() as u16;
-        if let Some(o) = app.opened.as_mut().filter(|_| row == a.turn.y + 3 && col >= x0) {
+        let strip_row = a.turn.y + super::view::turn::header_rows(app, a.turn.width - 2, a.turn.height - 2);
+        if let Some(o) = app.opened.as_mut().filter(|_| row == strip_row && col >= x0) {
             let n = o.session.as_ref().map_or(0, |s| s.turns.len());
             let (start, room) = strip_window(o.turn, n, usize::from(a.turn.width - 2));
             let k = usize::from(col - x0);
@@ -269,13 +290,34 @@ fn facet(app: &mut App, d: isize) {
     match app.facets[app.facet_cursor] {
         Facet::AppMin => step_bound(&mut f.app_min, d),
         Facet::AppMax => step_bound(&mut f.app_max, d),
+        Facet::Since | Facet::Until => {
+            let until = app.facets[app.facet_cursor] == Facet::Until;
+            let b = if until { &mut f.until } else { &mut f.since };
+            step_day(b, d, app.meta.last, until);
+        }
         _ if d != 0 => return,
         Facet::Expertise(s) => toggle(&mut f.expertise, s),
         Facet::Mode(m) => toggle(&mut f.modes, app.corpus.modes[m as usize].to_string()),
         Facet::Outcome(o) => toggle(&mut f.outcomes, o),
         Facet::Regime(r) => toggle(&mut f.regimes, r),
+        Facet::Project(p) => toggle(&mut f.projects, app.meta.projects.names[p as usize].to_string()),
+        Facet::Model(m) => toggle(&mut f.models, app.meta.models.names[m as usize].to_string()),
     }
     app.recount();
+}
+
+/// Steps a date bound by `d` days (Space, `d` = 0, clears a bound, or sets an open one to the
+/// latest day seen). A bound is the start of a UTC day; `until` is exclusive: the day after
+/// the last day kept.
+fn step_day(b: &mut Option<i64>, d: isize, latest: Option<i64>, until: bool) {
+    const DAY: i64 = 86_400;
+    let Some(latest) = latest else { return };
+    let start_of_latest = latest.div_euclid(DAY) * DAY + if until { DAY } else { 0 };
+    *b = match (*b, d) {
+        (Some(_), 0) => None,
+        (None, _) => Some(start_of_latest),
+        (Some(t), d) => Some(t + d as i64 * DAY),
+    };
 }
 
 /// The query changed: cancel the pass in flight and start a new one (or drop the query).

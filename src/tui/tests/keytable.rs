@@ -71,6 +71,16 @@ const TABLE: &[(Mode, &str, &str)] = &[
     (Mode::Browse, "q", "Quit"),
     (Mode::Browse, "Ctrl-C", "Quit"),
     (Mode::Browse, "Esc", "Close"),
+    (Mode::Browse, "i", "GotoStart"),
+    (Mode::Browse, "w", "FoldResponse"),
+    (Mode::Browse, "z", "FoldSubagents"),
+    (Mode::Browse, "N", "PrevTurn"),
+    (Mode::Goto, "Enter", "PromptAccept"),
+    (Mode::Goto, "Esc", "Close"),
+    (Mode::Goto, "Backspace", "PromptBackspace"),
+    (Mode::Goto, "q", "PromptInput('q')"),
+    (Mode::Find, "Enter", "PromptAccept"),
+    (Mode::Find, "n", "PromptInput('n')"),
     // Typing a query: text is text, and the list still moves under it.
     (Mode::Search, "Enter", "SearchAccept"),
     (Mode::Search, "Esc", "SearchClear"),
@@ -185,6 +195,29 @@ fn doc_tokens(heading: &str) -> Vec<String> {
     }
     assert!(out.len() > 10, "the keys table after {heading} was read: {out:?}");
     out
+}
+
+/// Keys whose meaning depends on the focus: `/` and, while a find is active, `n` `N`.
+#[test]
+fn in_the_turn_view_slash_finds_and_n_goes_through_the_matches() {
+    use crate::tui::action::Panel;
+    use crate::tui::keys::State;
+    let turn = |finding| State {
+        mode: Mode::Browse,
+        focus: Panel::Turn,
+        finding,
+    };
+    let got = |s: State, t: &str| keys::action(s, &event(t)).map(|a| format!("{a:?}"));
+    assert_eq!(got(turn(false), "/").as_deref(), Some("FindStart"));
+    assert_eq!(got(Mode::Browse.into(), "/").as_deref(), Some("StartSearch"));
+    assert_eq!(got(turn(true), "n").as_deref(), Some("FindNext"));
+    assert_eq!(got(turn(true), "N").as_deref(), Some("FindPrev"));
+    assert_eq!(got(turn(false), "n").as_deref(), Some("NextTurn"));
+    let list_finding = State {
+        focus: Panel::List,
+        ..turn(true)
+    };
+    assert_eq!(got(list_finding, "n").as_deref(), Some("NextTurn"));
 }
 
 #[test]

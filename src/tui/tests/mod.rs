@@ -6,5 +6,6 @@ mod figures;
 pub(super) mod fixture;
 mod keytable;
 pub(super) mod screens;
+mod timeplace;
 mod updates;
 mod workers;

@@ -150,7 +150,21 @@ pub fn filters_text(app: &App) -> String {
 
 pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
-    let line = if app.mode == Mode::Search || !app.search.text.is_empty() {
+    let prompt = match app.mode {
+        Mode::Goto => Some("go to session id: "),
+        Mode::Find => Some("find in this session: "),
+        _ => None,
+    };
+    let line = if let Some(p) = prompt {
+        Line::from(vec![
+            Span::styled(format!(" {p}"), t.title()),
+            safe(&app.prompt, t.bold()),
+            Span::raw("▏"),
+            Span::styled("  Enter go · Esc cancel", t.dim()),
+        ])
+    } else if let Some(s) = &app.status {
+        Line::from(vec![Span::raw(" "), safe(s, t.bold())])
+    } else if app.mode == Mode::Search || !app.search.text.is_empty() {
         let n = app.visible.len();
         let state = if app.search.running { " (searching…)" } else { "" };
         let cursor = if app.mode == Mode::Search { "▏" } else { "" };

@@ -5,7 +5,7 @@ mod header;
 mod hist;
 mod list;
 mod overlay;
-mod turn;
+pub(crate) mod turn;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -50,7 +50,7 @@ pub fn view(frame: &mut Frame, app: &App) {
         Mode::Facets => overlay::render_facets(frame, area, app),
         Mode::AuditSetup => audit::render_setup(frame, area, app),
         Mode::Agreement => audit::render_agreement(frame, area, app),
-        Mode::Browse | Mode::Search | Mode::Audit | Mode::AuditNote => {}
+        Mode::Browse | Mode::Search | Mode::Audit | Mode::AuditNote | Mode::Goto | Mode::Find => {}
     }
 }
 

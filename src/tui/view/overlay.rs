@@ -9,6 +9,7 @@ use crate::model::EXPERTISE_NAMES;
 
 use super::super::app::{App, Facet};
 use super::super::keys::{AUDIT_HELP, HELP};
+use super::super::meta::{Names, day};
 use super::{centred, popup, safe_owned, theme};
 
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
@@ -62,10 +63,17 @@ pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
             Facet::Regime(r) => ("regime", r.name().replace('_', " ")),
             Facet::AppMin => ("actions/prompt", format!("at least {}", bound(f.app_min))),
             Facet::AppMax => ("actions/prompt", format!("at most  {}", bound(f.app_max))),
+            Facet::Since => ("started", format!("from {}", f.since.map_or("any".into(), day))),
+            Facet::Until => (
+                "started",
+                format!("to   {}", f.until.map_or("any".into(), |u| day(u - 86_400))),
+            ),
+            Facet::Project(p) => ("project", names(&app.meta.projects, p)),
+            Facet::Model(m) => ("model", names(&app.meta.models, m)),
         };
         let on = app.facet_on(facet);
         let boxed = match facet {
-            Facet::AppMin | Facet::AppMax => "◂ ▸ ",
+            Facet::AppMin | Facet::AppMax | Facet::Since | Facet::Until => "◂ ▸ ",
             _ if on => "[x] ",
             _ => "[ ] ",
         };
@@ -85,10 +93,20 @@ pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
     let skip = app.facet_cursor.saturating_sub(inner_h - 1);
     let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(inner_h).collect();
     shown.push(Line::styled(
-        format!("{} pass · Space toggle · ←→ range · x clear", app.visible.len()),
+        format!("{} pass · Space toggle · ←→ step · x clear", app.visible.len()),
         t.dim(),
     ));
     popup(frame, r, "filters", Paragraph::new(shown), t);
+}
+
+/// A project's or model's name with how many sessions have it.
+fn names(n: &Names, id: u32) -> String {
+    let name = &n.names[id as usize];
+    format!(
+        "{} ({})",
+        if name.is_empty() { "(none)" } else { name },
+        n.counts[id as usize]
+    )
 }
 
 fn bound(b: Option<f64>) -> String {

@@ -13,7 +13,7 @@ use super::super::action::Panel;
 use super::super::app::{App, STRIP_LABEL, strip_window};
 use super::super::sanitize::{clean, clean_lines};
 use super::super::theme::Theme;
-use super::{fit, safe, theme};
+use super::{safe, theme};
 
 const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -37,15 +37,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     let n = s.turns.len();
     // Say when the turn goes on below (or above) what is shown.
-    let shown = usize::from(area.height.saturating_sub(5));
-    let total = o.lines(usize::from(area.width.saturating_sub(2)));
+    let (iw, ih) = (area.width.saturating_sub(2), area.height.saturating_sub(2));
+    let shown = usize::from(ih.saturating_sub(header_rows(app, iw, ih)));
+    let total = body_rows(app, iw);
     let more = match (o.scroll > 0, usize::from(o.scroll) + shown < total) {
         (true, true) => "· ↕ more ",
         (false, true) => "· ↓ more ",
         (true, false) => "· ↑ ",
         _ => "",
     };
-    let title = format!(" turn {}/{n} {more}", if n == 0 { 0 } else { o.turn + 1 });
+    let focused = if app.focus == Panel::Turn { "▶ " } else { "" };
+    let title = format!(" {focused}turn {}/{n} {more}", if n == 0 { 0 } else { o.turn + 1 });
     let block = block.title(Span::styled(title, t.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -53,29 +55,45 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let w = usize::from(inner.width);
-    let name = s.display_title();
-    let head = vec![
-        Line::styled(fit(&clean(name), w), t.bold()),
-        meta(s, app, t, w),
-        strip(s, o.turn, t, w),
-    ];
-    let top = Rect { height: 3, ..inner };
-    frame.render_widget(Paragraph::new(head), top);
-    let body = Rect {
-        y: inner.y + 3,
-        height: inner.height - 3,
+    let head_h = header_rows(app, inner.width, inner.height);
+    let head = Paragraph::new(header(s, app, t)).wrap(Wrap { trim: false });
+    frame.render_widget(
+        head,
+        Rect {
+            height: head_h - 1,
+            ..inner
+        },
+    );
+    let strip_r = Rect {
+        y: inner.y + head_h - 1,
+        height: 1,
         ..inner
     };
-    let lines = match s.turns.get(o.turn) {
-        Some(_) => turn_lines(s, o.turn, t),
-        None => vec![Line::styled("this session has no turns", t.dim())],
+    frame.render_widget(Paragraph::new(strip(s, o.turn, t, w)), strip_r);
+    let head_h = head_h.min(inner.height);
+    let body = Rect {
+        y: inner.y + head_h,
+        height: inner.height - head_h,
+        ..inner
     };
+    let mut lines = body_lines(app, s, o.turn, t);
+    // The lines holding the text found (`/` in the turn view) stand out.
+    if let Some(f) = app.find.as_ref().filter(|f| !f.hits.is_empty()) {
+        let needle = f.text.to_lowercase();
+        for l in &mut lines {
+            if l.to_string().to_lowercase().contains(&needle) {
+                *l = std::mem::take(l).patch_style(t.found());
+            }
+        }
+    }
     let p = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((o.scroll, 0));
     frame.render_widget(p, body);
 }
 
-fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
-    let row = app.opened.as_ref().map(|o| &app.corpus.rows[o.row as usize]);
+/// The header above the strip: title, facts, where the session is read from, and a note when
+/// its file had lines skipped. Wrapped, never cut.
+fn header<'a>(s: &'a Session, app: &App, t: Theme) -> Vec<Line<'a>> {
+    let row = app.opened.as_ref().map(|o| (o.row, &app.corpus.rows[o.row as usize]));
     // Facets leash's importer estimated (not read from the transcript) say so.
     let est = |field: &str| if s.is_estimated(field) { " (est.)" } else { "" };
     let mut parts = vec![format!(
@@ -91,14 +109,48 @@ fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
         s.outcome.map_or("outcome unknown", |o| o.name()),
         est("outcome")
     ));
-    if let Some(r) = row {
+    if let Some((_, r)) = row {
         parts.push(format!("{} actions, {} failed", r.actions, r.failed_actions));
         if r.subagent_actions > 0 {
             parts.push(format!("+{} by sub-agents", r.subagent_actions));
         }
     }
-    let text = fit(&clean(&parts.join(" · ")), w);
-    Line::styled(text, t.dim())
+    parts.extend(
+        s.started_at
+            .as_deref()
+            .map(|t| format!("started {}", t.replacen('T', " ", 1))),
+    );
+    parts.extend(s.model.clone());
+    let mut lines = vec![
+        Line::styled(clean(s.display_title()).into_owned(), t.bold()),
+        Line::styled(clean(&parts.join(" · ")).into_owned(), t.dim()),
+    ];
+    if let Some((_, r)) = row {
+        let src = &app.corpus.sources[r.loc.source as usize];
+        lines.push(Line::styled(
+            clean(&format!("id {} · {}:{}", s.id, src.name, r.loc.line)).into_owned(),
+            t.dim(),
+        ));
+    }
+    if app.loading.skipped > 0 {
+        lines.push(Line::styled(
+            format!("note: {} corpus lines were skipped as unreadable", app.loading.skipped),
+            t.bad(),
+        ));
+    }
+    lines
+}
+
+/// Rows the turn view's header takes at `width`×`height` inside its border, the strip of
+/// turns included (its last row): wrapped, but at most half the panel.
+pub fn header_rows(app: &App, width: u16, height: u16) -> u16 {
+    let Some(Ok(s)) = app.opened.as_ref().map(|o| o.session.as_ref()) else {
+        return 1;
+    };
+    let rows = Paragraph::new(header(s, app, theme(app)))
+        .wrap(Wrap { trim: false })
+        .line_count(width);
+    (rows as u16 + 1).min((height / 2).max(3))
 }
 
 /// One cell per turn, its height the turn's actions (scaled to the session's busiest turn);
@@ -122,7 +174,56 @@ fn strip(s: &Session, cur: usize, t: Theme, w: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
+/// What the turn view shows folded: the agent's response text and the sub-agents' calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Folds {
+    pub response: bool,
+    pub subagents: bool,
+}
+
+/// The body under the header: the turn's lines, or a note when there is no turn.
+fn body_lines<'a>(app: &App, s: &'a Session, turn: usize, t: Theme) -> Vec<Line<'a>> {
+    match s.turns.get(turn) {
+        Some(_) => turn_lines(s, turn, t, app.folds),
+        None => vec![Line::styled("this session has no turns", t.dim())],
+    }
+}
+
+/// Rows the open turn's body takes wrapped at `width` (bounds the scroll).
+pub fn body_rows(app: &App, width: u16) -> usize {
+    let Some(o) = &app.opened else { return 1 };
+    let Ok(s) = &o.session else { return 1 };
+    Paragraph::new(body_lines(app, s, o.turn, theme(app)))
+        .wrap(Wrap { trim: false })
+        .line_count(width)
+}
+
+/// Rows, wrapped at `width`, before line `line` of turn `turn` (where a find scrolls to).
+pub fn rows_before(app: &App, turn: usize, line: usize, width: u16) -> usize {
+    let Some(Ok(s)) = app.opened.as_ref().map(|o| o.session.as_ref()) else {
+        return 0;
+    };
+    let mut lines = body_lines(app, s, turn, theme(app));
+    lines.truncate(line);
+    Paragraph::new(lines).wrap(Wrap { trim: false }).line_count(width)
+}
+
+/// A turn's lines as plain text, unfolded (what a find searches).
+pub fn plain_lines(s: &Session, turn: usize) -> Vec<String> {
+    let open = Folds {
+        response: false,
+        subagents: false,
+    };
+    turn_lines(s, turn, Theme { color: false }, open)
+        .iter()
+        .map(|l| l.to_string())
+        .collect()
+}
+
+/// Lines of the response shown while it is folded.
+const RESPONSE_FOLDED: usize = 2;
+
+fn turn_lines(s: &Session, i: usize, t: Theme, folds: Folds) -> Vec<Line<'_>> {
     let turn = &s.turns[i];
     let mut out = vec![Line::styled("▌prompt", t.title())];
     out.extend(clean_lines(&turn.prompt).map(|l| Line::from(Span::raw(l))));
@@ -164,6 +265,26 @@ fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
         Span::styled("▌words written: ", t.title()),
         Span::raw(turn.words().to_string()),
     ]));
+    if let Some(r) = turn.response.as_deref().filter(|r| !r.trim().is_empty()) {
+        let all: Vec<_> = clean_lines(r).collect();
+        let shown = if folds.response {
+            RESPONSE_FOLDED.min(all.len())
+        } else {
+            all.len()
+        };
+        let state = if all.len() <= RESPONSE_FOLDED {
+            String::new()
+        } else if folds.response {
+            format!(" ({} of {} lines · w shows all)", shown, all.len())
+        } else {
+            " (w folds)".into()
+        };
+        out.push(Line::from(vec![
+            Span::styled("▌response", t.title()),
+            Span::styled(state, t.dim()),
+        ]));
+        out.extend(all.into_iter().take(shown).map(|l| Line::from(Span::raw(l))));
+    }
     let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
     out.push(Line::styled(
         format!("▌actions: {} ({failed} failed)", turn.actions.len()),
@@ -179,7 +300,7 @@ fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
                 .iter_mut()
                 .find(|r| r.is_some_and(|r| r.description.is_some() && r.description == a.target));
             if let Some(run) = slot.and_then(Option::take) {
-                subagent_lines(&mut out, run, t);
+                subagent_lines(&mut out, run, t, folds.subagents);
             }
         }
     }
@@ -187,7 +308,7 @@ fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
     if !rest.is_empty() {
         out.push(Line::styled("▌sub-agents of this turn", t.title()));
         for run in rest {
-            subagent_lines(&mut out, run, t);
+            subagent_lines(&mut out, run, t, folds.subagents);
         }
     }
     out
@@ -197,7 +318,7 @@ fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
 const SUBAGENT_CALLS_SHOWN: usize = 40;
 
 /// A sub-agent and its own tool calls, indented under the call that started it.
-fn subagent_lines<'a>(out: &mut Vec<Line<'a>>, run: &'a SubagentRun, t: Theme) {
+fn subagent_lines<'a>(out: &mut Vec<Line<'a>>, run: &'a SubagentRun, t: Theme, folded: bool) {
     let kind = run.agent_type.as_deref().unwrap_or("sub-agent");
     let mut head = vec![
         Span::styled("      ↳ ", t.dim()),
@@ -208,7 +329,16 @@ fn subagent_lines<'a>(out: &mut Vec<Line<'a>>, run: &'a SubagentRun, t: Theme) {
         head.push(Span::raw(" · "));
         head.push(safe(d, t.plain()));
     }
+    if folded && !run.calls.is_empty() {
+        head.push(Span::styled(
+            format!(" · {} calls folded (z shows)", run.calls.len()),
+            t.dim(),
+        ));
+    }
     out.push(Line::from(head));
+    if folded {
+        return;
+    }
     for a in run.calls.iter().take(SUBAGENT_CALLS_SHOWN) {
         let mut spans = vec![Span::styled("          · ", t.dim()), safe(&a.tool, t.bold())];
         if let Some(target) = &a.target {

@@ -1,0 +1,75 @@
+//! Time, project and model: the list's date sort, the date, project and model facets, and
+//! the same verdicts as the core's `Filter::passes`.
+
+use crate::corpus::RatifiedAs;
+use crate::tui::Action as A;
+use crate::tui::action::SortKey;
+use crate::tui::app::{App, Facet};
+
+use super::fixture::{app, drive, ids};
+use super::updates::on_facet;
+
+fn sort_by(app: &mut App, key: SortKey) {
+    while app.sort != key {
+        drive(app, [A::CycleSort]);
+    }
+}
+
+/// The rows the core's filter passes, in row order.
+fn core_ids(app: &App) -> Vec<&str> {
+    let modes = app.filter.mode_ids(&app.corpus);
+    let rows = &app.corpus.rows;
+    rows.iter()
+        .filter(|r| app.filter.passes(r, &modes, RatifiedAs::Recorded))
+        .map(|r| &*r.id)
+        .collect()
+}
+
+#[test]
+fn date_sort_puts_sessions_without_a_time_first_then_by_instant() {
+    let mut app = app();
+    sort_by(&mut app, SortKey::Date);
+    // s2 started 2026-03-05T09:00+02:00 (07:00Z), after s1 (2026-03-03T10:00Z).
+    assert_eq!(ids(&app), ["s3", "s4", "s5", "s1", "s2"]);
+    drive(&mut app, [A::ReverseSort]);
+    assert_eq!(ids(&app)[..2], ["s2", "s1"]);
+}
+
+#[test]
+fn the_date_facet_steps_by_day_from_the_latest_and_matches_the_core() {
+    let mut app = app();
+    // Space sets "from" to the latest day seen (2026-03-05): only s2.
+    on_facet(&mut app, Facet::Since, A::FacetToggle);
+    assert_eq!(ids(&app), ["s2"]);
+    assert_eq!(ids(&app), core_ids(&app));
+    // Two days earlier (2026-03-03): s1 too; sessions without a time never pass.
+    on_facet(&mut app, Facet::Since, A::FacetLess);
+    on_facet(&mut app, Facet::Since, A::FacetLess);
+    assert_eq!(ids(&app), ["s1", "s2"]);
+    // "to" the latest day, then a day earlier: s2 drops out.
+    on_facet(&mut app, Facet::Until, A::FacetToggle);
+    assert_eq!(ids(&app), ["s1", "s2"]);
+    on_facet(&mut app, Facet::Until, A::FacetLess);
+    assert_eq!(ids(&app), ["s1"]);
+    assert_eq!(ids(&app), core_ids(&app));
+    // Space on a set bound clears it.
+    on_facet(&mut app, Facet::Until, A::FacetToggle);
+    on_facet(&mut app, Facet::Since, A::FacetToggle);
+    assert_eq!(ids(&app).len(), 5);
+}
+
+#[test]
+fn project_and_model_facets_list_each_name_and_narrow_to_it() {
+    let mut app = app();
+    let p = app.meta.projects.get("parser").expect("the project is listed");
+    on_facet(&mut app, Facet::Project(p), A::FacetToggle);
+    assert_eq!(ids(&app), ["s2"]);
+    assert_eq!(ids(&app), core_ids(&app));
+    drive(&mut app, [A::ClearFilters]);
+    let m = app.meta.models.get("claude-opus-4-1").expect("the model is listed");
+    on_facet(&mut app, Facet::Model(m), A::FacetToggle);
+    assert_eq!(ids(&app), ["s1"]);
+    assert_eq!(ids(&app), core_ids(&app));
+    // Sessions without a project share the empty one; it is a facet like any other.
+    assert!(app.facets.iter().filter(|f| matches!(f, Facet::Project(_))).count() >= 2);
+}
