@@ -27,6 +27,9 @@ pub struct Progress {
     /// Whether `ends` hold leftmost-match offsets (an ASCII query); a query with other
     /// characters is decided by fuzzy-matcher, which gives no offset to go on from.
     resumable: bool,
+    /// Made in words mode: `ends` only say which rows matched (a longer query can only
+    /// narrow them).
+    words: bool,
     ends: Vec<[u32; 3]>,
 }
 
@@ -49,6 +52,7 @@ impl Progress {
     /// perhaps rows loaded since (which are searched from the start).
     pub fn leads_to(&self, next: &Query, rows: usize) -> bool {
         self.resumable
+            && self.words == (next.mode == super::Mode::Words)
             && self.len() <= rows
             && next.case_sensitive == self.case_sensitive
             && next.text.starts_with(&self.text)
@@ -67,6 +71,9 @@ impl Query {
     /// Where this query's match ends in every row, going on from `prev` when it
     /// [leads to](Progress::leads_to) this query; `None` if `cancel` was set meanwhile.
     pub fn progress(&self, rows: &[SessionRow], prev: Option<&Progress>, cancel: &AtomicBool) -> Option<Progress> {
+        if self.mode == super::Mode::Words {
+            return self.words_progress(rows, prev, cancel);
+        }
         let resumable = self.needle.is_ascii();
         let prev = prev.filter(|p| resumable && p.leads_to(self, rows.len()));
         // The needle's bytes past the previous query's (lowercasing ASCII keeps lengths).
@@ -103,6 +110,34 @@ impl Query {
             text: self.text.clone(),
             case_sensitive: self.case_sensitive,
             resumable,
+            words: false,
+            ends,
+        })
+    }
+
+    /// Words mode: rows a previous query this one extends left out stay out; the others are
+    /// tested whole.
+    fn words_progress(&self, rows: &[SessionRow], prev: Option<&Progress>, cancel: &AtomicBool) -> Option<Progress> {
+        let prev = prev.filter(|p| p.leads_to(self, rows.len()));
+        let mut ends = vec![[0u32; 3]; rows.len()];
+        if let Some(p) = prev {
+            ends[..p.len()].copy_from_slice(&p.ends);
+        }
+        ends.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
+            if cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            for (j, end) in chunk.iter_mut().enumerate() {
+                if end[0] != NO_MATCH && !self.matches(&rows[c * CHUNK + j]) {
+                    *end = [NO_MATCH; 3];
+                }
+            }
+        });
+        (!cancel.load(Ordering::Relaxed)).then(|| Progress {
+            text: self.text.clone(),
+            case_sensitive: self.case_sensitive,
+            resumable: true,
+            words: true,
             ends,
         })
     }

@@ -176,6 +176,8 @@ pub enum Action {
     SearchAccept,
     /// Drop the query.
     SearchClear,
+    /// Tab while typing: words / fuzzy.
+    SearchMode,
     OpenFacets,
     FacetUp,
     FacetDown,

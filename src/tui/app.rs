@@ -121,6 +121,8 @@ pub struct Loading {
 #[derive(Default)]
 pub struct Search {
     pub text: String,
+    /// Words (substrings, then every prompt, file and command) or fuzzy; Tab switches.
+    pub mode: crate::search::Mode,
     pub query: Option<Query>,
     /// Score per row of the last finished pass (may cover fewer rows than loaded since).
     pub scores: Option<Vec<Option<i64>>>,

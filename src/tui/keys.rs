@@ -16,7 +16,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Enter", "focus the turn view (▶ marks the focused panel)"),
     ("Esc", "turn view: end find, focus list · list: clear the query"),
     ("Tab  Shift-Tab", "next / previous panel"),
-    ("/", "search sessions (type; Enter keeps, Esc clears)"),
+    ("/", "search sessions: words, Tab fuzzy (Enter keeps, Esc clears)"),
     (
         "/  n  N",
         "in the turn view: find in this session, next / previous match",
@@ -116,6 +116,7 @@ fn key(state: State, k: &KeyEvent) -> Option<Action> {
             KeyCode::Esc => A::SearchClear,
             KeyCode::Enter => A::SearchAccept,
             KeyCode::Backspace => A::SearchBackspace,
+            KeyCode::Tab => A::SearchMode,
             // Alt/Ctrl chords are not text (a fast Esc-then-key can arrive as Alt+key).
             KeyCode::Char(_) if k.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) => {
                 return None;

@@ -101,6 +101,14 @@ pub fn update(app: &mut App, action: Action) {
             requery(app);
         }
         A::SearchAccept => app.mode = Mode::Browse,
+        A::SearchMode => {
+            app.search.mode = match app.search.mode {
+                crate::search::Mode::Words => crate::search::Mode::Fuzzy,
+                crate::search::Mode::Fuzzy => crate::search::Mode::Words,
+            };
+            app.search.progress = None;
+            requery(app);
+        }
         A::SearchClear => {
             app.search.text.clear();
             requery(app);
@@ -322,7 +330,7 @@ fn step_day(b: &mut Option<i64>, d: isize, latest: Option<i64>, until: bool) {
 
 /// The query changed: cancel the pass in flight and start a new one (or drop the query).
 fn requery(app: &mut App) {
-    let q = Query::new(&app.search.text);
+    let q = Query::with_mode(&app.search.text, app.search.mode);
     if q.is_empty() {
         if let Some(c) = app.search.cancel.take() {
             c.store(true, Ordering::Relaxed);
@@ -353,14 +361,17 @@ impl App {
         self.search.ranking = false;
         let pass = self.search.pass;
         let text = q.text().to_owned();
+        let mode = q.mode();
         // Typing on extends the query: each row's search goes on from where the last one ended.
         let prev = (self.search.progress.clone()).filter(|p| p.leads_to(q, self.corpus.rows.len()));
         let Some(tx) = self.tx.clone() else {
             let never = AtomicBool::new(false);
             let progress = q.progress(&self.corpus.rows, prev.as_deref(), &never).map(Arc::new);
-            let scores = progress
-                .as_ref()
-                .and_then(|p| q.score_matches(&self.corpus.rows, p.member(), &never));
+            let scores = progress.as_ref().and_then(|p| {
+                let mut member = p.member();
+                crate::search::deep::widen(q, &self.corpus, &mut member, &never)?;
+                q.score_matches(&self.corpus.rows, member, &never)
+            });
             update(self, Action::SearchDone { pass, scores, progress });
             return;
         };
@@ -373,7 +384,7 @@ impl App {
         std::thread::spawn(move || {
             // Two steps: which sessions match (fast: the list and histograms follow at once),
             // then their fuzzy scores, to rank the list. A newer keystroke cancels either.
-            let q = Query::new(&text);
+            let q = Query::with_mode(&text, mode);
             let scores = search_pool().install(|| {
                 q.progress(&corpus.rows, prev.as_deref(), &cancel).and_then(|progress| {
                     let member = progress.member();
@@ -384,7 +395,12 @@ impl App {
                         scores: Some(member),
                         progress: Some(Arc::new(progress)),
                     }));
-                    to_rank.and_then(|m| q.score_matches(&corpus.rows, m, &cancel))
+                    // Then, in words mode, every prompt, file and command of the others; then
+                    // the scores (a fuzzy floor drops the weakest).
+                    to_rank.and_then(|mut m| {
+                        crate::search::deep::widen(&q, &corpus, &mut m, &cancel)?;
+                        q.score_matches(&corpus.rows, m, &cancel)
+                    })
                 })
             });
             // Let go of the corpus before the last report (even a cancelled pass sends one),

@@ -94,6 +94,7 @@ const TABLE: &[(Mode, &str, &str)] = &[
     (Mode::Search, "Home", "Top"),
     (Mode::Search, "End", "Bottom"),
     (Mode::Search, "Ctrl-C", "Quit"),
+    (Mode::Search, "Tab", "SearchMode"),
     (Mode::Facets, "↑", "FacetUp"),
     (Mode::Facets, "↓", "FacetDown"),
     (Mode::Facets, "k", "FacetUp"),

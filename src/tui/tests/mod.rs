@@ -6,6 +6,7 @@ mod figures;
 pub(super) mod fixture;
 mod keytable;
 pub(super) mod screens;
+mod searchmodes;
 mod timeplace;
 mod updates;
 mod workers;

@@ -166,14 +166,30 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
         Line::from(vec![Span::raw(" "), safe(s, t.bold())])
     } else if app.mode == Mode::Search || !app.search.text.is_empty() {
         let n = app.visible.len();
-        let state = if app.search.running { " (searching…)" } else { "" };
+        let state = if app.search.running {
+            " (searching…)"
+        } else if app.search.ranking {
+            " (looking through every prompt, file, command…)"
+        } else {
+            ""
+        };
         let cursor = if app.mode == Mode::Search { "▏" } else { "" };
         Line::from(vec![
             Span::styled(" /", t.title()),
             safe(&app.search.text, t.bold()),
             Span::raw(cursor),
             Span::raw(format!("  {n} match{}{state}", if n == 1 { "" } else { "es" })),
-            Span::styled("  Enter keep · Esc clear", t.dim()),
+            Span::styled(
+                format!(
+                    "  {} (Tab: {}) · Enter keep · Esc clear",
+                    app.search.mode.name(),
+                    match app.search.mode {
+                        crate::search::Mode::Words => "fuzzy",
+                        crate::search::Mode::Fuzzy => "words",
+                    }
+                ),
+                t.dim(),
+            ),
         ])
     } else {
         let text = filters_text(app);
