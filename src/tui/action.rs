@@ -37,6 +37,7 @@ impl Action {
         !matches!(
             self,
             Action::Loaded(_)
+                | Action::Tick
                 | Action::LoadFinished(_)
                 | Action::SearchDone { .. }
                 | Action::ReportsDone { .. }
@@ -250,6 +251,8 @@ pub enum Action {
     NoteCancel,
     /// The agreement panel (toggle).
     AuditAgreement,
+    /// A worker got further (the audit queue's build): redraw.
+    Tick,
     /// Worker reports.
     /// The audit queue, built on a worker (sessions re-read), with the order and blindness
     /// it was asked with.

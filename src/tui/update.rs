@@ -182,6 +182,7 @@ pub fn update(app: &mut App, action: Action) {
             app.select_cursor();
         }
         A::Loaded(batches) => app.absorb(batches),
+        A::Tick => {}
         A::LoadFinished(r) => {
             app.loading.done = true;
             app.loading.error = r.err();

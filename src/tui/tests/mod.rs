@@ -2,6 +2,7 @@
 //! snapshots of whole screens drawn on a `TestBackend`.
 
 mod audit;
+mod audit_flow;
 mod figures;
 pub(super) mod fixture;
 mod keytable;

@@ -1,5 +1,7 @@
 //! The audit screens: the setup overlay, one decision in context, and the agreement panel.
 
+use std::sync::atomic::Ordering;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -127,7 +129,13 @@ pub fn render_setup(frame: &mut Frame, area: Rect, app: &App) {
             }
             lines.push(Line::raw(""));
             if a.building {
-                lines.push(Line::styled("building the queue (re-reading the sessions)…", t.bold()));
+                let [done, all] = &*a.built;
+                let (done, all) = (done.load(Ordering::Relaxed), all.load(Ordering::Relaxed));
+                let pct = (done * 100).checked_div(all).unwrap_or(0);
+                lines.push(Line::styled(
+                    format!("building the queue: re-read {done} of {all} sessions ({pct}%)…"),
+                    t.bold(),
+                ));
             } else {
                 lines.push(Line::styled(
                     "Enter start (resumes where you left off) · Esc back",
