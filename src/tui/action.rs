@@ -29,6 +29,8 @@ pub enum Mode {
     Goto,
     /// Typing text to find inside the open session (`/` with the turn view focused).
     Find,
+    /// `y` pressed: the next key says what to copy.
+    Copy,
 }
 
 impl Action {
@@ -214,6 +216,11 @@ pub enum Action {
     /// `n` / `N` with a find active in the turn view: the next / previous match.
     FindNext,
     FindPrev,
+    /// `y`, then `i` id, `p` where it is (file:line), `t` the prompt, `d` the decisions.
+    CopyStart,
+    Copy(char),
+    /// `o`: the open session in `$PAGER` (else `$EDITOR`, else less).
+    Page,
     /// `w` / `z`: fold or unfold the response text / the sub-agents' calls in the turn view.
     FoldResponse,
     FoldSubagents,

@@ -188,8 +188,12 @@ pub struct App {
     pub find: Option<super::prompt::Find>,
     /// A one-line message in the footer (a jump, a find, a copy), until the next key.
     pub status: Option<String>,
+    /// A copy or a pager the event loop is to carry out.
+    pub outside: Option<super::outside::Outside>,
     /// What the turn view folds (`w` the response, `z` the sub-agents' calls).
     pub folds: super::view::turn::Folds,
+    /// How far the help overlay is scrolled (a small terminal shows it in parts).
+    pub help_scroll: u16,
     /// The mode the help overlay returns to.
     pub help_from: Mode,
     /// Where workers send their reports (`None`: search runs inline, for tests).
@@ -240,8 +244,10 @@ impl App {
             quit: false,
             audit: Audit::new(opts.audit_path, opts.auditor, opts.corpus_paths),
             help_from: Mode::Browse,
+            help_scroll: 0,
             prompt: String::new(),
             find: None,
+            outside: None,
             status: None,
             folds: super::view::turn::Folds {
                 response: true,

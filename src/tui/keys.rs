@@ -23,6 +23,8 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("i", "go to a session by its id (or the start of one)"),
     ("w  z", "fold / unfold the response text / the sub-agents' calls"),
+    ("y", "copy (then i id, p file:line, t prompt, d decisions), by OSC 52"),
+    ("o", "the open session in $PAGER (else $EDITOR, else less)"),
     ("s  S", "cycle sort key / reverse order"),
     ("f", "facet filters (Space toggles, ← → step a range, x clears)"),
     ("x", "clear all facet filters"),
@@ -167,6 +169,10 @@ fn key(state: State, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char(c) => A::PromptInput(c),
             _ => return None,
         }),
+        Mode::Copy => Some(match k.code {
+            KeyCode::Char(c) if "iptd".contains(c) => A::Copy(c),
+            _ => A::Close,
+        }),
         Mode::AuditNote => Some(match k.code {
             KeyCode::Esc => A::NoteCancel,
             KeyCode::Enter => A::NoteAccept,
@@ -185,8 +191,12 @@ fn key(state: State, k: &KeyEvent) -> Option<Action> {
             _ if common.is_some() => return common,
             _ => A::AuditAgreement,
         }),
+        // Arrows scroll a help taller than the terminal; any other key closes it.
         Mode::Help => Some(match k.code {
             KeyCode::Char('q') => A::Quit,
+            KeyCode::Char('k') => A::Up,
+            KeyCode::Char('j') => A::Down,
+            _ if common.is_some() => return common,
             _ => A::Close,
         }),
         Mode::Facets => Some(match k.code {
@@ -217,6 +227,8 @@ fn key(state: State, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('/') if focus == Panel::Turn => A::FindStart,
             KeyCode::Char('/') => A::StartSearch,
             KeyCode::Char('i') => A::GotoStart,
+            KeyCode::Char('y') => A::CopyStart,
+            KeyCode::Char('o') => A::Page,
             KeyCode::Char('w') => A::FoldResponse,
             KeyCode::Char('z') => A::FoldSubagents,
             KeyCode::Char('s') => A::CycleSort,

@@ -36,6 +36,19 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
     }
+    if app.mode == Mode::Help {
+        let d: i32 = match action {
+            A::Up => -1,
+            A::Down => 1,
+            A::PageUp | A::Top => -100,
+            A::PageDown | A::Bottom => 100,
+            _ => 0,
+        };
+        if d != 0 {
+            app.help_scroll = (i32::from(app.help_scroll) + d).clamp(0, 100) as u16;
+            return;
+        }
+    }
     match action {
         A::AuditEnter
         | A::SetupUp
@@ -68,6 +81,12 @@ pub fn update(app: &mut App, action: Action) {
         A::PromptAccept => app.prompt_accept(),
         A::FindNext => app.find_step(1),
         A::FindPrev => app.find_step(-1),
+        A::CopyStart => {
+            app.mode = Mode::Copy;
+            app.status = Some("copy: i session id · p file:line · t prompt · d decisions · Esc nothing".into());
+        }
+        A::Copy(c) => app.copy(c),
+        A::Page => app.page(),
         A::FoldResponse => app.folds.response = !app.folds.response,
         A::FoldSubagents => app.folds.subagents = !app.folds.subagents,
         A::Quit => app.quit = true,
@@ -143,10 +162,11 @@ pub fn update(app: &mut App, action: Action) {
                 app.mode = app.help_from;
             } else {
                 app.help_from = app.mode;
+                app.help_scroll = 0;
                 app.mode = Mode::Help;
             }
         }
-        A::Close if matches!(app.mode, Mode::Goto | Mode::Find) => app.mode = Mode::Browse,
+        A::Close if matches!(app.mode, Mode::Goto | Mode::Find | Mode::Copy) => app.mode = Mode::Browse,
         // Esc in the turn view ends a find, then gives the focus back to the list.
         A::Close if app.mode == Mode::Browse && app.focus != Panel::List => {
             if app.find.take().is_none() {

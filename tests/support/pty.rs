@@ -42,6 +42,8 @@ pub struct Term {
     /// Bytes read from the program so far: a screen is read only once they stop coming, so
     /// no assertion sees half a frame.
     seen: Arc<AtomicU64>,
+    /// Every byte the program wrote (sequences the emulator does not keep, such as OSC 52).
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     master: Box<dyn MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -50,6 +52,11 @@ pub struct Term {
 impl Term {
     /// Starts `leash ARGS` at `cols`×`rows` in `dir`, with its config and home in `dir` too.
     pub fn spawn(args: &[&str], cols: u16, rows: u16, dir: &Path) -> Term {
+        Term::spawn_env(args, cols, rows, dir, &[])
+    }
+
+    /// [`Term::spawn`] with more environment variables.
+    pub fn spawn_env(args: &[&str], cols: u16, rows: u16, dir: &Path, env: &[(&str, &str)]) -> Term {
         let size = PtySize {
             rows,
             cols,
@@ -65,6 +72,11 @@ impl Term {
         cmd.env("XDG_CONFIG_HOME", dir.join("config"));
         cmd.env("USER", "tester");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("PAGER");
+        cmd.env_remove("EDITOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("leash starts");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
@@ -72,6 +84,8 @@ impl Term {
         let p = Arc::clone(&parser);
         let seen = Arc::new(AtomicU64::new(0));
         let count = Arc::clone(&seen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let all = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buf = [0u8; 65536];
             while let Ok(n) = reader.read(&mut buf) {
@@ -79,6 +93,7 @@ impl Term {
                     break;
                 }
                 p.lock().unwrap().process(&buf[..n]);
+                all.lock().unwrap().extend_from_slice(&buf[..n]);
                 count.fetch_add(n as u64, Ordering::SeqCst);
             }
         });
@@ -86,6 +101,7 @@ impl Term {
         Term {
             parser,
             seen,
+            raw,
             writer,
             master: pair.master,
             child,
@@ -173,6 +189,11 @@ impl Term {
                 self.text()
             );
         }
+    }
+
+    /// Whether the program has written `bytes` (anywhere in its output so far).
+    pub fn wrote(&self, bytes: &[u8]) -> bool {
+        self.raw.lock().unwrap().windows(bytes.len()).any(|w| w == bytes)
     }
 
     /// Resizes the terminal (the program gets SIGWINCH).

@@ -530,7 +530,7 @@ fn context_lines<'a>(s: &'a Session, ti: usize, d: &Decision, t: Theme) -> Vec<L
         t.title(),
     ));
     for (k, a) in turn.actions.iter().enumerate() {
-        out.push(super::action_line(k, a, t));
+        out.push(super::action_line(k, a, t, None));
     }
     let others: Vec<&Decision> = turn.decisions.iter().filter(|x| x.id != d.id).collect();
     if !others.is_empty() {

@@ -41,7 +41,11 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
         t.dim(),
     ));
     let r = centred(area, 84, lines.len() as u16 + 2);
-    popup(frame, r, "keys", Paragraph::new(lines), t);
+    // Taller than the terminal: ↑↓ scroll it (clamped here: the last line stays in view).
+    let hidden = (lines.len() as u16 + 2).saturating_sub(r.height);
+    let title = if hidden > 0 { "keys · ↑↓ more" } else { "keys" };
+    let p = Paragraph::new(lines).scroll((app.help_scroll.min(hidden), 0));
+    popup(frame, r, title, p, t);
 }
 
 pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {

@@ -13,7 +13,7 @@ use super::super::action::Panel;
 use super::super::app::{App, STRIP_LABEL, strip_window};
 use super::super::sanitize::{clean, clean_lines};
 use super::super::theme::Theme;
-use super::{safe, theme};
+use super::{fit, safe, theme};
 
 const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -56,7 +56,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let w = usize::from(inner.width);
     let head_h = header_rows(app, inner.width, inner.height);
-    let head = Paragraph::new(header(s, app, t)).wrap(Wrap { trim: false });
+    let head = Paragraph::new(header(s, app, t, inner.width)).wrap(Wrap { trim: false });
     frame.render_widget(
         head,
         Rect {
@@ -92,7 +92,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
 /// The header above the strip: title, facts, where the session is read from, and a note when
 /// its file had lines skipped. Wrapped, never cut.
-fn header<'a>(s: &'a Session, app: &App, t: Theme) -> Vec<Line<'a>> {
+fn header<'a>(s: &'a Session, app: &App, t: Theme, width: u16) -> Vec<Line<'a>> {
     let row = app.opened.as_ref().map(|o| (o.row, &app.corpus.rows[o.row as usize]));
     // Facets leash's importer estimated (not read from the transcript) say so.
     let est = |field: &str| if s.is_estimated(field) { " (est.)" } else { "" };
@@ -122,7 +122,8 @@ fn header<'a>(s: &'a Session, app: &App, t: Theme) -> Vec<Line<'a>> {
     );
     parts.extend(s.model.clone());
     let mut lines = vec![
-        Line::styled(clean(s.display_title()).into_owned(), t.bold()),
+        // At most two rows of title: the facts and the id below must stay in view.
+        Line::styled(fit(&clean(s.display_title()), usize::from(width) * 2 - 1), t.bold()),
         Line::styled(clean(&parts.join(" · ")).into_owned(), t.dim()),
     ];
     if let Some((_, r)) = row {
@@ -147,7 +148,7 @@ pub fn header_rows(app: &App, width: u16, height: u16) -> u16 {
     let Some(Ok(s)) = app.opened.as_ref().map(|o| o.session.as_ref()) else {
         return 1;
     };
-    let rows = Paragraph::new(header(s, app, theme(app)))
+    let rows = Paragraph::new(header(s, app, theme(app), width))
         .wrap(Wrap { trim: false })
         .line_count(width);
     (rows as u16 + 1).min((height / 2).max(3))
@@ -294,7 +295,7 @@ fn turn_lines(s: &Session, i: usize, t: Theme, folds: Folds) -> Vec<Line<'_>> {
     // description, the call's target); any left over are listed after the chain.
     let mut runs: Vec<Option<&SubagentRun>> = turn.subagent.iter().map(Some).collect();
     for (k, a) in turn.actions.iter().enumerate() {
-        out.push(super::action_line(k, a, t));
+        out.push(super::action_line(k, a, t, s.project.as_deref()));
         if matches!(a.tool.as_str(), "Task" | "Agent") {
             let slot = runs
                 .iter_mut()
