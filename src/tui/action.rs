@@ -221,6 +221,8 @@ pub enum Action {
     Copy(char),
     /// `o`: the open session in `$PAGER` (else `$EDITOR`, else less).
     Page,
+    /// `H`: hide / show the histograms.
+    ToggleHist,
     /// `w` / `z`: fold or unfold the response text / the sub-agents' calls in the turn view.
     FoldResponse,
     FoldSubagents,

@@ -192,6 +192,8 @@ pub struct App {
     pub outside: Option<super::outside::Outside>,
     /// What the turn view folds (`w` the response, `z` the sub-agents' calls).
     pub folds: super::view::turn::Folds,
+    /// Whether the histograms are drawn (`H`; the panels above take their rows when not).
+    pub show_hist: bool,
     /// How far the help overlay is scrolled (a small terminal shows it in parts).
     pub help_scroll: u16,
     /// The mode the help overlay returns to.
@@ -245,6 +247,7 @@ impl App {
             audit: Audit::new(opts.audit_path, opts.auditor, opts.corpus_paths),
             help_from: Mode::Browse,
             help_scroll: 0,
+            show_hist: true,
             prompt: String::new(),
             find: None,
             outside: None,

@@ -262,10 +262,13 @@ impl App {
             .zip(hists)
             .enumerate()
             .map(|(g, ((name, app), mut hists))| {
+                // The study gives the two shares for all sessions only: no mark on a
+                // cohort's share plots, where it would claim a figure the study has not.
+                let all = cohorts == Cohorts::All;
                 let marks = [
                     Some(app_bin(app)),
-                    Some(share_bin(study::PLANNING_HUMAN_SHARE)),
-                    Some(share_bin(study::EXECUTION_HUMAN_SHARE)),
+                    all.then(|| share_bin(study::PLANNING_HUMAN_SHARE)),
+                    all.then(|| share_bin(study::EXECUTION_HUMAN_SHARE)),
                 ];
                 for (h, m) in hists.iter_mut().zip(marks) {
                     h.study = m;

@@ -87,6 +87,14 @@ pub fn update(app: &mut App, action: Action) {
         }
         A::Copy(c) => app.copy(c),
         A::Page => app.page(),
+        A::ToggleHist => {
+            app.show_hist = !app.show_hist;
+            app.areas = Areas::with(app.size.0, app.size.1, app.show_hist);
+            if app.focus == Panel::Hist && !app.show_hist {
+                app.focus = Panel::List;
+            }
+            app.select_cursor();
+        }
         A::FoldResponse => app.folds.response = !app.folds.response,
         A::FoldSubagents => app.folds.subagents = !app.folds.subagents,
         A::Quit => app.quit = true,
@@ -198,7 +206,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         A::Resize(w, h) => {
             app.size = (w, h);
-            app.areas = Areas::of(w, h);
+            app.areas = Areas::with(w, h, app.show_hist);
             app.select_cursor();
         }
         A::Loaded(batches) => app.absorb(batches),

@@ -73,6 +73,7 @@ const TABLE: &[(Mode, &str, &str)] = &[
     (Mode::Browse, "Esc", "Close"),
     (Mode::Browse, "i", "GotoStart"),
     (Mode::Browse, "y", "CopyStart"),
+    (Mode::Browse, "H", "ToggleHist"),
     (Mode::Browse, "o", "Page"),
     (Mode::Copy, "i", "Copy('i')"),
     (Mode::Copy, "p", "Copy('p')"),

@@ -24,7 +24,7 @@ pub fn view(frame: &mut Frame, app: &App) {
     let areas = if (area.width, area.height) == app.size {
         app.areas
     } else {
-        Areas::of(area.width, area.height)
+        Areas::with(area.width, area.height, app.show_hist)
     };
     let Some(a) = areas else {
         too_small(frame, area, app);
@@ -42,7 +42,9 @@ pub fn view(frame: &mut Frame, app: &App) {
         header::render(frame, a.header, app);
         list::render(frame, a.list, app);
         turn::render(frame, a.turn, app);
-        hist::render(frame, a.hist, app);
+        if a.hist.height > 0 {
+            hist::render(frame, a.hist, app);
+        }
         header::render_footer(frame, a.footer, app);
     }
     match app.mode {
