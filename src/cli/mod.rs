@@ -96,6 +96,14 @@ fn browse(cli: &Cli) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
+    let config = match crate::tui::config::path().map(|p| crate::tui::config::load(&p)) {
+        Some(Err(e)) => {
+            eprintln!("leash: {e}");
+            return EXIT_USAGE;
+        }
+        Some(Ok(c)) => c.unwrap_or_default(),
+        None => Default::default(),
+    };
     let audit_path = match &cli.audit {
         Some(p) => Ok(p.clone()),
         None => cli.inputs.default_audit_path(&sources),
@@ -110,6 +118,7 @@ fn browse(cli: &Cli) -> i32 {
             until: cli.time.until,
             ..Default::default()
         },
+        config,
         ..crate::tui::TuiOptions::default()
     };
     match crate::tui::run(sources, opts) {

@@ -120,15 +120,24 @@ impl Query {
     fn words_progress(&self, rows: &[SessionRow], prev: Option<&Progress>, cancel: &AtomicBool) -> Option<Progress> {
         let prev = prev.filter(|p| p.leads_to(self, rows.len()));
         let mut ends = vec![[0u32; 3]; rows.len()];
-        if let Some(p) = prev {
+        let known = prev.map_or(0, |p| {
             ends[..p.len()].copy_from_slice(&p.ends);
-        }
+            p.len()
+        });
         ends.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
             if cancel.load(Ordering::Relaxed) {
                 return;
             }
             for (j, end) in chunk.iter_mut().enumerate() {
-                if end[0] != NO_MATCH && !self.matches(&rows[c * CHUNK + j]) {
+                let i = c * CHUNK + j;
+                // A row the last query kept has every word but the last (which this query
+                // extends, or adds): only that one is looked for.
+                let ok = if i < known {
+                    self.last_word_matches(&rows[i])
+                } else {
+                    self.matches(&rows[i])
+                };
+                if end[0] != NO_MATCH && !ok {
                     *end = [NO_MATCH; 3];
                 }
             }

@@ -22,6 +22,14 @@ impl Query {
             .all(|t| fields.iter().any(|f| self.contains(f.as_bytes(), t)))
     }
 
+    /// Whether the query's last word occurs in the fields.
+    pub(super) fn last_word_matches(&self, row: &SessionRow) -> bool {
+        let fields = Self::word_fields(row);
+        self.terms
+            .last()
+            .is_none_or(|t| fields.iter().any(|f| self.contains(f.as_bytes(), t)))
+    }
+
     pub(super) fn words_score(&self, row: &SessionRow) -> i64 {
         if self.terms.iter().all(|t| self.contains(row.title.as_bytes(), t)) {
             3
@@ -104,6 +112,29 @@ mod tests {
         assert_eq!(find(b"a/b-c", b"b-c", false), Some(2));
         assert_eq!(find(b"ab", b"abc", false), None);
         assert_eq!(find("café".as_bytes(), "é".as_bytes(), false), Some(3));
+    }
+
+    /// Typing on, each keystroke testing only the last word on the rows the last one kept,
+    /// finds the rows the whole rule finds.
+    #[test]
+    fn typing_on_finds_what_the_whole_query_finds() {
+        use crate::corpus::{Corpus, Source};
+        use std::sync::atomic::AtomicBool;
+        let c = Corpus::load(vec![Source::demo()], |_| {}).unwrap();
+        let never = AtomicBool::new(false);
+        for typed in ["fix login bug", "auth token", "s-0001 parser", "Retry helper"] {
+            let mut prev = None;
+            for end in 1..=typed.len() {
+                let q = Query::with_mode(&typed[..end], super::super::Mode::Words);
+                if q.is_empty() {
+                    continue;
+                }
+                let p = q.progress(&c.rows, prev.as_ref(), &never).unwrap();
+                let plain: Vec<Option<i64>> = c.rows.iter().map(|r| q.matches(r).then_some(0)).collect();
+                assert_eq!(p.member(), plain, "after {:?}", q.text());
+                prev = Some(p);
+            }
+        }
     }
 
     #[test]

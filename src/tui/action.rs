@@ -117,6 +117,15 @@ impl SortKey {
         let i = SortKey::ALL.iter().position(|&k| k == self).unwrap_or(0);
         SortKey::ALL[(i + 1) % SortKey::ALL.len()]
     }
+    /// The name the config file uses.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            SortKey::ActionsPerPrompt => "actions/prompt",
+            SortKey::PlanningShare => "planning",
+            SortKey::ExecutionShare => "execution",
+            k => k.name(),
+        }
+    }
     pub fn name(self) -> &'static str {
         match self {
             SortKey::Natural => "order",

@@ -33,6 +33,8 @@ pub struct TuiOptions {
     pub corpus_paths: Vec<PathBuf>,
     /// The filters at start (`--since`/`--until`).
     pub filter: Filter,
+    /// The config file's settings (theme, sort, facets, keys).
+    pub config: super::config::Config,
 }
 
 impl Default for TuiOptions {
@@ -44,6 +46,7 @@ impl Default for TuiOptions {
             auditor: None,
             corpus_paths: Vec::new(),
             filter: Filter::default(),
+            config: Default::default(),
         }
     }
 }
@@ -179,6 +182,10 @@ pub struct App {
     pub size: (u16, u16),
     pub areas: Option<Areas>,
     pub color: bool,
+    /// Colours for a light background.
+    pub light: bool,
+    /// Keys the config file binds to actions (browsing only).
+    pub keymap: std::collections::BTreeMap<char, String>,
     pub quit: bool,
     /// Audit mode's state: the store, the queue and where the auditor is in it.
     pub audit: Audit,
@@ -242,7 +249,9 @@ impl App {
             },
             size: (80, 24),
             areas: Areas::of(80, 24),
-            color: !opts.no_color,
+            color: !opts.no_color && opts.config.theme != Some(super::config::ThemeName::None),
+            light: opts.config.theme == Some(super::config::ThemeName::Light),
+            keymap: opts.config.keys.clone(),
             quit: false,
             audit: Audit::new(opts.audit_path, opts.auditor, opts.corpus_paths),
             help_from: Mode::Browse,
@@ -259,9 +268,47 @@ impl App {
             tx,
             recount_us: [0; 4],
         };
+        app.configure(&opts.config);
         app.rebuild_facets();
         app.recount();
         app
+    }
+
+    /// The config file's defaults: sort, order, histograms, search mode, facets.
+    fn configure(&mut self, c: &super::config::Config) {
+        if let Some(k) = c.sort.as_deref().and_then(super::config::sort_key) {
+            self.sort = k;
+        }
+        self.descending = c.descending.unwrap_or(false);
+        if let Some(h) = c.histograms {
+            self.show_hist = h;
+            self.areas = super::layout::Areas::with(self.size.0, self.size.1, h);
+        }
+        if c.search.as_deref() == Some("fuzzy") {
+            self.search.mode = crate::search::Mode::Fuzzy;
+        }
+        let f = &c.filters;
+        let slot = |e: u8| if e == 0 { 5 } else { usize::from(e) - 1 };
+        self.filter.expertise.extend(f.expertise.iter().map(|&e| slot(e)));
+        self.filter.modes.extend(f.modes.iter().cloned());
+        self.filter.projects.extend(f.projects.iter().cloned());
+        self.filter.models.extend(f.models.iter().cloned());
+    }
+
+    /// What a terminal event asks for: a key the config binds (while browsing), else the
+    /// key table's action.
+    pub fn action_of(&self, ev: &crossterm::event::Event) -> Option<super::Action> {
+        use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+        if self.mode == Mode::Browse
+            && let Event::Key(k) = ev
+            && k.kind != KeyEventKind::Release
+            && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && let KeyCode::Char(c) = k.code
+            && let Some(a) = self.keymap.get(&c).and_then(|n| super::config::key_action(n))
+        {
+            return Some(a);
+        }
+        super::keys::action(self.key_state(), ev)
     }
 
     /// The facet overlay's lines: levels, modes seen so far, outcomes, regimes, range.

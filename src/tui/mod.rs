@@ -9,6 +9,7 @@
 pub mod action;
 pub mod app;
 pub mod audit;
+pub mod config;
 mod derive;
 pub mod hist;
 pub mod keys;
@@ -171,7 +172,7 @@ fn event_loop(sources: Vec<Source>, opts: TuiOptions) -> color_eyre::Result<()> 
                     continue;
                 }
                 Msg::Act(a) => Some(a),
-                Msg::Input(ev) => keys::action(app.key_state(), &ev),
+                Msg::Input(ev) => app.action_of(&ev),
             };
             if !batches.is_empty() {
                 update(&mut app, Action::Loaded(std::mem::take(&mut batches)));

@@ -73,6 +73,7 @@ impl Term {
         cmd.env("USER", "tester");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("PAGER");
+        cmd.env_remove("LEASH_CONFIG");
         cmd.env_remove("EDITOR");
         for (k, v) in env {
             cmd.env(k, v);

@@ -70,7 +70,10 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 pub(crate) fn theme(app: &App) -> Theme {
-    Theme { color: app.color }
+    Theme {
+        color: app.color,
+        light: app.light,
+    }
 }
 
 /// A percentage, or `–` when there is nothing to divide.

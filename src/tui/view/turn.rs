@@ -215,10 +215,18 @@ pub fn plain_lines(s: &Session, turn: usize) -> Vec<String> {
         response: false,
         subagents: false,
     };
-    turn_lines(s, turn, Theme { color: false }, open)
-        .iter()
-        .map(|l| l.to_string())
-        .collect()
+    turn_lines(
+        s,
+        turn,
+        Theme {
+            color: false,
+            light: false,
+        },
+        open,
+    )
+    .iter()
+    .map(|l| l.to_string())
+    .collect()
 }
 
 /// Lines of the response shown while it is folded.
