@@ -7,13 +7,14 @@ use std::sync::mpsc::Sender;
 
 use crate::corpus::{Batch, Corpus, RatifiedAs, Source};
 use crate::filter::Filter;
-use crate::model::{Outcome, Session};
+use crate::model::Session;
 use crate::search::{Progress, Query};
+use crate::stats::Report;
 use crate::stats::columns::Columns;
-use crate::stats::{Regime, Report};
 
 use super::action::{Cohorts, Mode, Msg, Panel, SortKey};
 use super::audit::Audit;
+pub use super::facets::{APP_STEPS, Facet};
 use super::hist::{BinTables, Hist};
 use super::layout::Areas;
 
@@ -50,36 +51,6 @@ impl Default for TuiOptions {
         }
     }
 }
-
-/// One line of the facet overlay.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Facet {
-    Expertise(usize),
-    Mode(u16),
-    Outcome(Option<Outcome>),
-    Regime(Regime),
-    AppMin,
-    AppMax,
-    /// The first and last day of the date range (UTC days; ← → step a day).
-    Since,
-    Until,
-    /// A project / model, by its id in [`super::meta::Meta`].
-    Project(u32),
-    Model(u32),
-}
-
-/// The steps a bound of the actions-per-prompt range moves through (`None` = open).
-pub const APP_STEPS: [Option<f64>; 9] = [
-    None,
-    Some(1.0),
-    Some(2.0),
-    Some(5.0),
-    Some(10.0),
-    Some(20.0),
-    Some(50.0),
-    Some(100.0),
-    Some(200.0),
-];
 
 /// The session open in the turn view (read lazily, one at a time).
 pub struct Opened {
@@ -274,81 +245,7 @@ impl App {
         app
     }
 
-    /// The config file's defaults: sort, order, histograms, search mode, facets.
-    fn configure(&mut self, c: &super::config::Config) {
-        if let Some(k) = c.sort.as_deref().and_then(super::config::sort_key) {
-            self.sort = k;
-        }
-        self.descending = c.descending.unwrap_or(false);
-        if let Some(h) = c.histograms {
-            self.show_hist = h;
-            self.areas = super::layout::Areas::with(self.size.0, self.size.1, h);
-        }
-        if c.search.as_deref() == Some("fuzzy") {
-            self.search.mode = crate::search::Mode::Fuzzy;
-        }
-        let f = &c.filters;
-        let slot = |e: u8| if e == 0 { 5 } else { usize::from(e) - 1 };
-        self.filter.expertise.extend(f.expertise.iter().map(|&e| slot(e)));
-        self.filter.modes.extend(f.modes.iter().cloned());
-        self.filter.projects.extend(f.projects.iter().cloned());
-        self.filter.models.extend(f.models.iter().cloned());
-    }
-
-    /// What a terminal event asks for: a key the config binds (while browsing), else the
-    /// key table's action.
-    pub fn action_of(&self, ev: &crossterm::event::Event) -> Option<super::Action> {
-        use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
-        if self.mode == Mode::Browse
-            && let Event::Key(k) = ev
-            && k.kind != KeyEventKind::Release
-            && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            && let KeyCode::Char(c) = k.code
-            && let Some(a) = self.keymap.get(&c).and_then(|n| super::config::key_action(n))
-        {
-            return Some(a);
-        }
-        super::keys::action(self.key_state(), ev)
-    }
-
-    /// The facet overlay's lines: levels, modes seen so far, outcomes, regimes, range.
-    pub fn rebuild_facets(&mut self) {
-        let mut f: Vec<Facet> = (0..6).map(Facet::Expertise).collect();
-        f.extend((0..self.corpus.modes.len() as u16).map(Facet::Mode));
-        f.extend(Outcome::ALL.map(Some).into_iter().chain([None]).map(Facet::Outcome));
-        f.extend(Regime::ALL.map(Facet::Regime));
-        f.extend([Facet::AppMin, Facet::AppMax, Facet::Since, Facet::Until]);
-        f.extend((0..self.meta.projects.len() as u32).map(Facet::Project));
-        f.extend((0..self.meta.models.len() as u32).map(Facet::Model));
-        self.facets = f;
-        self.facet_cursor = self.facet_cursor.min(self.facets.len() - 1);
-    }
-
     pub fn row_count(&self) -> usize {
         self.corpus.rows.len()
-    }
-
-    /// Whether a facet is on.
-    pub fn facet_on(&self, f: Facet) -> bool {
-        match f {
-            Facet::Expertise(s) => self.filter.expertise.contains(&s),
-            Facet::Mode(m) => self.filter.modes.iter().any(|n| *n == *self.corpus.modes[m as usize]),
-            Facet::Outcome(o) => self.filter.outcomes.contains(&o),
-            Facet::Regime(r) => self.filter.regimes.contains(&r),
-            Facet::AppMin => self.filter.app_min.is_some(),
-            Facet::AppMax => self.filter.app_max.is_some(),
-            Facet::Since => self.filter.since.is_some(),
-            Facet::Until => self.filter.until.is_some(),
-            Facet::Project(p) => self
-                .filter
-                .projects
-                .iter()
-                .any(|n| **n == *self.meta.projects.names[p as usize]),
-            Facet::Model(m) => self
-                .filter
-                .models
-                .iter()
-                .any(|n| **n == *self.meta.models.names[m as usize]),
-        }
     }
 }

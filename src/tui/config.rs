@@ -26,7 +26,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::action::{Action, SortKey};
+use super::action::{Action, Mode, SortKey};
+use super::app::App;
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -127,6 +128,45 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         }
     }
     Ok(c)
+}
+
+impl App {
+    /// The config file's defaults: sort, order, histograms, search mode, facets.
+    pub(super) fn configure(&mut self, c: &super::config::Config) {
+        if let Some(k) = c.sort.as_deref().and_then(sort_key) {
+            self.sort = k;
+        }
+        self.descending = c.descending.unwrap_or(false);
+        if let Some(h) = c.histograms {
+            self.show_hist = h;
+            self.areas = super::layout::Areas::with(self.size.0, self.size.1, h);
+        }
+        if c.search.as_deref() == Some("fuzzy") {
+            self.search.mode = crate::search::Mode::Fuzzy;
+        }
+        let f = &c.filters;
+        let slot = |e: u8| if e == 0 { 5 } else { usize::from(e) - 1 };
+        self.filter.expertise.extend(f.expertise.iter().map(|&e| slot(e)));
+        self.filter.modes.extend(f.modes.iter().cloned());
+        self.filter.projects.extend(f.projects.iter().cloned());
+        self.filter.models.extend(f.models.iter().cloned());
+    }
+
+    /// What a terminal event asks for: a key the config binds (while browsing), else the
+    /// key table's action.
+    pub fn action_of(&self, ev: &crossterm::event::Event) -> Option<Action> {
+        use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+        if self.mode == Mode::Browse
+            && let Event::Key(k) = ev
+            && k.kind != KeyEventKind::Release
+            && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && let KeyCode::Char(c) = k.code
+            && let Some(a) = self.keymap.get(&c).and_then(|n| key_action(n))
+        {
+            return Some(a);
+        }
+        super::keys::action(self.key_state(), ev)
+    }
 }
 
 pub fn sort_key(name: &str) -> Option<SortKey> {

@@ -1,16 +1,17 @@
 //! `update`: the one place the browser's state changes.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use crate::corpus::RatifiedAs;
-use crate::search::Query;
 
-use super::action::{Action, Mode, Msg, Panel};
-use super::app::{APP_STEPS, App, Facet, STRIP_LABEL, strip_window};
+use super::action::{Action, Mode, Panel};
+use super::app::{App, STRIP_LABEL, strip_window};
 use super::layout::{Areas, hit};
 
 mod audit;
+mod facets;
+mod search;
+
+use facets::facet;
+use search::requery;
 
 pub fn update(app: &mut App, action: Action) {
     use Action as A;
@@ -309,150 +310,4 @@ fn click(app: &mut App, col: u16, row: u16) {
     } else if hit(a.hist, col, row) {
         app.focus = Panel::Hist;
     }
-}
-
-/// Toggles (`d == 0`) or steps (`d = ±1`) the facet under the cursor, then recounts.
-fn facet(app: &mut App, d: isize) {
-    let f = &mut app.filter;
-    let step_bound = |b: &mut Option<f64>, d: isize| {
-        let i = APP_STEPS.iter().position(|s| s == b).unwrap_or(0) as isize;
-        *b = APP_STEPS[(i + if d == 0 { 1 } else { d }).rem_euclid(APP_STEPS.len() as isize) as usize];
-    };
-    fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
-        match v.iter().position(|y| *y == x) {
-            Some(i) => drop(v.remove(i)),
-            None => v.push(x),
-        }
-    }
-    match app.facets[app.facet_cursor] {
-        Facet::AppMin => step_bound(&mut f.app_min, d),
-        Facet::AppMax => step_bound(&mut f.app_max, d),
-        Facet::Since | Facet::Until => {
-            let until = app.facets[app.facet_cursor] == Facet::Until;
-            let b = if until { &mut f.until } else { &mut f.since };
-            step_day(b, d, app.meta.last, until);
-        }
-        _ if d != 0 => return,
-        Facet::Expertise(s) => toggle(&mut f.expertise, s),
-        Facet::Mode(m) => toggle(&mut f.modes, app.corpus.modes[m as usize].to_string()),
-        Facet::Outcome(o) => toggle(&mut f.outcomes, o),
-        Facet::Regime(r) => toggle(&mut f.regimes, r),
-        Facet::Project(p) => toggle(&mut f.projects, app.meta.projects.names[p as usize].to_string()),
-        Facet::Model(m) => toggle(&mut f.models, app.meta.models.names[m as usize].to_string()),
-    }
-    app.recount();
-}
-
-/// Steps a date bound by `d` days (Space, `d` = 0, clears a bound, or sets an open one to the
-/// latest day seen). A bound is the start of a UTC day; `until` is exclusive: the day after
-/// the last day kept.
-fn step_day(b: &mut Option<i64>, d: isize, latest: Option<i64>, until: bool) {
-    const DAY: i64 = 86_400;
-    let Some(latest) = latest else { return };
-    let start_of_latest = latest.div_euclid(DAY) * DAY + if until { DAY } else { 0 };
-    *b = match (*b, d) {
-        (Some(_), 0) => None,
-        (None, _) => Some(start_of_latest),
-        (Some(t), d) => Some(t + d as i64 * DAY),
-    };
-}
-
-/// The query changed: cancel the pass in flight and start a new one (or drop the query).
-fn requery(app: &mut App) {
-    let q = Query::with_mode(&app.search.text, app.search.mode);
-    if q.is_empty() {
-        if let Some(c) = app.search.cancel.take() {
-            c.store(true, Ordering::Relaxed);
-        }
-        app.search.query = None;
-        app.search.scores = None;
-        app.search.progress = None;
-        app.search.pass += 1;
-        app.search.running = false;
-        app.search.ranking = false;
-        app.recount();
-        return;
-    }
-    app.search.query = Some(q);
-    app.start_search();
-}
-
-impl App {
-    /// Starts a search pass over the corpus on a worker thread (inline without a channel),
-    /// cancelling the one in flight.
-    pub fn start_search(&mut self) {
-        if let Some(c) = self.search.cancel.take() {
-            c.store(true, Ordering::Relaxed);
-        }
-        let Some(q) = &self.search.query else { return };
-        self.search.pass += 1;
-        self.search.running = true;
-        self.search.ranking = false;
-        let pass = self.search.pass;
-        let text = q.text().to_owned();
-        let mode = q.mode();
-        // Typing on extends the query: each row's search goes on from where the last one ended.
-        let prev = (self.search.progress.clone()).filter(|p| p.leads_to(q, self.corpus.rows.len()));
-        let Some(tx) = self.tx.clone() else {
-            let never = AtomicBool::new(false);
-            let progress = q.progress(&self.corpus.rows, prev.as_deref(), &never).map(Arc::new);
-            let scores = progress.as_ref().and_then(|p| {
-                let mut member = p.member();
-                crate::search::deep::widen(q, &self.corpus, &mut member, &never)?;
-                q.score_matches(&self.corpus.rows, member, &never)
-            });
-            update(self, Action::SearchDone { pass, scores, progress });
-            return;
-        };
-        let cancel = Arc::new(AtomicBool::new(false));
-        self.search.cancel = Some(cancel.clone());
-        let corpus = self.corpus.clone();
-        // While rows load, every batch starts the search again over the new rows; ranking
-        // each time would take the cores from loading, so it waits for the last batch.
-        let rank = self.loading.done;
-        std::thread::spawn(move || {
-            // Two steps: which sessions match (fast: the list and histograms follow at once),
-            // then their fuzzy scores, to rank the list. A newer keystroke cancels either.
-            let q = Query::with_mode(&text, mode);
-            let scores = search_pool().install(|| {
-                q.progress(&corpus.rows, prev.as_deref(), &cancel).and_then(|progress| {
-                    let member = progress.member();
-                    // A copy to rank only when ranking follows (not while rows load).
-                    let to_rank = rank.then(|| member.clone());
-                    let _ = tx.send(Msg::Act(Action::SearchDone {
-                        pass,
-                        scores: Some(member),
-                        progress: Some(Arc::new(progress)),
-                    }));
-                    // Then, in words mode, every prompt, file and command of the others; then
-                    // the scores (a fuzzy floor drops the weakest).
-                    to_rank.and_then(|mut m| {
-                        crate::search::deep::widen(&q, &corpus, &mut m, &cancel)?;
-                        q.score_matches(&corpus.rows, m, &cancel)
-                    })
-                })
-            });
-            // Let go of the corpus before the last report (even a cancelled pass sends one),
-            // so that loading held back meanwhile can go on.
-            drop(corpus);
-            let _ = tx.send(Msg::Act(Action::SearchDone {
-                pass,
-                scores,
-                progress: None,
-            }));
-        });
-    }
-}
-
-/// The threads that search runs on, apart from rayon's global pool: ranking 400K sessions
-/// keeps a pool busy for most of a second, and `update`'s own parallel passes (the filter,
-/// the histograms) queued behind it would freeze the screen meanwhile.
-fn search_pool() -> &'static rayon::ThreadPool {
-    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
-    POOL.get_or_init(|| {
-        rayon::ThreadPoolBuilder::new()
-            .thread_name(|i| format!("leash-search-{i}"))
-            .build()
-            .expect("a thread pool for search")
-    })
 }
