@@ -81,3 +81,47 @@ fn a_bad_date_is_a_usage_error_naming_the_forms() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("is not a date (2026-03-01)"), "{err}");
 }
+
+/// `audit stats --since/--until` count the verdicts on sessions started in the range.
+#[test]
+fn audit_stats_keep_the_verdicts_of_sessions_in_the_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c.jsonl");
+    let line = |id: &str, at: &str| {
+        format!(
+            r#"{{"id":"{id}","started_at":"{at}","turns":[{{"prompt":"p","decisions":[{{"id":"d1","kind":"planning","actor":"human"}}]}}]}}"#
+        )
+    };
+    std::fs::write(
+        &corpus,
+        [line("s-1", "2026-03-01T10:00:00Z"), line("s-2", "2026-03-09T10:00:00Z")].join("\n") + "\n",
+    )
+    .unwrap();
+    let verdict = |id: &str| {
+        format!(
+            r#"{{"session":"{id}","decision":"d1","verdict":"confirm","actor":"human","kind":"planning","note":null,"auditor":"ana","at":"2026-11-24T10:00:00Z"}}"#
+        )
+    };
+    std::fs::write(
+        dir.path().join("c.jsonl.audit.jsonl"),
+        verdict("s-1") + "\n" + &verdict("s-2") + "\n",
+    )
+    .unwrap();
+    let audited = |args: &[&str]| -> u64 {
+        let out = Command::cargo_bin("leash")
+            .unwrap()
+            .args(["audit", "stats", "--format", "json"])
+            .args(args)
+            .arg(&corpus)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["audited"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(audited(&[]), 2);
+    assert_eq!(audited(&["--since", "2026-03-05"]), 1);
+    assert_eq!(audited(&["--until", "2026-03-01"]), 1, "the whole day of the bound");
+    assert_eq!(audited(&["--since", "2027-01-01"]), 0);
+}
