@@ -151,6 +151,9 @@ pub struct Audit {
     pub figures: Option<Figures>,
     /// A queue is being built on a worker.
     pub building: bool,
+    /// How far the context can scroll, as last drawn (the view knows the wrapping; `update`
+    /// clamps to it so that ↑ after End moves at once).
+    pub scroll_max: std::cell::Cell<u16>,
     /// Sessions re-read so far / in all while the queue is built (shared with the worker).
     pub built: std::sync::Arc<[std::sync::atomic::AtomicUsize; 2]>,
 }
@@ -179,6 +182,7 @@ impl Audit {
             scroll: 0,
             figures: None,
             building: false,
+            scroll_max: std::cell::Cell::new(u16::MAX),
             built: Default::default(),
         }
     }

@@ -46,3 +46,21 @@ fn the_status_line_clears_when_the_auditor_moves_on() {
     drive(&mut app, [A::AuditConfirm, A::AuditActor(crate::model::Actor::Human)]);
     assert!(app.audit.status.is_none(), "choosing a label starts the next verdict");
 }
+
+#[test]
+fn end_stops_at_the_contexts_last_line_and_up_moves_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = started(dir.path());
+    let _ = super::screens::screen(&app);
+    drive(&mut app, [A::Bottom]);
+    let max = app.audit.scroll_max.get();
+    assert!(max < 100, "the view measured the context: {max}");
+    assert_eq!(app.audit.scroll, max);
+    let (s, _) = super::screens::screen(&app);
+    assert!(
+        s.contains("▌the agent's actions"),
+        "the end of the context is in view:\n{s}"
+    );
+    drive(&mut app, [A::Up]);
+    assert_eq!(app.audit.scroll, max.saturating_sub(1));
+}

@@ -133,8 +133,13 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Scrolls the context of the decision in front (or the agreement panel).
 pub fn scroll(app: &mut App, d: isize) {
+    let max = if app.mode == Mode::Agreement {
+        500
+    } else {
+        app.audit.scroll_max.get().min(500)
+    };
     let s = &mut app.audit.scroll;
-    *s = (*s as isize).saturating_add(d).clamp(0, 500) as u16;
+    *s = (*s as isize).saturating_add(d).clamp(0, max as isize) as u16;
 }
 
 /// `a`: back to the queue begun, else the setup overlay (opening the store, or saying why not).

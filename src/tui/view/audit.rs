@@ -322,13 +322,14 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
         .borders(Borders::ALL)
         .border_style(t.dim())
         .title(Span::styled(" context: prompt and actions (↑↓ scroll) ", t.dim()));
-    frame.render_widget(
-        Paragraph::new(context)
-            .wrap(Wrap { trim: false })
-            .scroll((a.scroll, 0))
-            .block(block),
-        ctx_r,
-    );
+    let p = Paragraph::new(context).wrap(Wrap { trim: false });
+    // End (or a long PgDn) stops at the last line rather than scrolling into blank rows.
+    let max = p
+        .line_count(ctx_r.width.saturating_sub(2))
+        .saturating_sub(usize::from(ctx_r.height.saturating_sub(2)));
+    let max = max.min(usize::from(u16::MAX)) as u16;
+    a.scroll_max.set(max);
+    frame.render_widget(p.scroll((a.scroll.min(max), 0)).block(block), ctx_r);
 }
 
 /// The queue around the decision in front, each with its verdict in force (wide terminals).
