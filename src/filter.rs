@@ -27,6 +27,9 @@ pub struct Filter {
     /// model filter.
     pub projects: Vec<String>,
     pub models: Vec<String>,
+    /// Origins let through (the line's optional `origin`). Empty = all; a session without
+    /// one fails an origin filter.
+    pub origins: Vec<String>,
 }
 
 /// Seconds since the epoch of an RFC 3339 time (`Z` or an offset; a fraction is ignored),
@@ -71,6 +74,11 @@ impl Filter {
                 &row.project,
                 row.model.as_deref(),
             )
+            && (self.origins.is_empty()
+                || row
+                    .origin
+                    .as_deref()
+                    .is_some_and(|o| self.origins.iter().any(|x| x == o)))
     }
 
     /// The date range, project and model alone (which [`Admission`] leaves to its caller).

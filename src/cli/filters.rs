@@ -36,6 +36,10 @@ pub struct FilterArgs {
     /// Keep sessions of this model (e.g. claude-opus-4-1). Repeatable.
     #[arg(long, value_name = "NAME")]
     pub model: Vec<String>,
+    /// Keep sessions of this origin (the corpus line's optional `origin`, e.g. claude,
+    /// codex). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub origin: Vec<String>,
     /// Keep sessions whose title, project or first prompt fuzzy-matches TEXT (as the browser's `/`).
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
@@ -137,6 +141,7 @@ impl FilterArgs {
             until: self.time.until,
             projects: self.project.clone(),
             models: self.model.clone(),
+            origins: self.origin.clone(),
         }
     }
 

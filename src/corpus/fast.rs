@@ -30,6 +30,7 @@ pub fn parse(line: &[u8]) -> Option<RawSession<'_>> {
             "turns" => turns = Some(seen.once(8).and_then(|_| turns_agg(p))?),
             "estimated" => s.estimated = seen.once(9).and_then(|_| opt(p, strings))?,
             "subagent_actions" => s.subagent_actions = seen.once(10).and_then(|_| opt(p, Scan::u64))?,
+            "origin" => s.origin = seen.once(11).and_then(|_| opt(p, Scan::string))?,
             _ => p.skip()?,
         }
         Some(())

@@ -50,10 +50,18 @@ impl App {
         }
         let start = figures.len();
         figures.extend(&corpus.rows[start..]);
-        let names = (self.meta.projects.len(), self.meta.models.len());
+        let names = (
+            self.meta.projects.len(),
+            self.meta.models.len() + self.meta.origins.len(),
+        );
         self.meta.extend(&corpus.rows);
         self.bins = BinTables::of(figures);
-        if self.corpus.modes.len() != modes || (self.meta.projects.len(), self.meta.models.len()) != names {
+        if self.corpus.modes.len() != modes
+            || (
+                self.meta.projects.len(),
+                self.meta.models.len() + self.meta.origins.len(),
+            ) != names
+        {
             self.rebuild_facets();
         }
         self.extend_order(start);
@@ -215,7 +223,7 @@ impl App {
     }
 }
 
-/// The date range, project and model facets as a test of a row index (on the ids in `meta`,
+/// The date range, project, model and origin facets as a test of a row index (on the ids in `meta`,
 /// each name decided once), the same verdict as `Filter::passes_when_where`.
 fn place_and_time<'a>(f: &'a crate::filter::Filter, m: &'a super::meta::Meta) -> impl Fn(u32) -> bool + Sync + 'a {
     let ok = |names: &super::meta::Names, want: &[String]| -> Option<Vec<bool>> {
@@ -223,6 +231,7 @@ fn place_and_time<'a>(f: &'a crate::filter::Filter, m: &'a super::meta::Meta) ->
     };
     let projects = ok(&m.projects, &f.projects);
     let models = ok(&m.models, &f.models);
+    let origins = ok(&m.origins, &f.origins);
     let (since, until) = (f.since, f.until);
     move |i: u32| {
         let i = i as usize;
@@ -230,6 +239,9 @@ fn place_and_time<'a>(f: &'a crate::filter::Filter, m: &'a super::meta::Meta) ->
             && models
                 .as_ref()
                 .is_none_or(|ok| ok.get(m.model[i] as usize) == Some(&true))
+            && origins
+                .as_ref()
+                .is_none_or(|ok| ok.get(m.origin[i] as usize) == Some(&true))
             && (since.is_none() && until.is_none() || {
                 let t = m.started[i];
                 t != super::meta::NO_TIME && since.is_none_or(|s| t >= s) && until.is_none_or(|u| t < u)

@@ -20,6 +20,7 @@ pub enum Facet {
     /// A project / model, by its id in [`super::meta::Meta`].
     Project(u32),
     Model(u32),
+    Origin(u32),
 }
 
 /// The steps a bound of the actions-per-prompt range moves through (`None` = open).
@@ -45,6 +46,7 @@ impl App {
         f.extend([Facet::AppMin, Facet::AppMax, Facet::Since, Facet::Until]);
         f.extend((0..self.meta.projects.len() as u32).map(Facet::Project));
         f.extend((0..self.meta.models.len() as u32).map(Facet::Model));
+        f.extend((0..self.meta.origins.len() as u32).map(Facet::Origin));
         self.facets = f;
         self.facet_cursor = self.facet_cursor.min(self.facets.len() - 1);
     }
@@ -70,6 +72,11 @@ impl App {
                 .models
                 .iter()
                 .any(|n| **n == *self.meta.models.names[m as usize]),
+            Facet::Origin(o) => self
+                .filter
+                .origins
+                .iter()
+                .any(|n| **n == *self.meta.origins.names[o as usize]),
         }
     }
 }

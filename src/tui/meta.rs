@@ -44,7 +44,7 @@ impl Names {
     }
 }
 
-/// The id of "no model" in [`Meta::model`].
+/// The id of "no model" in [`Meta::model`] (and of "no origin" in [`Meta::origin`]).
 pub const NO_MODEL: u32 = u32::MAX;
 
 #[derive(Default)]
@@ -53,8 +53,10 @@ pub struct Meta {
     pub started: Vec<i64>,
     pub project: Vec<u32>,
     pub model: Vec<u32>,
+    pub origin: Vec<u32>,
     pub projects: Names,
     pub models: Names,
+    pub origins: Names,
     /// The earliest and latest start time seen.
     pub first: Option<i64>,
     pub last: Option<i64>,
@@ -74,6 +76,8 @@ impl Meta {
             self.project.push(p);
             let m = r.model.as_ref().map_or(NO_MODEL, |m| self.models.id(m));
             self.model.push(m);
+            let o = r.origin.as_ref().map_or(NO_MODEL, |o| self.origins.id(o));
+            self.origin.push(o);
         }
     }
 }

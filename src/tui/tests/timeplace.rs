@@ -73,3 +73,28 @@ fn project_and_model_facets_list_each_name_and_narrow_to_it() {
     // Sessions without a project share the empty one; it is a facet like any other.
     assert!(app.facets.iter().filter(|f| matches!(f, Facet::Project(_))).count() >= 2);
 }
+
+#[test]
+fn the_origin_extension_key_is_a_facet_and_a_filter() {
+    use crate::corpus::{Source, load_sources};
+    use crate::tui::app::TuiOptions;
+    use crate::tui::update;
+    let lines = [
+        r#"{"id":"a","origin":"claude","turns":[]}"#,
+        r#"{"id":"b","origin":"codex","turns":[]}"#,
+        r#"{"id":"c","turns":[]}"#,
+        r#"{"id":"d","origin":5,"turns":[]}"#,
+    ];
+    let src = Source::memory("<origins>", (lines.join("\n") + "\n").into_bytes());
+    let mut app = App::new(vec![src], TuiOptions::default(), None);
+    let mut batches = Vec::new();
+    load_sources(&app.corpus.sources.clone(), |b| batches.push(b)).unwrap();
+    let skipped: usize = batches.iter().map(|b| b.skipped.len()).sum();
+    assert_eq!(skipped, 1, "an origin that is not a string makes the line a bad line");
+    update(&mut app, A::Loaded(batches));
+    assert_eq!(ids(&app), ["a", "b", "c"]);
+    let codex = app.meta.origins.get("codex").expect("listed");
+    on_facet(&mut app, Facet::Origin(codex), A::FacetToggle);
+    assert_eq!(ids(&app), ["b"]);
+    assert_eq!(ids(&app), core_ids(&app));
+}

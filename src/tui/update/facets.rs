@@ -30,6 +30,7 @@ pub(super) fn facet(app: &mut App, d: isize) {
         Facet::Regime(r) => toggle(&mut f.regimes, r),
         Facet::Project(p) => toggle(&mut f.projects, app.meta.projects.names[p as usize].to_string()),
         Facet::Model(m) => toggle(&mut f.models, app.meta.models.names[m as usize].to_string()),
+        Facet::Origin(o) => toggle(&mut f.origins, app.meta.origins.names[o as usize].to_string()),
     }
     app.recount();
 }

@@ -74,6 +74,7 @@ pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
             ),
             Facet::Project(p) => ("project", names(&app.meta.projects, p)),
             Facet::Model(m) => ("model", names(&app.meta.models, m)),
+            Facet::Origin(o) => ("origin", names(&app.meta.origins, o)),
         };
         let on = app.facet_on(facet);
         let boxed = match facet {

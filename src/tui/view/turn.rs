@@ -126,6 +126,9 @@ fn header<'a>(s: &'a Session, app: &App, t: Theme, width: u16) -> Vec<Line<'a>> 
             .map(|t| format!("started {}", t.replacen('T', " ", 1))),
     );
     parts.extend(s.model.clone());
+    if let Some(o) = row.and_then(|(_, r)| r.origin.as_deref()) {
+        parts.push(format!("from {o}"));
+    }
     let mut lines = vec![
         // At most two rows of title: the facts and the id below must stay in view.
         Line::styled(fit(&clean(s.display_title()), usize::from(width) * 2 - 1), t.bold()),
