@@ -15,6 +15,10 @@ use crate::corpus::SessionRow;
 /// A field the query does not match.
 pub(super) const NO_MATCH: u32 = u32::MAX;
 
+/// Words mode: the last word is not in this field (the row may still match by another);
+/// a row left out has [`NO_MATCH`] in every field.
+const NOT_HERE: u32 = u32::MAX - 1;
+
 /// Rows per unit of parallel work (and per check for cancellation).
 const CHUNK: usize = 4096;
 
@@ -115,8 +119,10 @@ impl Query {
         })
     }
 
-    /// Words mode: rows a previous query this one extends left out stay out; the others are
-    /// tested whole.
+    /// Words mode: rows a previous query this one extends left out stay out. For the others
+    /// only the last word is looked for (the row has the ones before it); when it extends
+    /// the last query's last word, each field is searched from where that word first
+    /// occurred there (an occurrence of the longer word starts at one of the shorter's).
     fn words_progress(&self, rows: &[SessionRow], prev: Option<&Progress>, cancel: &AtomicBool) -> Option<Progress> {
         let prev = prev.filter(|p| p.leads_to(self, rows.len()));
         let mut ends = vec![[0u32; 3]; rows.len()];
@@ -124,20 +130,37 @@ impl Query {
             ends[..p.len()].copy_from_slice(&p.ends);
             p.len()
         });
+        let words = |t: &str| t.split_whitespace().count();
+        let extends = prev.is_some_and(|p| words(&p.text) == self.terms.len());
+        let Some(last) = self.terms.last() else { return None };
         ends.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
             if cancel.load(Ordering::Relaxed) {
                 return;
             }
             for (j, end) in chunk.iter_mut().enumerate() {
                 let i = c * CHUNK + j;
-                // A row the last query kept has every word but the last (which this query
-                // extends, or adds): only that one is looked for.
-                let ok = if i < known {
-                    self.last_word_matches(&rows[i])
-                } else {
-                    self.matches(&rows[i])
-                };
-                if end[0] != NO_MATCH && !ok {
+                let row = &rows[i];
+                if i < known && *end == [NO_MATCH; 3] {
+                    continue;
+                }
+                if i >= known && !self.matches(row) {
+                    *end = [NO_MATCH; 3];
+                    continue;
+                }
+                let from = if i < known && extends { *end } else { [0; 3] };
+                let mut any = [&*row.id, row.model.as_deref().unwrap_or("")]
+                    .iter()
+                    .any(|f| self.contains(f.as_bytes(), last));
+                for ((field, at), from) in Self::fields(row).into_iter().zip(end.iter_mut()).zip(from) {
+                    *at = match field.as_bytes().get(from as usize..) {
+                        Some(hay) if from != NOT_HERE => {
+                            super::words::find(hay, last, self.case_sensitive).map_or(NOT_HERE, |k| from + k as u32)
+                        }
+                        _ => NOT_HERE,
+                    };
+                    any |= *at != NOT_HERE;
+                }
+                if !any {
                     *end = [NO_MATCH; 3];
                 }
             }
