@@ -98,3 +98,14 @@ fn the_origin_extension_key_is_a_facet_and_a_filter() {
     assert_eq!(ids(&app), ["b"]);
     assert_eq!(ids(&app), core_ids(&app));
 }
+
+#[test]
+fn the_footer_names_the_date_project_and_model_filters() {
+    let mut app = super::fixture::app_sized(160, 30);
+    on_facet(&mut app, Facet::Since, A::FacetToggle);
+    let p = app.meta.projects.get("parser").unwrap();
+    on_facet(&mut app, Facet::Project(p), A::FacetToggle);
+    let (s, _) = super::screens::screen(&app);
+    let footer = s.lines().last().unwrap();
+    assert!(footer.contains("started 2026-03-05.. · project parser"), "{footer}");
+}

@@ -145,6 +145,17 @@ pub fn filters_text(app: &App) -> String {
         let b = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v}"));
         parts.push(format!("a/p {}..{}", b(f.app_min), b(f.app_max)));
     }
+    if f.since.is_some() || f.until.is_some() {
+        let day = super::super::meta::day;
+        let from = f.since.map_or(String::new(), day);
+        let to = f.until.map_or(String::new(), |u| day(u - 86_400));
+        parts.push(format!("started {from}..{to}"));
+    }
+    for (what, names) in [("project", &f.projects), ("model", &f.models), ("origin", &f.origins)] {
+        if !names.is_empty() {
+            parts.push(format!("{what} {}", names.join(",")));
+        }
+    }
     parts.join(" · ")
 }
 
