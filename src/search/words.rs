@@ -22,14 +22,6 @@ impl Query {
             .all(|t| fields.iter().any(|f| self.contains(f.as_bytes(), t)))
     }
 
-    /// Whether the query's last word occurs in the fields.
-    pub(super) fn last_word_matches(&self, row: &SessionRow) -> bool {
-        let fields = Self::word_fields(row);
-        self.terms
-            .last()
-            .is_none_or(|t| fields.iter().any(|f| self.contains(f.as_bytes(), t)))
-    }
-
     pub(super) fn words_score(&self, row: &SessionRow) -> i64 {
         if self.terms.iter().all(|t| self.contains(row.title.as_bytes(), t)) {
             3
