@@ -349,7 +349,8 @@ fn without_an_audit_file_the_reason_is_shown() {
     let mut app = app_with(dir.path(), o, 80, 24);
     update(&mut app, A::AuditEnter);
     assert!(matches!(app.audit.blocked, Some(Blocked::NoFile(_))));
-    let s = screen(&app).0;
+    // The turn view names the corpus file (in the temp dir).
+    let s = snap(&app, dir.path());
     insta::assert_snapshot!("no_audit_file", s);
     assert!(
         s.contains("cannot audit: the built-in demo corpus has no audit file"),

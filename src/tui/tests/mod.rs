@@ -6,6 +6,7 @@ mod audit_flow;
 mod figures;
 pub(super) mod fixture;
 mod keytable;
+mod reading;
 pub(super) mod screens;
 mod searchmodes;
 mod timeplace;

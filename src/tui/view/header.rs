@@ -67,7 +67,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let skipped = app.corpus.skipped;
     if skipped > 0 {
-        top.push(Span::styled(format!("  {skipped} lines skipped"), t.dim()));
+        let lines = if skipped == 1 { "line" } else { "lines" };
+        top.push(Span::styled(format!("  {skipped} {lines} skipped"), t.dim()));
     }
     if app.how != RatifiedAs::Recorded {
         top.push(Span::styled(

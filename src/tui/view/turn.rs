@@ -129,11 +129,12 @@ fn header<'a>(s: &'a Session, app: &App, t: Theme, width: u16) -> Vec<Line<'a>> 
     if let Some(o) = row.and_then(|(_, r)| r.origin.as_deref()) {
         parts.push(format!("from {o}"));
     }
-    let mut lines = vec![
-        // At most two rows of title: the facts and the id below must stay in view.
-        Line::styled(fit(&clean(s.display_title()), usize::from(width) * 2 - 1), t.bold()),
-        Line::styled(clean(&parts.join(" · ")).into_owned(), t.dim()),
-    ];
+    // The title (two rows at most), where the session is and the skipped-lines note stay in
+    // view when the header is cut to half the panel; the facts wrap below them.
+    let mut lines = vec![Line::styled(
+        fit(&clean(s.display_title()), usize::from(width) * 2 - 1),
+        t.bold(),
+    )];
     if let Some((_, r)) = row {
         let src = &app.corpus.sources[r.loc.source as usize];
         lines.push(Line::styled(
@@ -143,10 +144,14 @@ fn header<'a>(s: &'a Session, app: &App, t: Theme, width: u16) -> Vec<Line<'a>> 
     }
     if app.loading.skipped > 0 {
         lines.push(Line::styled(
-            format!("note: {} corpus lines were skipped as unreadable", app.loading.skipped),
+            match app.loading.skipped {
+                1 => "note: 1 corpus line was skipped as unreadable".to_string(),
+                n => format!("note: {n} corpus lines were skipped as unreadable"),
+            },
             t.bad(),
         ));
     }
+    lines.push(Line::styled(clean(&parts.join(" · ")).into_owned(), t.dim()));
     lines
 }
 
