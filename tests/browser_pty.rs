@@ -191,7 +191,8 @@ fn one_decision_audited_is_one_verdict_on_disk_beside_a_temp_corpus() {
         .status()
         .unwrap();
     assert!(ok.success());
-    let mut t = Term::spawn(&[corpus.to_str().unwrap()], 100, 30, dir.path());
+    // At 80x24 the context is taller than its panel: the arrows scroll it.
+    let mut t = Term::spawn(&[corpus.to_str().unwrap()], 80, 24, dir.path());
     t.wait_for("leash 40 sessions");
     t.send(b"a");
     t.wait_for("Enter start");

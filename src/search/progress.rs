@@ -132,7 +132,7 @@ impl Query {
         });
         let words = |t: &str| t.split_whitespace().count();
         let extends = prev.is_some_and(|p| words(&p.text) == self.terms.len());
-        let Some(last) = self.terms.last() else { return None };
+        let last = self.terms.last()?;
         ends.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
             if cancel.load(Ordering::Relaxed) {
                 return;
