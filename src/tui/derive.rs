@@ -169,7 +169,7 @@ impl App {
         let active = self.search.query.is_some();
         let matches = |i: u32| !active || scores.is_some_and(|s| s.get(i as usize).is_some_and(Option::is_some));
         let admission = self.filter.admission(&modes);
-        let place_and_time = place_and_time(&self.filter, &self.meta);
+        let place_and_time = super::meta::place_and_time(&self.filter, &self.meta);
         // In parallel, a list per chunk of rows, joined in row order.
         let parts: Vec<Vec<u32>> = figures
             .par_chunks(CHUNK)
@@ -220,32 +220,6 @@ impl App {
         let t3 = Instant::now();
         self.keep_selection();
         self.recount_us = [t1 - t, t2 - t1, t3 - t2, t3.elapsed()].map(|d| d.as_micros());
-    }
-}
-
-/// The date range, project, model and origin facets as a test of a row index (on the ids in `meta`,
-/// each name decided once), the same verdict as `Filter::passes_when_where`.
-fn place_and_time<'a>(f: &'a crate::filter::Filter, m: &'a super::meta::Meta) -> impl Fn(u32) -> bool + Sync + 'a {
-    let ok = |names: &super::meta::Names, want: &[String]| -> Option<Vec<bool>> {
-        (!want.is_empty()).then(|| names.names.iter().map(|n| want.iter().any(|w| **w == **n)).collect())
-    };
-    let projects = ok(&m.projects, &f.projects);
-    let models = ok(&m.models, &f.models);
-    let origins = ok(&m.origins, &f.origins);
-    let (since, until) = (f.since, f.until);
-    move |i: u32| {
-        let i = i as usize;
-        projects.as_ref().is_none_or(|p| p[m.project[i] as usize])
-            && models
-                .as_ref()
-                .is_none_or(|ok| ok.get(m.model[i] as usize) == Some(&true))
-            && origins
-                .as_ref()
-                .is_none_or(|ok| ok.get(m.origin[i] as usize) == Some(&true))
-            && (since.is_none() && until.is_none() || {
-                let t = m.started[i];
-                t != super::meta::NO_TIME && since.is_none_or(|s| t >= s) && until.is_none_or(|u| t < u)
-            })
     }
 }
 

@@ -91,6 +91,32 @@ pub fn day(t: i64) -> String {
     s.to_string()[..10].to_string()
 }
 
+/// The date range, project, model and origin facets as a test of a row index (on the ids in `meta`,
+/// each name decided once), the same verdict as `Filter::passes_when_where`.
+pub fn place_and_time<'a>(f: &'a crate::filter::Filter, m: &'a Meta) -> impl Fn(u32) -> bool + Sync + 'a {
+    let ok = |names: &Names, want: &[String]| -> Option<Vec<bool>> {
+        (!want.is_empty()).then(|| names.names.iter().map(|n| want.iter().any(|w| **w == **n)).collect())
+    };
+    let projects = ok(&m.projects, &f.projects);
+    let models = ok(&m.models, &f.models);
+    let origins = ok(&m.origins, &f.origins);
+    let (since, until) = (f.since, f.until);
+    move |i: u32| {
+        let i = i as usize;
+        projects.as_ref().is_none_or(|p| p[m.project[i] as usize])
+            && models
+                .as_ref()
+                .is_none_or(|ok| ok.get(m.model[i] as usize) == Some(&true))
+            && origins
+                .as_ref()
+                .is_none_or(|ok| ok.get(m.origin[i] as usize) == Some(&true))
+            && (since.is_none() && until.is_none() || {
+                let t = m.started[i];
+                t != NO_TIME && since.is_none_or(|s| t >= s) && until.is_none_or(|u| t < u)
+            })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,7 @@ pub mod outside;
 mod prompt;
 mod reports;
 pub mod sanitize;
+mod sort;
 mod theme;
 pub mod update;
 pub mod view;

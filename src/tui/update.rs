@@ -8,6 +8,7 @@ use super::layout::{Areas, hit};
 
 mod audit;
 mod facets;
+mod queue;
 mod search;
 
 use facets::facet;

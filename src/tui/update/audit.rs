@@ -2,7 +2,7 @@
 //! verdicts. Everything about the audit file itself is `crate::audit`'s; a verdict is called
 //! saved only once `Store::append` returned Ok.
 
-use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
+use std::sync::atomic::AtomicUsize;
 
 use crate::audit::queue::{self, Item};
 use crate::audit::{
@@ -189,40 +189,11 @@ fn start(app: &mut App) {
     app.audit.built = built.clone();
     let corpus = app.corpus.clone();
     std::thread::spawn(move || {
-        let queue = build_counting(&corpus, &sessions, order, &built, &tx);
+        let queue = super::queue::build_counting(&corpus, &sessions, order, &built, &tx);
         // Let go of the corpus before reporting, so that loading held back can go on.
         drop(corpus);
         let _ = tx.send(Msg::Act(Action::AuditQueued { queue, order, blind }));
     });
-}
-
-/// `queue::build`, re-reading the sessions a slice at a time so that the screen can say how
-/// far it got (a tick is sent after each slice to redraw).
-fn build_counting(
-    corpus: &crate::corpus::Corpus,
-    sessions: &[usize],
-    order: Order,
-    built: &[AtomicUsize; 2],
-    tx: &std::sync::mpsc::Sender<Msg>,
-) -> queue::Queue {
-    let mut all = queue::Queue::default();
-    for part in sessions.chunks(sessions.len().div_ceil(50).max(256)) {
-        let q = queue::in_order(corpus, part);
-        all.items.extend(q.items);
-        all.errors.extend(q.errors);
-        built[0].fetch_add(part.len(), AtomicOrdering::Relaxed);
-        let _ = tx.send(Msg::Act(Action::Tick));
-    }
-    let items = match order {
-        Order::InOrder => all.items,
-        Order::Sample { n, seed } => queue::sample(all.items, n, seed),
-        Order::Stratified { n, seed } => queue::stratified(corpus, all.items, n, seed),
-        Order::LowestConfidence => queue::lowest_confidence(all.items),
-    };
-    queue::Queue {
-        items,
-        errors: all.errors,
-    }
 }
 
 /// A queue is ready: start at the first decision with no verdict in force.
