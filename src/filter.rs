@@ -19,6 +19,37 @@ pub struct Filter {
     /// Actions per prompt at least / at most (sessions without turns fail any bound).
     pub app_min: Option<f64>,
     pub app_max: Option<f64>,
+    /// Sessions started at or after / before this time (seconds since the epoch); a session
+    /// without a start time fails either bound.
+    pub since: Option<i64>,
+    pub until: Option<i64>,
+    /// Projects / models let through. Empty = all; a session without a model fails a
+    /// model filter.
+    pub projects: Vec<String>,
+    pub models: Vec<String>,
+    /// Origins let through (the line's optional `origin`: `cli`, `ide`, `sdk`, `fork`), and
+    /// `unknown` for a session without one. Empty = all.
+    pub origins: Vec<String>,
+}
+
+/// Seconds since the epoch of an RFC 3339 time (`Z` or an offset; a fraction is ignored),
+/// or of a bare date `YYYY-MM-DD` (its midnight, UTC).
+pub fn epoch(ts: &str) -> Option<i64> {
+    let utc = |s: &str| -> Option<i64> {
+        let t = humantime::parse_rfc3339_weak(s).ok()?;
+        i64::try_from(t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs()).ok()
+    };
+    if ts.len() == 10 {
+        return utc(&format!("{ts}T00:00:00Z"));
+    }
+    utc(ts).or_else(|| {
+        // humantime reads only UTC: shift an offset by hand.
+        let i = ts.rfind(['+', '-']).filter(|&i| i > 10)?;
+        let (h, m) = ts[i + 1..].split_once(':')?;
+        let secs = h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60;
+        let t = utc(&format!("{}Z", &ts[..i]))?;
+        Some(if &ts[i..=i] == "+" { t - secs } else { t + secs })
+    })
 }
 
 /// The slot of an expertise level in [`Filter::expertise`]: 0-4 for 1-5, 5 for unknown.
@@ -38,6 +69,24 @@ impl Filter {
             && (self.outcomes.is_empty() || self.outcomes.contains(&row.outcome))
             && self.regimes.iter().all(|r| r.holds(row, how))
             && self.app_in_range(|| row.app())
+            && self.passes_when_where(
+                || row.started_at.as_deref().and_then(epoch),
+                &row.project,
+                row.model.as_deref(),
+            )
+            && (self.origins.is_empty()
+                || self
+                    .origins
+                    .iter()
+                    .any(|x| x == row.origin.as_deref().unwrap_or("unknown")))
+    }
+
+    /// The date range, project and model alone (which [`Admission`] leaves to its caller).
+    pub fn passes_when_where(&self, started: impl FnOnce() -> Option<i64>, project: &str, model: Option<&str>) -> bool {
+        (self.projects.is_empty() || self.projects.iter().any(|p| p == project))
+            && (self.models.is_empty() || model.is_some_and(|m| self.models.iter().any(|x| x == m)))
+            && (self.since.is_none() && self.until.is_none()
+                || started().is_some_and(|t| self.since.is_none_or(|s| t >= s) && self.until.is_none_or(|u| t < u)))
     }
 
     /// The filter for packed rows (built under the same `how`); `modes` must come from
@@ -86,6 +135,8 @@ impl Filter {
 }
 
 /// [`Filter::passes`] on packed rows: a lookup of the row's key and mode, then the range.
+/// The date range, project and model are not in the packed rows: the caller checks them
+/// with [`Filter::passes_when_where`].
 pub struct Admission<'a> {
     keys: [bool; 256],
     /// Whether each mode id passes; `None` when the filter takes every mode.
@@ -102,5 +153,20 @@ impl Admission<'_> {
                 .as_ref()
                 .is_none_or(|on| f.mode.is_some_and(|m| on.get(usize::from(m)) == Some(&true)))
             && self.filter.app_in_range(|| f.app())
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::epoch;
+
+    #[test]
+    fn times_with_offsets_are_the_same_instant() {
+        let z = epoch("2026-03-01T10:00:00Z").unwrap();
+        assert_eq!(epoch("2026-03-01T12:00:00+02:00"), Some(z));
+        assert_eq!(epoch("2026-03-01T05:30:00-04:30"), Some(z));
+        assert_eq!(epoch("2026-03-01T10:00:00.250Z"), Some(z));
+        assert_eq!(epoch("2026-03-01"), Some(z - 10 * 3600));
+        assert_eq!(epoch("yesterday"), None);
     }
 }

@@ -1,5 +1,10 @@
-//! Fuzzy search over a session's title, project and first prompt, shared by `report --query`
-//! and the browser's `/`.
+//! Search over a session's id, title, project, model and first prompt, shared by `report
+//! --query` (fuzzy) and the browser's `/` (words by default, fuzzy on request).
+//!
+//! Words mode: every word of the query must occur, as written (substring, smart case), in
+//! one of those fields; the browser then looks through every prompt, file and command of the
+//! sessions that did not match so ([`deep`]). Fuzzy mode is the rule below, with a score
+//! floor applied when the matches are ranked.
 //!
 //! A session matches when every character of the query appears, in order, in one of those
 //! fields (smart case: case-insensitive unless the query holds a capital), the rule of
@@ -15,9 +20,35 @@ use rayon::prelude::*;
 
 use crate::corpus::SessionRow;
 
+pub mod deep;
 mod progress;
+mod words;
 
 pub use progress::Progress;
+
+/// How a query matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Every word occurs as a substring (smart case).
+    #[default]
+    Words,
+    /// The query's characters in order (skim's rule), above a score floor once ranked.
+    Fuzzy,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Words => "words",
+            Mode::Fuzzy => "fuzzy",
+        }
+    }
+}
+
+/// The least fuzzy score per query character a ranked match keeps (skim gives about 16 per
+/// character matched in a run, less for scattered ones): long prompts no longer match every
+/// short query by scattered letters.
+pub const FUZZY_FLOOR_PER_CHAR: i64 = 16;
 
 /// A query, ready to test and score rows.
 pub struct Query {
@@ -26,10 +57,18 @@ pub struct Query {
     needle: Vec<u8>,
     case_sensitive: bool,
     matcher: SkimMatcherV2,
+    mode: Mode,
+    /// The words (words mode), as searched: lowercased unless case-sensitive.
+    terms: Vec<Vec<u8>>,
 }
 
 impl Query {
+    /// A fuzzy query (`report --query`).
     pub fn new(text: &str) -> Query {
+        Query::with_mode(text, Mode::Fuzzy)
+    }
+
+    pub fn with_mode(text: &str, mode: Mode) -> Query {
         let text = text.trim().to_owned();
         let case_sensitive = text.chars().any(char::is_uppercase);
         let needle = if case_sensitive {
@@ -38,12 +77,23 @@ impl Query {
             text.to_lowercase()
         }
         .into_bytes();
+        let terms = needle
+            .split(|b| b.is_ascii_whitespace())
+            .filter(|t| !t.is_empty())
+            .map(<[u8]>::to_vec)
+            .collect();
         Query {
             text,
             needle,
             case_sensitive,
             matcher: SkimMatcherV2::default().smart_case(),
+            mode,
+            terms,
         }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
     }
 
     pub fn text(&self) -> &str {
@@ -60,6 +110,9 @@ impl Query {
 
     /// Whether the row matches. An empty query matches everything.
     pub fn matches(&self, row: &SessionRow) -> bool {
+        if self.mode == Mode::Words {
+            return self.words_match(row);
+        }
         self.is_empty() || Self::fields(row).iter().any(|f| self.matches_text(f))
     }
 
@@ -72,9 +125,14 @@ impl Query {
     }
 
     /// fuzzy-matcher's best score over the fields, for ranking; `None` when none matches.
+    /// In words mode: 3 when every word is in the title, 2 when in the fields, 1 when only
+    /// deeper in the session.
     pub fn score(&self, row: &SessionRow) -> Option<i64> {
         if self.is_empty() {
             return Some(0);
+        }
+        if self.mode == Mode::Words {
+            return Some(self.words_score(row));
         }
         Self::fields(row)
             .into_iter()
@@ -86,6 +144,9 @@ impl Query {
     pub fn indices(&self, text: &str) -> Vec<usize> {
         if self.is_empty() {
             return Vec::new();
+        }
+        if self.mode == Mode::Words {
+            return self.words_indices(text);
         }
         self.matcher
             .fuzzy_indices(text, &self.text)
@@ -114,8 +175,16 @@ impl Query {
         (!cancel.load(Ordering::Relaxed)).then_some(out)
     }
 
-    /// Replaces each `Some` of a membership vector by fuzzy-matcher's score, on all cores;
-    /// `None` if cancelled.
+    /// The least score a ranked match keeps (fuzzy mode; none in words mode).
+    pub fn floor(&self) -> i64 {
+        match self.mode {
+            Mode::Words => i64::MIN,
+            Mode::Fuzzy => FUZZY_FLOOR_PER_CHAR * self.text.chars().filter(|c| !c.is_whitespace()).count() as i64,
+        }
+    }
+
+    /// Replaces each `Some` of a membership vector by fuzzy-matcher's score (dropping those
+    /// below the floor), on all cores; `None` if cancelled.
     pub fn score_matches(
         &self,
         rows: &[SessionRow],
@@ -130,8 +199,10 @@ impl Query {
                     return;
                 }
                 if s.is_some() {
-                    // A member always scores: membership is the matcher's own rule.
-                    *s = Some(self.score(&rows[c * 2048 + j]).unwrap_or(0));
+                    // A member always scores (membership is the matcher's own rule); a fuzzy
+                    // one below the floor is dropped.
+                    let score = self.score(&rows[c * 2048 + j]).unwrap_or(0);
+                    *s = (score >= self.floor()).then_some(score);
                 }
             }
         });
@@ -140,94 +211,4 @@ impl Query {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn membership_is_the_fuzzy_matchers_rule() {
-        let hays = [
-            "Fix the flaky login test",
-            "refactor auth/session.rs",
-            "acme/web",
-            "Ünïcode prompt with émoji 🚀",
-            "",
-        ];
-        let queries = [
-            "fix", "FIX", "Fix", "flt", "ltf", "auth", "rs", "ses.rs", "web", "acme web", "émoji", "ÜNÏ", "🚀", "x y",
-        ];
-        let skim = SkimMatcherV2::default().smart_case();
-        for q in queries {
-            let query = Query::new(q);
-            for h in hays {
-                assert_eq!(
-                    query.matches_text(h),
-                    skim.fuzzy_match(h, q).is_some(),
-                    "query {q:?} on {h:?}"
-                );
-            }
-        }
-    }
-
-    /// Typing a query character by character, each pass going on from the last, finds the
-    /// rows that the plain rule finds for the whole query, whatever was typed before.
-    #[test]
-    fn going_on_from_the_last_keystroke_finds_the_same_rows() {
-        use crate::corpus::{Corpus, Source};
-        let c = Corpus::load(vec![Source::demo()], |_| {}).unwrap();
-        let never = AtomicBool::new(false);
-        for typed in ["refactor the parser", "fix Flaky", "auth é x", "  migrate schema"] {
-            let mut prev: Option<Progress> = None;
-            let mut resumed = 0;
-            for end in (1..=typed.len()).filter(|&e| typed.is_char_boundary(e)) {
-                let q = Query::new(&typed[..end]);
-                if q.is_empty() {
-                    continue;
-                }
-                resumed += usize::from(prev.as_ref().is_some_and(|p| p.leads_to(&q, c.rows.len())));
-                let p = q.progress(&c.rows, prev.as_ref(), &never).unwrap();
-                let plain: Vec<Option<i64>> = c.rows.iter().map(|r| q.matches(r).then_some(0)).collect();
-                assert_eq!(p.member(), plain, "after {:?}", q.text());
-                prev = Some(p);
-            }
-            assert!(resumed > 3, "{typed:?} went on from earlier keystrokes");
-        }
-        let some = Query::new("parser").progress(&c.rows, None, &never).unwrap().member();
-        assert!(some.iter().any(Option::is_some) && some.iter().any(Option::is_none));
-    }
-
-    /// Rows loaded after a pass are searched from the start; the rows it covered go on from
-    /// where they were.
-    #[test]
-    fn rows_loaded_since_are_searched_whole() {
-        use crate::corpus::{Corpus, Source};
-        let c = Corpus::load(vec![Source::demo()], |_| {}).unwrap();
-        let never = AtomicBool::new(false);
-        for (before, after) in [("cache", "cache"), ("fi", "fix flaky"), ("au", "auth")] {
-            let early = Query::new(before).progress(&c.rows[..1000], None, &never).unwrap();
-            let q = Query::new(after);
-            assert!(early.leads_to(&q, c.rows.len()));
-            let p = q.progress(&c.rows, Some(&early), &never).unwrap();
-            let plain: Vec<Option<i64>> = c.rows.iter().map(|r| q.matches(r).then_some(0)).collect();
-            assert_eq!(p.member(), plain, "{before:?} then {after:?}");
-            assert_eq!(p, q.progress(&c.rows, None, &never).unwrap());
-        }
-    }
-
-    #[test]
-    fn going_on_only_when_the_query_extends_over_as_many_rows_or_more() {
-        use crate::corpus::{Corpus, Source};
-        let c = Corpus::load(vec![Source::demo()], |_| {}).unwrap();
-        let never = AtomicBool::new(false);
-        let p = Query::new("au").progress(&c.rows, None, &never).unwrap();
-        assert!(p.leads_to(&Query::new("aut"), c.rows.len()));
-        assert!(!p.leads_to(&Query::new("a"), c.rows.len()));
-        assert!(!p.leads_to(&Query::new("auT"), c.rows.len()), "a capital turns on case");
-        assert!(p.leads_to(&Query::new("aut"), c.rows.len() + 1), "rows loaded since");
-        assert!(!p.leads_to(&Query::new("aut"), c.rows.len() - 1));
-        let e = Query::new("é").progress(&c.rows, None, &never).unwrap();
-        assert!(
-            !e.leads_to(&Query::new("éa"), c.rows.len()),
-            "fuzzy-matcher's verdicts give no offset"
-        );
-    }
-}
+mod tests;

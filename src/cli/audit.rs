@@ -43,6 +43,29 @@ pub struct Input {
     /// with the demo, standard input or several files.
     #[arg(long, value_name = "FILE")]
     pub audit: Option<PathBuf>,
+    /// Only the verdicts on sessions started in this range.
+    #[command(flatten)]
+    pub time: super::filters::TimeArgs,
+}
+
+/// Leaves out the verdicts on sessions outside `--since` / `--until`.
+fn in_time(joined: &mut crate::audit::Joined<'_>, corpus: &Corpus, t: &super::filters::TimeArgs) {
+    if t.since.is_none() && t.until.is_none() {
+        return;
+    }
+    let f = crate::filter::Filter {
+        since: t.since,
+        until: t.until,
+        ..Default::default()
+    };
+    joined.audited.retain(|a| {
+        let row = &corpus.rows[a.session];
+        f.passes_when_where(
+            || row.started_at.as_deref().and_then(crate::filter::epoch),
+            &row.project,
+            None,
+        )
+    });
 }
 
 #[derive(clap::Args, Debug)]
@@ -124,7 +147,8 @@ fn load(input: &Input) -> Result<(Corpus, AuditLog, String), Failure> {
 
 fn stats(args: StatsArgs) -> Result<i32, Failure> {
     let (corpus, log, corpus_name) = load(&args.input)?;
-    let joined = join(&corpus, &log.latest());
+    let mut joined = join(&corpus, &log.latest());
+    in_time(&mut joined, &corpus, &args.input.time);
     let overall = agreement(&joined.audited, joined.orphans);
     let mut code = report_errors(&joined.errors);
     if joined.stale > 0 {
@@ -139,7 +163,8 @@ fn stats(args: StatsArgs) -> Result<i32, Failure> {
             crate::text::json_safe(json.as_bytes()).into_owned() + "\n"
         }
         StatsFormat::Table => {
-            let by_auditor = join(&corpus, &log.latest_by_auditor());
+            let mut by_auditor = join(&corpus, &log.latest_by_auditor());
+            in_time(&mut by_auditor, &corpus, &args.input.time);
             render(&Report {
                 corpus: &corpus_name,
                 audit: &log.path().display().to_string(),
@@ -177,7 +202,8 @@ fn export(args: ExportArgs) -> Result<i32, Failure> {
         }
         None => None,
     };
-    let joined = join(&corpus, &log.latest());
+    let mut joined = join(&corpus, &log.latest());
+    in_time(&mut joined, &corpus, &args.input.time);
     let code = report_errors(&joined.errors);
     if joined.stale > 0 {
         eprintln!(

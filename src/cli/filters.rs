@@ -1,7 +1,7 @@
 //! The browser's filters as command-line flags, shared by the subcommands that read a corpus.
 
 use crate::corpus::{Corpus, RatifiedAs};
-use crate::filter::Filter;
+use crate::filter::{Filter, epoch};
 use crate::model::{Outcome, parse_expertise};
 use crate::search::Query;
 use crate::stats::Regime;
@@ -28,6 +28,14 @@ pub struct FilterArgs {
     /// Keep sessions with at most this many actions per prompt.
     #[arg(long, value_name = "N")]
     pub max_app: Option<f64>,
+    #[command(flatten)]
+    pub time: TimeArgs,
+    /// Keep sessions of this project (as the corpus names it). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub project: Vec<String>,
+    /// Keep sessions of this model (e.g. claude-opus-4-1). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub model: Vec<String>,
     /// Keep sessions whose title, project or first prompt fuzzy-matches TEXT (as the browser's `/`).
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
@@ -41,6 +49,41 @@ pub struct FilterArgs {
     /// human's or the agent's, instead of under their recorded actor.
     #[arg(long, value_name = "ACTOR", value_parser = ["human", "agent"])]
     pub ratified_as: Option<String>,
+}
+
+/// `--since` / `--until`: the date range, for the browser and every subcommand that reads
+/// sessions.
+#[derive(clap::Args, Debug, Clone, Copy, Default)]
+pub struct TimeArgs {
+    /// Keep sessions started on or after WHEN: a date (2026-03-01), an RFC 3339 time, or a
+    /// span back from now (7d, 2weeks, 12h). Sessions without a start time are left out.
+    #[arg(long, value_name = "WHEN", value_parser = parse_since)]
+    pub since: Option<i64>,
+    /// Keep sessions started before WHEN (a date counts whole: --until 2026-03-01 keeps
+    /// that day), in the same forms as --since.
+    #[arg(long, value_name = "WHEN", value_parser = parse_until)]
+    pub until: Option<i64>,
+}
+
+fn parse_when(s: &str, whole_day: bool) -> Result<i64, String> {
+    if let Some(t) = epoch(s) {
+        // A bare date as an upper bound keeps the whole day.
+        return Ok(if whole_day && s.len() == 10 { t + 86_400 } else { t });
+    }
+    let span = humantime::parse_duration(s)
+        .map_err(|_| format!("{s:?} is not a date (2026-03-01), an RFC 3339 time or a span back from now (7d, 12h)"))?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Ok(now.saturating_sub(span.as_secs()) as i64)
+}
+
+fn parse_since(s: &str) -> Result<i64, String> {
+    parse_when(s, false)
+}
+
+fn parse_until(s: &str) -> Result<i64, String> {
+    parse_when(s, true)
 }
 
 /// `--ratified-as human|agent`, else the recorded actor.
@@ -109,6 +152,11 @@ impl FilterArgs {
             regimes: self.regime.iter().map(|r| r.0).collect(),
             app_min: self.min_app,
             app_max: self.max_app,
+            since: self.time.since,
+            until: self.time.until,
+            projects: self.project.clone(),
+            models: self.model.clone(),
+            origins: self.origins().map(<[String]>::to_vec).unwrap_or_default(),
         }
     }
 
@@ -154,16 +202,7 @@ impl FilterArgs {
 
     /// Row indices of the sessions that pass every flag.
     pub fn select(&self, corpus: &Corpus) -> Vec<u32> {
-        let mut rows = self.filter().apply(corpus, self.ratified_as());
-        if let Some(keep) = self.origins() {
-            // The origin is an extension key of the line, not part of the loaded row: each
-            // line is read again (only when the flag is given).
-            rows.retain(|&i| {
-                let loc = &corpus.rows[i as usize].loc;
-                let line = corpus.sources[loc.source as usize].read_at(loc).unwrap_or_default();
-                keep.contains(&crate::import::origin::of_line(&line))
-            });
-        }
+        let rows = self.filter().apply(corpus, self.ratified_as());
         match self.query.as_deref() {
             // The browser's membership rule, over the rows the flags let through, on all cores;
             // nothing cancels it here.

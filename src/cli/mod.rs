@@ -55,6 +55,8 @@ pub struct Cli {
     /// The auditor's name written with each verdict (default: $USER, else $LOGNAME).
     #[arg(long, value_name = "NAME")]
     pub auditor: Option<String>,
+    #[command(flatten)]
+    pub time: filters::TimeArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -103,6 +105,14 @@ fn browse(cli: &Cli) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
+    let config = match crate::tui::config::path().map(|p| crate::tui::config::load(&p)) {
+        Some(Err(e)) => {
+            eprintln!("leash: {e}");
+            return EXIT_USAGE;
+        }
+        Some(Ok(c)) => c.unwrap_or_default(),
+        None => Default::default(),
+    };
     let audit_path = match &cli.audit {
         Some(p) => Ok(p.clone()),
         None => cli.inputs.default_audit_path(&sources),
@@ -112,6 +122,12 @@ fn browse(cli: &Cli) -> i32 {
         audit_path,
         auditor: cli.auditor.clone(),
         corpus_paths: cli.inputs.paths.clone(),
+        filter: crate::filter::Filter {
+            since: cli.time.since,
+            until: cli.time.until,
+            ..Default::default()
+        },
+        config,
         ..crate::tui::TuiOptions::default()
     };
     match crate::tui::run(sources, opts) {

@@ -31,6 +31,7 @@ pub fn parse(line: &[u8]) -> Option<RawSession<'_>> {
             "estimated" => s.estimated = seen.once(9).and_then(|_| strings(p))?,
             "subagent_actions" => s.subagent_actions = seen.once(10).and_then(|_| opt(p, Scan::u64))?,
             "redacted" => s.redacted = seen.once(11).and_then(|_| opt(p, Scan::bool))?,
+            "origin" => s.origin = seen.once(12).and_then(|_| opt(p, Scan::string))?,
             _ => p.skip()?,
         }
         Some(())

@@ -88,6 +88,8 @@ pub struct SessionRow {
     pub started_at: Option<Box<str>>,
     /// Shared among the rows of a model.
     pub model: Option<Arc<str>>,
+    /// Where the session came from (the line's optional `origin`), shared among rows.
+    pub origin: Option<Arc<str>>,
     pub expertise: Option<u8>,
     /// Index into [`Corpus::modes`], or `None`.
     pub mode: Option<u16>,
@@ -177,6 +179,7 @@ impl Corpus {
             let mode = parsed.mode.map(|m| self.intern_mode(m));
             let project = self.intern(&parsed.project);
             let model = parsed.model.map(|m| self.intern(&m));
+            let origin = parsed.origin.map(|o| self.intern(&o));
             self.rows.push(SessionRow {
                 id,
                 title: parsed.title,
@@ -184,6 +187,7 @@ impl Corpus {
                 first_prompt: parsed.first_prompt,
                 started_at: parsed.started_at,
                 model,
+                origin,
                 expertise: parsed.expertise,
                 mode,
                 outcome: parsed.outcome,

@@ -28,6 +28,9 @@ pub struct ParsedSession {
     pub first_prompt: Box<str>,
     pub started_at: Option<Box<str>>,
     pub model: Option<String>,
+    /// Where the session came from (`claude`, `codex`, …): an optional extension key of the
+    /// v1 line (see docs/corpus-format.md).
+    pub origin: Option<String>,
     pub expertise: Option<u8>,
     pub mode: Option<String>,
     pub outcome: Option<Outcome>,
@@ -60,6 +63,8 @@ pub(super) struct RawSession<'a> {
     pub(super) started_at: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     pub(super) model: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub(super) origin: Option<Cow<'a, str>>,
     #[serde(default)]
     pub(super) expertise: Expertise,
     #[serde(borrow, default)]
@@ -305,6 +310,7 @@ fn finish(raw: RawSession, line: &[u8]) -> Result<ParsedSession, String> {
         first_prompt: first_prompt.into_boxed_str(),
         started_at: raw.started_at.as_deref().map(Box::from),
         model: raw.model.map(Cow::into_owned),
+        origin: raw.origin.map(Cow::into_owned),
         expertise: raw.expertise.0,
         mode: raw.mode.map(Cow::into_owned),
         outcome: raw.outcome,

@@ -18,17 +18,6 @@ pub const ALL: &[&str] = &[CLI, IDE, SDK, FORK];
 /// What `--origin` accepts: the origins, `unknown` (the file did not say) and `all`.
 pub const CHOICES: &[&str] = &[CLI, IDE, SDK, FORK, "unknown", "all"];
 
-/// The `origin` key of a corpus line, `unknown` when it has none.
-pub fn of_line(line: &[u8]) -> String {
-    #[derive(serde::Deserialize)]
-    struct Key {
-        #[serde(default, deserialize_with = "super::lines::lenient_str")]
-        origin: Option<String>,
-    }
-    let key = serde_json::from_slice::<Key>(line).ok().and_then(|k| k.origin);
-    key.unwrap_or_else(|| "unknown".to_owned())
-}
-
 /// A Claude Code `entrypoint` value as an origin: `cli` is the terminal; `sdk-*` (and
 /// `sdk`, `headless`, `print`) the SDK or `claude -p`; any other value an IDE or app
 /// integration (`claude-vscode`, `claude-desktop`, …).

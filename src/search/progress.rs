@@ -15,6 +15,10 @@ use crate::corpus::SessionRow;
 /// A field the query does not match.
 pub(super) const NO_MATCH: u32 = u32::MAX;
 
+/// Words mode: the last word is not in this field (the row may still match by another);
+/// a row left out has [`NO_MATCH`] in every field.
+const NOT_HERE: u32 = u32::MAX - 1;
+
 /// Rows per unit of parallel work (and per check for cancellation).
 const CHUNK: usize = 4096;
 
@@ -27,6 +31,9 @@ pub struct Progress {
     /// Whether `ends` hold leftmost-match offsets (an ASCII query); a query with other
     /// characters is decided by fuzzy-matcher, which gives no offset to go on from.
     resumable: bool,
+    /// Made in words mode: `ends` only say which rows matched (a longer query can only
+    /// narrow them).
+    words: bool,
     ends: Vec<[u32; 3]>,
 }
 
@@ -49,6 +56,7 @@ impl Progress {
     /// perhaps rows loaded since (which are searched from the start).
     pub fn leads_to(&self, next: &Query, rows: usize) -> bool {
         self.resumable
+            && self.words == (next.mode == super::Mode::Words)
             && self.len() <= rows
             && next.case_sensitive == self.case_sensitive
             && next.text.starts_with(&self.text)
@@ -67,6 +75,9 @@ impl Query {
     /// Where this query's match ends in every row, going on from `prev` when it
     /// [leads to](Progress::leads_to) this query; `None` if `cancel` was set meanwhile.
     pub fn progress(&self, rows: &[SessionRow], prev: Option<&Progress>, cancel: &AtomicBool) -> Option<Progress> {
+        if self.mode == super::Mode::Words {
+            return self.words_progress(rows, prev, cancel);
+        }
         let resumable = self.needle.is_ascii();
         let prev = prev.filter(|p| resumable && p.leads_to(self, rows.len()));
         // The needle's bytes past the previous query's (lowercasing ASCII keeps lengths).
@@ -103,6 +114,62 @@ impl Query {
             text: self.text.clone(),
             case_sensitive: self.case_sensitive,
             resumable,
+            words: false,
+            ends,
+        })
+    }
+
+    /// Words mode: rows a previous query this one extends left out stay out. For the others
+    /// only the last word is looked for (the row has the ones before it); when it extends
+    /// the last query's last word, each field is searched from where that word first
+    /// occurred there (an occurrence of the longer word starts at one of the shorter's).
+    fn words_progress(&self, rows: &[SessionRow], prev: Option<&Progress>, cancel: &AtomicBool) -> Option<Progress> {
+        let prev = prev.filter(|p| p.leads_to(self, rows.len()));
+        let mut ends = vec![[0u32; 3]; rows.len()];
+        let known = prev.map_or(0, |p| {
+            ends[..p.len()].copy_from_slice(&p.ends);
+            p.len()
+        });
+        let words = |t: &str| t.split_whitespace().count();
+        let extends = prev.is_some_and(|p| words(&p.text) == self.terms.len());
+        let last = self.terms.last()?;
+        ends.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
+            if cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            for (j, end) in chunk.iter_mut().enumerate() {
+                let i = c * CHUNK + j;
+                let row = &rows[i];
+                if i < known && *end == [NO_MATCH; 3] {
+                    continue;
+                }
+                if i >= known && !self.matches(row) {
+                    *end = [NO_MATCH; 3];
+                    continue;
+                }
+                let from = if i < known && extends { *end } else { [0; 3] };
+                let mut any = [&*row.id, row.model.as_deref().unwrap_or("")]
+                    .iter()
+                    .any(|f| self.contains(f.as_bytes(), last));
+                for ((field, at), from) in Self::fields(row).into_iter().zip(end.iter_mut()).zip(from) {
+                    *at = match field.as_bytes().get(from as usize..) {
+                        Some(hay) if from != NOT_HERE => {
+                            super::words::find(hay, last, self.case_sensitive).map_or(NOT_HERE, |k| from + k as u32)
+                        }
+                        _ => NOT_HERE,
+                    };
+                    any |= *at != NOT_HERE;
+                }
+                if !any {
+                    *end = [NO_MATCH; 3];
+                }
+            }
+        });
+        (!cancel.load(Ordering::Relaxed)).then(|| Progress {
+            text: self.text.clone(),
+            case_sensitive: self.case_sensitive,
+            resumable: true,
+            words: true,
             ends,
         })
     }

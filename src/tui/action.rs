@@ -6,6 +6,8 @@ use crate::corpus::Batch;
 use crate::search::Progress;
 use crate::stats::Report;
 
+pub use super::sort::{Cohorts, SortKey};
+
 /// What the keyboard is talking to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
@@ -25,6 +27,28 @@ pub enum Mode {
     AuditNote,
     /// The agreement panel.
     Agreement,
+    /// Typing a session id to go to (`i`).
+    Goto,
+    /// Typing text to find inside the open session (`/` with the turn view focused).
+    Find,
+    /// `y` pressed: the next key says what to copy.
+    Copy,
+}
+
+impl Action {
+    /// Whether it comes from the keyboard or mouse (a footer status gives way to it).
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Action::Loaded(_)
+                | Action::Tick
+                | Action::LoadFinished(_)
+                | Action::SearchDone { .. }
+                | Action::ReportsDone { .. }
+                | Action::AuditQueued { .. }
+                | Action::Resize(..)
+        )
+    }
 }
 
 impl Mode {
@@ -56,66 +80,6 @@ impl Panel {
     }
 }
 
-/// The session list's sort key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortKey {
-    /// Corpus order, or best match first while a query is active.
-    #[default]
-    Natural,
-    Title,
-    Expertise,
-    Turns,
-    ActionsPerPrompt,
-    PlanningShare,
-}
-
-impl SortKey {
-    pub const ALL: [SortKey; 6] = [
-        SortKey::Natural,
-        SortKey::Title,
-        SortKey::Expertise,
-        SortKey::Turns,
-        SortKey::ActionsPerPrompt,
-        SortKey::PlanningShare,
-    ];
-    pub fn next(self) -> SortKey {
-        let i = SortKey::ALL.iter().position(|&k| k == self).unwrap_or(0);
-        SortKey::ALL[(i + 1) % SortKey::ALL.len()]
-    }
-    pub fn name(self) -> &'static str {
-        match self {
-            SortKey::Natural => "order",
-            SortKey::Title => "title",
-            SortKey::Expertise => "expertise",
-            SortKey::Turns => "turns",
-            SortKey::ActionsPerPrompt => "actions/prompt",
-            SortKey::PlanningShare => "human planning",
-        }
-    }
-}
-
-/// What the histogram panel compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Cohorts {
-    /// The whole filtered set.
-    #[default]
-    All,
-    /// Novices (level 1) beside experts (level 5).
-    Expertise,
-    /// User keeps execution beside agent controls planning.
-    Regimes,
-}
-
-impl Cohorts {
-    pub fn next(self) -> Cohorts {
-        match self {
-            Cohorts::All => Cohorts::Expertise,
-            Cohorts::Expertise => Cohorts::Regimes,
-            Cohorts::Regimes => Cohorts::All,
-        }
-    }
-}
-
 #[derive(Debug)]
 pub enum Action {
     Quit,
@@ -141,6 +105,8 @@ pub enum Action {
     SearchAccept,
     /// Drop the query.
     SearchClear,
+    /// Tab while typing: words / fuzzy.
+    SearchMode,
     OpenFacets,
     FacetUp,
     FacetDown,
@@ -166,6 +132,26 @@ pub enum Action {
         down: bool,
     },
     Resize(u16, u16),
+    /// `i`: go to a session by id; `/` in the turn view: find in the session. Both read a
+    /// line: its keys, Enter (go / find), Esc (Close) cancels.
+    GotoStart,
+    FindStart,
+    PromptInput(char),
+    PromptBackspace,
+    PromptAccept,
+    /// `n` / `N` with a find active in the turn view: the next / previous match.
+    FindNext,
+    FindPrev,
+    /// `y`, then `i` id, `p` where it is (file:line), `t` the prompt, `d` the decisions.
+    CopyStart,
+    Copy(char),
+    /// `o`: the open session in `$PAGER` (else `$EDITOR`, else less).
+    Page,
+    /// `H`: hide / show the histograms.
+    ToggleHist,
+    /// `w` / `z`: fold or unfold the response text / the sub-agents' calls in the turn view.
+    FoldResponse,
+    FoldSubagents,
     /// `a`: open the audit setup over the filtered sessions, or go back to the queue begun.
     AuditEnter,
     /// Setup overlay: move between fields, change the field's value, type a digit.
@@ -200,6 +186,8 @@ pub enum Action {
     NoteCancel,
     /// The agreement panel (toggle).
     AuditAgreement,
+    /// A worker got further (the audit queue's build): redraw.
+    Tick,
     /// Worker reports.
     /// The audit queue, built on a worker (sessions re-read), with the order and blindness
     /// it was asked with.

@@ -7,13 +7,14 @@ use std::sync::mpsc::Sender;
 
 use crate::corpus::{Batch, Corpus, RatifiedAs, Source};
 use crate::filter::Filter;
-use crate::model::{Outcome, Session};
+use crate::model::Session;
 use crate::search::{Progress, Query};
+use crate::stats::Report;
 use crate::stats::columns::Columns;
-use crate::stats::{Regime, Report};
 
 use super::action::{Cohorts, Mode, Msg, Panel, SortKey};
 use super::audit::Audit;
+pub use super::facets::{APP_STEPS, Facet};
 use super::hist::{BinTables, Hist};
 use super::layout::Areas;
 
@@ -31,6 +32,10 @@ pub struct TuiOptions {
     pub auditor: Option<String>,
     /// The corpus files read: the audit store refuses to write to one of them.
     pub corpus_paths: Vec<PathBuf>,
+    /// The filters at start (`--since`/`--until`).
+    pub filter: Filter,
+    /// The config file's settings (theme, sort, facets, keys).
+    pub config: super::config::Config,
 }
 
 impl Default for TuiOptions {
@@ -41,33 +46,11 @@ impl Default for TuiOptions {
             audit_path: Err("no audit file: pass --audit FILE".into()),
             auditor: None,
             corpus_paths: Vec::new(),
+            filter: Filter::default(),
+            config: Default::default(),
         }
     }
 }
-
-/// One line of the facet overlay.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Facet {
-    Expertise(usize),
-    Mode(u16),
-    Outcome(Option<Outcome>),
-    Regime(Regime),
-    AppMin,
-    AppMax,
-}
-
-/// The steps a bound of the actions-per-prompt range moves through (`None` = open).
-pub const APP_STEPS: [Option<f64>; 9] = [
-    None,
-    Some(1.0),
-    Some(2.0),
-    Some(5.0),
-    Some(10.0),
-    Some(20.0),
-    Some(50.0),
-    Some(100.0),
-    Some(200.0),
-];
 
 /// The session open in the turn view (read lazily, one at a time).
 pub struct Opened {
@@ -75,27 +58,6 @@ pub struct Opened {
     pub session: Result<Session, String>,
     pub turn: usize,
     pub scroll: u16,
-}
-
-impl Opened {
-    /// Lines of the current turn before wrapping, plus the wrapping of long ones at `width`
-    /// (bounds the turn view's scroll).
-    pub fn lines(&self, width: usize) -> usize {
-        let w = width.max(1);
-        let rows = |s: &str| s.chars().count().div_ceil(w).max(1);
-        let Ok(t) = self.session.as_ref().map(|s| s.turns.get(self.turn)) else {
-            return 1;
-        };
-        t.map_or(1, |t| {
-            let d: usize = t
-                .decisions
-                .iter()
-                .map(|d| rows(d.summary.as_deref().unwrap_or("")) + 1 + d.evidence.as_deref().map_or(0, rows))
-                .sum();
-            let a: usize = t.actions.iter().map(|a| rows(a.target.as_deref().unwrap_or(""))).sum();
-            t.prompt.split('\n').map(rows).sum::<usize>() + a + d + 4
-        })
-    }
 }
 
 /// The label before the turn strip (the strip is the third line inside the turn view).
@@ -125,12 +87,16 @@ pub struct Loading {
     pub total: u64,
     pub done: bool,
     pub error: Option<String>,
+    /// Corpus lines skipped as unreadable (or repeating an id) so far.
+    pub skipped: usize,
 }
 
 /// The fuzzy search: the query, the latest pass's scores and the pass in flight.
 #[derive(Default)]
 pub struct Search {
     pub text: String,
+    /// Words (substrings, then every prompt, file and command) or fuzzy; Tab switches.
+    pub mode: crate::search::Mode,
     pub query: Option<Query>,
     /// Score per row of the last finished pass (may cover fewer rows than loaded since).
     pub scores: Option<Vec<Option<i64>>>,
@@ -160,6 +126,9 @@ pub struct App {
     /// Every row's figures under `how`, grown as rows load: the filter, the histograms and
     /// the header count from these (shared with the reports worker).
     pub figures: Arc<Columns>,
+    /// Every row's start time, project and model (sorting by date, the date, project and
+    /// model facets), grown as rows load.
+    pub meta: super::meta::Meta,
     /// The histogram bin of each of the figures' distinct values.
     pub bins: BinTables,
     /// All rows in the current sort order (rebuilt on sort change and load).
@@ -184,9 +153,27 @@ pub struct App {
     pub size: (u16, u16),
     pub areas: Option<Areas>,
     pub color: bool,
+    /// Colours for a light background.
+    pub light: bool,
+    /// Keys the config file binds to actions (browsing only).
+    pub keymap: std::collections::BTreeMap<char, String>,
     pub quit: bool,
     /// Audit mode's state: the store, the queue and where the auditor is in it.
     pub audit: Audit,
+    /// The line typed at a prompt (`i` go to an id, `/` in the turn view).
+    pub prompt: String,
+    /// The find inside the open session, while it lasts (cleared with the session).
+    pub find: Option<super::prompt::Find>,
+    /// A one-line message in the footer (a jump, a find, a copy), until the next key.
+    pub status: Option<String>,
+    /// A copy or a pager the event loop is to carry out.
+    pub outside: Option<super::outside::Outside>,
+    /// What the turn view folds (`w` the response, `z` the sub-agents' calls).
+    pub folds: super::view::turn::Folds,
+    /// Whether the histograms are drawn (`H`; the panels above take their rows when not).
+    pub show_hist: bool,
+    /// How far the help overlay is scrolled (a small terminal shows it in parts).
+    pub help_scroll: u16,
     /// The mode the help overlay returns to.
     pub help_from: Mode,
     /// Where workers send their reports (`None`: search runs inline, for tests).
@@ -205,13 +192,14 @@ impl App {
             how: opts.ratified_as,
             mode: Mode::Browse,
             focus: Panel::List,
-            filter: Filter::default(),
+            filter: opts.filter.clone(),
             facets: Vec::new(),
             facet_cursor: 0,
             search: Search::default(),
             sort: SortKey::Natural,
             descending: false,
             figures: Arc::new(Columns::new(opts.ratified_as)),
+            meta: Default::default(),
             bins: BinTables::default(),
             order: Vec::new(),
             members: Vec::new(),
@@ -232,42 +220,32 @@ impl App {
             },
             size: (80, 24),
             areas: Areas::of(80, 24),
-            color: !opts.no_color,
+            color: !opts.no_color && opts.config.theme != Some(super::config::ThemeName::None),
+            light: opts.config.theme == Some(super::config::ThemeName::Light),
+            keymap: opts.config.keys.clone(),
             quit: false,
             audit: Audit::new(opts.audit_path, opts.auditor, opts.corpus_paths),
             help_from: Mode::Browse,
+            help_scroll: 0,
+            show_hist: true,
+            prompt: String::new(),
+            find: None,
+            outside: None,
+            status: None,
+            folds: super::view::turn::Folds {
+                response: true,
+                subagents: false,
+            },
             tx,
             recount_us: [0; 4],
         };
+        app.configure(&opts.config);
         app.rebuild_facets();
         app.recount();
         app
     }
 
-    /// The facet overlay's lines: levels, modes seen so far, outcomes, regimes, range.
-    pub fn rebuild_facets(&mut self) {
-        let mut f: Vec<Facet> = (0..6).map(Facet::Expertise).collect();
-        f.extend((0..self.corpus.modes.len() as u16).map(Facet::Mode));
-        f.extend(Outcome::ALL.map(Some).into_iter().chain([None]).map(Facet::Outcome));
-        f.extend(Regime::ALL.map(Facet::Regime));
-        f.extend([Facet::AppMin, Facet::AppMax]);
-        self.facets = f;
-        self.facet_cursor = self.facet_cursor.min(self.facets.len() - 1);
-    }
-
     pub fn row_count(&self) -> usize {
         self.corpus.rows.len()
-    }
-
-    /// Whether a facet is on.
-    pub fn facet_on(&self, f: Facet) -> bool {
-        match f {
-            Facet::Expertise(s) => self.filter.expertise.contains(&s),
-            Facet::Mode(m) => self.filter.modes.iter().any(|n| *n == *self.corpus.modes[m as usize]),
-            Facet::Outcome(o) => self.filter.outcomes.contains(&o),
-            Facet::Regime(r) => self.filter.regimes.contains(&r),
-            Facet::AppMin => self.filter.app_min.is_some(),
-            Facet::AppMax => self.filter.app_max.is_some(),
-        }
     }
 }

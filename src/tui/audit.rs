@@ -38,6 +38,9 @@ pub struct Setup {
     pub seed: u64,
     pub blind: bool,
     pub field: Field,
+    /// Digits typed into the field under the cursor since it was reached: the first one
+    /// replaces the value (typing 50 over 200 gives 50, not 20050).
+    pub typing: bool,
 }
 
 impl Default for Setup {
@@ -48,6 +51,7 @@ impl Default for Setup {
             seed: 1,
             blind: false,
             field: Field::Order,
+            typing: false,
         }
     }
 }
@@ -147,6 +151,11 @@ pub struct Audit {
     pub figures: Option<Figures>,
     /// A queue is being built on a worker.
     pub building: bool,
+    /// How far the context can scroll, as last drawn (the view knows the wrapping; `update`
+    /// clamps to it so that ↑ after End moves at once).
+    pub scroll_max: std::cell::Cell<u16>,
+    /// Sessions re-read so far / in all while the queue is built (shared with the worker).
+    pub built: std::sync::Arc<[std::sync::atomic::AtomicUsize; 2]>,
 }
 
 impl Audit {
@@ -173,6 +182,8 @@ impl Audit {
             scroll: 0,
             figures: None,
             building: false,
+            scroll_max: std::cell::Cell::new(u16::MAX),
+            built: Default::default(),
         }
     }
 

@@ -46,12 +46,22 @@ impl App {
         let modes = corpus.modes.len();
         for b in self.pending.drain(..) {
             self.loading.bytes += b.bytes;
-            corpus.absorb(b);
+            self.loading.skipped += corpus.absorb(b).len();
         }
         let start = figures.len();
         figures.extend(&corpus.rows[start..]);
+        let names = (
+            self.meta.projects.len(),
+            self.meta.models.len() + self.meta.origins.len(),
+        );
+        self.meta.extend(&corpus.rows);
         self.bins = BinTables::of(figures);
-        if self.corpus.modes.len() != modes {
+        if self.corpus.modes.len() != modes
+            || (
+                self.meta.projects.len(),
+                self.meta.models.len() + self.meta.origins.len(),
+            ) != names
+        {
             self.rebuild_facets();
         }
         self.extend_order(start);
@@ -84,18 +94,22 @@ impl App {
                 .collect()
         };
         match self.sort {
-            SortKey::Natural => Box::new(|a, b| a.cmp(b)),
+            SortKey::Natural | SortKey::Relevance => Box::new(|a, b| a.cmp(b)),
+            SortKey::Date => {
+                let t = &self.meta.started;
+                Box::new(move |&a, &b| t[a as usize].cmp(&t[b as usize]))
+            }
             SortKey::Title => Box::new(|&a, &b| rows[a as usize].title.cmp(&rows[b as usize].title)),
             SortKey::Expertise => Box::new(|&a, &b| {
                 let e = |i: u32| rows[i as usize].expertise.map_or(0, i32::from);
                 e(a).cmp(&e(b))
             }),
             SortKey::Turns => Box::new(|&a, &b| rows[a as usize].turns.cmp(&rows[b as usize].turns)),
-            SortKey::ActionsPerPrompt | SortKey::PlanningShare => {
-                let k = keys(if self.sort == SortKey::ActionsPerPrompt {
-                    Figure::ActionsPerPrompt
-                } else {
-                    Figure::PlanningShare
+            SortKey::ActionsPerPrompt | SortKey::PlanningShare | SortKey::ExecutionShare => {
+                let k = keys(match self.sort {
+                    SortKey::ActionsPerPrompt => Figure::ActionsPerPrompt,
+                    SortKey::PlanningShare => Figure::PlanningShare,
+                    _ => Figure::ExecutionShare,
                 });
                 Box::new(move |&a, &b| k[a as usize].total_cmp(&k[b as usize]))
             }
@@ -106,7 +120,7 @@ impl App {
     /// figures changed).
     pub fn resort(&mut self) {
         let mut order: Vec<u32> = (0..self.corpus.rows.len() as u32).collect();
-        if self.sort != SortKey::Natural {
+        if !self.sort.is_natural() {
             let cmp = self.sort_cmp();
             order.sort_by(|a, b| cmp(a, b));
         }
@@ -117,7 +131,7 @@ impl App {
     /// then merged, so a batch costs the rows once rather than a sort of the whole corpus.
     fn extend_order(&mut self, start: usize) {
         let mut new: Vec<u32> = (start as u32..self.corpus.rows.len() as u32).collect();
-        if self.sort == SortKey::Natural {
+        if self.sort.is_natural() {
             self.order.extend(new);
             return;
         }
@@ -155,6 +169,7 @@ impl App {
         let active = self.search.query.is_some();
         let matches = |i: u32| !active || scores.is_some_and(|s| s.get(i as usize).is_some_and(Option::is_some));
         let admission = self.filter.admission(&modes);
+        let place_and_time = super::meta::place_and_time(&self.filter, &self.meta);
         // In parallel, a list per chunk of rows, joined in row order.
         let parts: Vec<Vec<u32>> = figures
             .par_chunks(CHUNK)
@@ -163,11 +178,12 @@ impl App {
                 let first = (c * CHUNK) as u32;
                 (first..)
                     .zip(chunk)
-                    .filter(|&(i, f)| matches(i) && admission.admits(f))
+                    .filter(|&(i, f)| matches(i) && admission.admits(f) && place_and_time(i))
                     .map(|(i, _)| i)
                     .collect()
             })
             .collect();
+        drop(place_and_time);
         let mut members = std::mem::take(&mut self.members);
         members.clear();
         members.reserve(parts.iter().map(Vec::len).sum());
@@ -176,7 +192,7 @@ impl App {
         }
         let mut visible = std::mem::take(&mut self.visible);
         visible.clear();
-        if self.sort == SortKey::Natural && !self.descending {
+        if self.sort.is_natural() && !self.descending {
             visible.extend_from_slice(&members);
         } else {
             let mut keep = vec![false; rows.len()];
@@ -190,7 +206,7 @@ impl App {
                 visible.extend(self.order.iter().filter(kept));
             }
         }
-        if active && self.sort == SortKey::Natural {
+        if active && self.sort == SortKey::Relevance {
             let s = scores.unwrap_or_default();
             // Best match first; stable, so ties keep the order.
             visible.sort_by_key(|&i| std::cmp::Reverse(s[i as usize]));
@@ -205,7 +221,9 @@ impl App {
         self.keep_selection();
         self.recount_us = [t1 - t, t2 - t1, t3 - t2, t3.elapsed()].map(|d| d.as_micros());
     }
+}
 
+impl App {
     /// The histogram panel's cohorts: counted in one pass over the set.
     fn count_groups(&self) -> Vec<Group> {
         let how = self.how;
@@ -230,10 +248,13 @@ impl App {
             .zip(hists)
             .enumerate()
             .map(|(g, ((name, app), mut hists))| {
+                // The study gives the two shares for all sessions only: no mark on a
+                // cohort's share plots, where it would claim a figure the study has not.
+                let all = cohorts == Cohorts::All;
                 let marks = [
                     Some(app_bin(app)),
-                    Some(share_bin(study::PLANNING_HUMAN_SHARE)),
-                    Some(share_bin(study::EXECUTION_HUMAN_SHARE)),
+                    all.then(|| share_bin(study::PLANNING_HUMAN_SHARE)),
+                    all.then(|| share_bin(study::EXECUTION_HUMAN_SHARE)),
                 ];
                 for (h, m) in hists.iter_mut().zip(marks) {
                     h.study = m;
@@ -269,6 +290,7 @@ impl App {
         let sel = self.visible.get(self.cursor).copied();
         if sel != self.selected || self.opened.as_ref().map(|o| o.row) != sel {
             self.selected = sel;
+            self.find = None;
             self.opened = sel.map(|row| Opened {
                 row,
                 session: self.corpus.session(row as usize),

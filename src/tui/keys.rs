@@ -2,21 +2,34 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
-use super::action::{Action, Mode};
+use super::action::{Action, Mode, Panel};
 use crate::model::{Actor, Kind};
 
 /// The keys, as the help overlay shows them: (keys, what they do).
 pub const HELP: &[(&str, &str)] = &[
     ("↑ ↓  k j", "move in the list / scroll the turn view (by focus)"),
-    ("PgUp PgDn  g G", "page / first / last"),
-    ("← →  h l  p n", "previous / next turn of the selected session"),
-    ("Enter", "focus the turn view"),
+    ("PgUp PgDn  g G  Home End", "page / first / last"),
+    (
+        "← →  h l  p n",
+        "previous / next turn of the selected session (N n too)",
+    ),
+    ("Enter", "focus the turn view (▶ marks the focused panel)"),
+    ("Esc", "turn view: end find, focus list · list: clear the query"),
     ("Tab  Shift-Tab", "next / previous panel"),
-    ("/", "fuzzy search (type; Enter keeps, Esc clears)"),
+    ("/", "search sessions: words, Tab fuzzy (Enter keeps, Esc clears)"),
+    (
+        "/  n  N",
+        "in the turn view: find in this session, next / previous match",
+    ),
+    ("i", "go to a session by its id (or the start of one)"),
+    ("w  z", "fold / unfold the response text / the sub-agents' calls"),
+    ("y", "copy (then i id, p file:line, t prompt, d decisions), by OSC 52"),
+    ("o", "the open session in $PAGER (else $EDITOR, else less)"),
     ("s  S", "cycle sort key / reverse order"),
     ("f", "facet filters (Space toggles, ← → step a range, x clears)"),
     ("x", "clear all facet filters"),
     ("c", "histograms: all / novice vs expert / the two regimes"),
+    ("H", "hide / show the histograms (more room for the list)"),
     ("r", "count ratified decisions as recorded / human / agent"),
     ("mouse", "click selects (a session, a turn on the strip), wheel scrolls"),
     ("a", "audit the decisions of the filtered sessions"),
@@ -34,7 +47,7 @@ pub const AUDIT_HELP: &[(&str, &str)] = &[
     ("u", "undo your last verdict (appends; nothing is rewritten)"),
     ("s  →", "skip to the next decision"),
     ("b  ←", "back to the previous decision"),
-    ("↑↓ kj PgUp PgDn", "scroll the prompt and actions"),
+    ("↑ ↓  k j  PgUp PgDn  Home End", "scroll the prompt and actions"),
     ("A", "agreement: accuracy, kappa, confusion, breakdowns"),
     ("o", "a new queue over the current filters (order, N, seed, blind)"),
     ("Esc", "back to browsing (a resumes)"),
@@ -43,9 +56,29 @@ pub const AUDIT_HELP: &[(&str, &str)] = &[
     ("q  Ctrl-C", "quit (every saved verdict is already on disk)"),
 ];
 
-pub fn action(mode: Mode, ev: &Event) -> Option<Action> {
+/// What, beyond the mode, decides what a key means: `/` finds inside the session when the
+/// turn view has the focus, and `n`/`N` go through the matches while a find is active there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct State {
+    pub mode: Mode,
+    pub focus: Panel,
+    pub finding: bool,
+}
+
+impl From<Mode> for State {
+    fn from(mode: Mode) -> State {
+        State {
+            mode,
+            focus: Panel::List,
+            finding: false,
+        }
+    }
+}
+
+pub fn action(state: impl Into<State>, ev: &Event) -> Option<Action> {
+    let state = state.into();
     match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => key(mode, k),
+        Event::Key(k) if k.kind != KeyEventKind::Release => key(state, k),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 col: m.column,
@@ -63,11 +96,15 @@ pub fn action(mode: Mode, ev: &Event) -> Option<Action> {
     }
 }
 
-fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
+fn key(state: State, k: &KeyEvent) -> Option<Action> {
     use Action as A;
+    let State { mode, focus, finding } = state;
+    let finding = finding && focus == Panel::Turn;
     if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') {
         return Some(A::Quit);
     }
+    // The keys every scrolling mode shares; each mode's own table falls back to them (the
+    // mode's match must not `return None` before they are consulted).
     let common = match k.code {
         KeyCode::Up => Some(A::Up),
         KeyCode::Down => Some(A::Down),
@@ -82,6 +119,7 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Esc => A::SearchClear,
             KeyCode::Enter => A::SearchAccept,
             KeyCode::Backspace => A::SearchBackspace,
+            KeyCode::Tab => A::SearchMode,
             // Alt/Ctrl chords are not text (a fast Esc-then-key can arrive as Alt+key).
             KeyCode::Char(_) if k.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) => {
                 return None;
@@ -102,7 +140,7 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('q') => A::Quit,
             _ => return None,
         }),
-        Mode::Audit => common.or(Some(match k.code {
+        Mode::Audit => Some(match k.code {
             KeyCode::Char('y') | KeyCode::Enter => A::AuditConfirm,
             KeyCode::Char('h') => A::AuditActor(Actor::Human),
             KeyCode::Char('g') => A::AuditActor(Actor::Agent),
@@ -120,8 +158,22 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('?') => A::ToggleHelp,
             KeyCode::Char('q') => A::Quit,
             KeyCode::Esc => A::Close,
+            _ => return common,
+        }),
+        Mode::Goto | Mode::Find => Some(match k.code {
+            KeyCode::Esc => A::Close,
+            KeyCode::Enter => A::PromptAccept,
+            KeyCode::Backspace => A::PromptBackspace,
+            KeyCode::Char(_) if k.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::CONTROL) => {
+                return None;
+            }
+            KeyCode::Char(c) => A::PromptInput(c),
             _ => return None,
-        })),
+        }),
+        Mode::Copy => Some(match k.code {
+            KeyCode::Char(c) if "iptd".contains(c) => A::Copy(c),
+            _ => A::Close,
+        }),
         Mode::AuditNote => Some(match k.code {
             KeyCode::Esc => A::NoteCancel,
             KeyCode::Enter => A::NoteAccept,
@@ -132,15 +184,20 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char(c) => A::NoteInput(c),
             _ => return None,
         }),
-        Mode::Agreement => common.or(Some(match k.code {
+        Mode::Agreement => Some(match k.code {
             KeyCode::Char('q') => A::Quit,
             KeyCode::Char('k') => A::Up,
             KeyCode::Char('j') => A::Down,
             KeyCode::Char('?') => A::ToggleHelp,
+            _ if common.is_some() => return common,
             _ => A::AuditAgreement,
-        })),
+        }),
+        // Arrows scroll a help taller than the terminal; any other key closes it.
         Mode::Help => Some(match k.code {
             KeyCode::Char('q') => A::Quit,
+            KeyCode::Char('k') => A::Up,
+            KeyCode::Char('j') => A::Down,
+            _ if common.is_some() => return common,
             _ => A::Close,
         }),
         Mode::Facets => Some(match k.code {
@@ -155,18 +212,27 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('?') => A::ToggleHelp,
             _ => return None,
         }),
-        Mode::Browse => common.or(Some(match k.code {
+        Mode::Browse => Some(match k.code {
             KeyCode::Char('q') => A::Quit,
             KeyCode::Char('k') => A::Up,
             KeyCode::Char('j') => A::Down,
             KeyCode::Char('g') => A::Top,
             KeyCode::Char('G') => A::Bottom,
-            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => A::PrevTurn,
+            KeyCode::Char('n') if finding => A::FindNext,
+            KeyCode::Char('N') if finding => A::FindPrev,
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') | KeyCode::Char('N') => A::PrevTurn,
             KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => A::NextTurn,
             KeyCode::Enter => A::Open,
             KeyCode::Tab => A::FocusNext,
             KeyCode::BackTab => A::FocusPrev,
+            KeyCode::Char('/') if focus == Panel::Turn => A::FindStart,
             KeyCode::Char('/') => A::StartSearch,
+            KeyCode::Char('i') => A::GotoStart,
+            KeyCode::Char('y') => A::CopyStart,
+            KeyCode::Char('H') => A::ToggleHist,
+            KeyCode::Char('o') => A::Page,
+            KeyCode::Char('w') => A::FoldResponse,
+            KeyCode::Char('z') => A::FoldSubagents,
             KeyCode::Char('s') => A::CycleSort,
             KeyCode::Char('S') => A::ReverseSort,
             KeyCode::Char('f') => A::OpenFacets,
@@ -176,7 +242,7 @@ fn key(mode: Mode, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('?') => A::ToggleHelp,
             KeyCode::Char('a') => A::AuditEnter,
             KeyCode::Esc => A::Close,
-            _ => return None,
-        })),
+            _ => return common,
+        }),
     }
 }

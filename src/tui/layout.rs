@@ -19,15 +19,23 @@ pub struct Areas {
 impl Areas {
     /// The panels of a `w`×`h` terminal, or `None` when it is too small.
     pub fn of(w: u16, h: u16) -> Option<Areas> {
+        Areas::with(w, h, true)
+    }
+
+    /// The panels, with or without the histograms (`H`): without, the list and the turn view
+    /// take their rows.
+    pub fn with(w: u16, h: u16, hist: bool) -> Option<Areas> {
         if w < MIN_W || h < MIN_H {
             return None;
         }
         let header = Rect::new(0, 0, w, 2);
         let footer = Rect::new(0, h - 1, w, 1);
         let body = h - 3;
-        let hist_h = (body / 3).clamp(6, 16);
+        let hist_h = if hist { (body / 3).clamp(6, 16) } else { 0 };
         let top_h = body - hist_h;
-        let list_w = (w * 45 / 100).clamp(34, 72);
+        // A wide terminal gives the list more room: its columns (date, project, shares) need it.
+        let share = if w >= 140 { 55 } else { 45 };
+        let list_w = (w * share / 100).clamp(34, 110);
         Some(Areas {
             header,
             list: Rect::new(0, 2, list_w, top_h),
@@ -61,6 +69,9 @@ mod tests {
         assert!(Areas::of(59, 24).is_none());
         assert!(Areas::of(80, 17).is_none());
         let big = Areas::of(200, 60).unwrap();
-        assert!(big.hist.height > a.hist.height && big.turn.width > 100);
+        assert!(big.hist.height > a.hist.height && big.list.width > 100 && big.turn.width >= 80);
+        let bare = Areas::with(80, 24, false).unwrap();
+        assert_eq!(bare.hist.height, 0);
+        assert_eq!(bare.list.height, a.list.height + a.hist.height);
     }
 }

@@ -9,12 +9,18 @@
 pub mod action;
 pub mod app;
 pub mod audit;
+pub mod config;
 mod derive;
+mod facets;
 pub mod hist;
 pub mod keys;
 pub mod layout;
+pub mod meta;
+pub mod outside;
+mod prompt;
 mod reports;
 pub mod sanitize;
+mod sort;
 mod theme;
 pub mod update;
 pub mod view;
@@ -23,7 +29,8 @@ pub mod view;
 mod tests;
 
 use std::io;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -73,6 +80,48 @@ fn restore() {
     );
 }
 
+/// Carries out a copy (an OSC 52 sequence to the terminal) or runs the pager with the
+/// terminal handed over, then takes it back.
+fn hand_over(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    out: outside::Outside,
+    paused: &AtomicBool,
+) -> color_eyre::Result<()> {
+    use std::io::Write;
+    match out {
+        outside::Outside::Copy(text) => {
+            let mut o = io::stdout();
+            o.write_all(outside::osc52(&text).as_bytes())?;
+            o.flush()?;
+        }
+        outside::Outside::Page(path) => {
+            paused.store(true, Ordering::SeqCst);
+            // The reader's poll in flight ends within its timeout.
+            std::thread::sleep(Duration::from_millis(60));
+            restore();
+            let cmd = outside::pager();
+            let status = std::process::Command::new(&cmd[0]).args(&cmd[1..]).arg(&path).status();
+            let _ = std::fs::remove_file(&path);
+            enable_raw_mode()?;
+            execute!(
+                io::stdout(),
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+            )?;
+            // Both buffers blank: the next frame is drawn whole. (Terminal::clear would ask
+            // the terminal where its cursor is, and wait for the answer.)
+            terminal.swap_buffers();
+            paused.store(false, Ordering::SeqCst);
+            if let Err(e) = status {
+                app.status = Some(format!("cannot run {}: {e}", cmd[0]));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn event_loop(sources: Vec<Source>, opts: TuiOptions) -> color_eyre::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let (tx, rx) = mpsc::channel::<Msg>();
@@ -89,9 +138,16 @@ fn event_loop(sources: Vec<Source>, opts: TuiOptions) -> color_eyre::Result<()> 
         let _ = loader.send(Msg::Act(Action::LoadFinished(r.map_err(|e| e.to_string()))));
     });
     let input = tx;
+    // Set while a pager has the terminal: the reader leaves its keys alone.
+    let paused = Arc::new(AtomicBool::new(false));
+    let pause = paused.clone();
     std::thread::spawn(move || {
         loop {
-            match event::poll(Duration::from_millis(250)) {
+            if pause.load(Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
+            }
+            match event::poll(Duration::from_millis(50)) {
                 Ok(true) => match event::read() {
                     Ok(ev) => {
                         if input.send(Msg::Input(ev)).is_err() {
@@ -118,7 +174,7 @@ fn event_loop(sources: Vec<Source>, opts: TuiOptions) -> color_eyre::Result<()> 
                     continue;
                 }
                 Msg::Act(a) => Some(a),
-                Msg::Input(ev) => keys::action(app.mode, &ev),
+                Msg::Input(ev) => app.action_of(&ev),
             };
             if !batches.is_empty() {
                 update(&mut app, Action::Loaded(std::mem::take(&mut batches)));
@@ -132,6 +188,9 @@ fn event_loop(sources: Vec<Source>, opts: TuiOptions) -> color_eyre::Result<()> 
         }
         if !batches.is_empty() {
             update(&mut app, Action::Loaded(batches));
+        }
+        if let Some(out) = app.outside.take() {
+            hand_over(&mut terminal, &mut app, out, &paused)?;
         }
         if !app.quit {
             terminal.draw(|f| view(f, &app))?;

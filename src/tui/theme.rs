@@ -8,11 +8,23 @@ use crate::model::{Actor, Kind};
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
+    /// Colours for a light background (the config's `theme = "light"`): yellow and cyan,
+    /// unreadable on white, become darker tones.
+    pub light: bool,
 }
 
 impl Theme {
     fn fg(self, c: Color) -> Style {
-        if self.color { Style::new().fg(c) } else { Style::new() }
+        if !self.color {
+            return Style::new();
+        }
+        let c = match (self.light, c) {
+            (true, Color::Yellow) => Color::Indexed(130),
+            (true, Color::Cyan) => Color::Blue,
+            (true, Color::Green) => Color::Indexed(28),
+            (_, c) => c,
+        };
+        Style::new().fg(c)
     }
     pub fn plain(self) -> Style {
         Style::new()
@@ -39,7 +51,7 @@ impl Theme {
     }
     pub fn border(self, focused: bool) -> Style {
         match (focused, self.color) {
-            (true, true) => Style::new().fg(Color::Cyan),
+            (true, true) => self.fg(Color::Cyan),
             (true, false) => Style::new().add_modifier(Modifier::BOLD),
             _ => self.dim(),
         }
@@ -67,6 +79,10 @@ impl Theme {
     }
     pub fn study(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+    /// A line holding the text found in the session (reversed: visible without colour).
+    pub fn found(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
     }
     pub fn mark(self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)

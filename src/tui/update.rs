@@ -1,19 +1,24 @@
 //! `update`: the one place the browser's state changes.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use crate::corpus::RatifiedAs;
-use crate::search::Query;
 
-use super::action::{Action, Mode, Msg, Panel};
-use super::app::{APP_STEPS, App, Facet, STRIP_LABEL, strip_window};
+use super::action::{Action, Mode, Panel};
+use super::app::{App, STRIP_LABEL, strip_window};
 use super::layout::{Areas, hit};
 
 mod audit;
+mod facets;
+mod queue;
+mod search;
+
+use facets::facet;
+use search::requery;
 
 pub fn update(app: &mut App, action: Action) {
     use Action as A;
+    if action.is_input() && !matches!(action, A::FindNext | A::FindPrev) {
+        app.status = None;
+    }
     // In the audit screens the arrows scroll the decision's context.
     if app.mode.is_audit() {
         let d = match action {
@@ -30,6 +35,19 @@ pub fn update(app: &mut App, action: Action) {
         };
         if let Some(d) = d {
             audit::scroll(app, d);
+            return;
+        }
+    }
+    if app.mode == Mode::Help {
+        let d: i32 = match action {
+            A::Up => -1,
+            A::Down => 1,
+            A::PageUp | A::Top => -100,
+            A::PageDown | A::Bottom => 100,
+            _ => 0,
+        };
+        if d != 0 {
+            app.help_scroll = (i32::from(app.help_scroll) + d).clamp(0, 100) as u16;
             return;
         }
     }
@@ -58,6 +76,29 @@ pub fn update(app: &mut App, action: Action) {
         | A::NoteCancel
         | A::AuditAgreement
         | A::AuditQueued { .. } => audit::update(app, action),
+        A::GotoStart => app.prompt_start(Mode::Goto),
+        A::FindStart => app.prompt_start(Mode::Find),
+        A::PromptInput(c) => app.prompt.push(c),
+        A::PromptBackspace => drop(app.prompt.pop()),
+        A::PromptAccept => app.prompt_accept(),
+        A::FindNext => app.find_step(1),
+        A::FindPrev => app.find_step(-1),
+        A::CopyStart => {
+            app.mode = Mode::Copy;
+            app.status = Some("copy: i session id · p file:line · t prompt · d decisions · Esc nothing".into());
+        }
+        A::Copy(c) => app.copy(c),
+        A::Page => app.page(),
+        A::ToggleHist => {
+            app.show_hist = !app.show_hist;
+            app.areas = Areas::with(app.size.0, app.size.1, app.show_hist);
+            if app.focus == Panel::Hist && !app.show_hist {
+                app.focus = Panel::List;
+            }
+            app.select_cursor();
+        }
+        A::FoldResponse => app.folds.response = !app.folds.response,
+        A::FoldSubagents => app.folds.subagents = !app.folds.subagents,
         A::Quit => app.quit = true,
         A::Up => step(app, -1),
         A::Down => step(app, 1),
@@ -89,6 +130,14 @@ pub fn update(app: &mut App, action: Action) {
             requery(app);
         }
         A::SearchAccept => app.mode = Mode::Browse,
+        A::SearchMode => {
+            app.search.mode = match app.search.mode {
+                crate::search::Mode::Words => crate::search::Mode::Fuzzy,
+                crate::search::Mode::Fuzzy => crate::search::Mode::Words,
+            };
+            app.search.progress = None;
+            requery(app);
+        }
         A::SearchClear => {
             app.search.text.clear();
             requery(app);
@@ -123,7 +172,15 @@ pub fn update(app: &mut App, action: Action) {
                 app.mode = app.help_from;
             } else {
                 app.help_from = app.mode;
+                app.help_scroll = 0;
                 app.mode = Mode::Help;
+            }
+        }
+        A::Close if matches!(app.mode, Mode::Goto | Mode::Find | Mode::Copy) => app.mode = Mode::Browse,
+        // Esc in the turn view ends a find, then gives the focus back to the list.
+        A::Close if app.mode == Mode::Browse && app.focus != Panel::List => {
+            if app.find.take().is_none() {
+                app.focus = Panel::List;
             }
         }
         // Esc while browsing with a query kept drops the query.
@@ -151,10 +208,11 @@ pub fn update(app: &mut App, action: Action) {
         }
         A::Resize(w, h) => {
             app.size = (w, h);
-            app.areas = Areas::of(w, h);
+            app.areas = Areas::with(w, h, app.show_hist);
             app.select_cursor();
         }
         A::Loaded(batches) => app.absorb(batches),
+        A::Tick => {}
         A::LoadFinished(r) => {
             app.loading.done = true;
             app.loading.error = r.err();
@@ -197,12 +255,13 @@ fn step(app: &mut App, d: isize) {
         Panel::Turn => {
             let (w, h) = app.areas.map_or((40, 10), |a| {
                 (
-                    usize::from(a.turn.width.saturating_sub(2)),
+                    a.turn.width.saturating_sub(2),
                     usize::from(a.turn.height.saturating_sub(5)),
                 )
             });
+            let rows = super::view::turn::body_rows(app, w);
             if let Some(o) = &mut app.opened {
-                let max = o.lines(w).saturating_sub(h / 2).min(usize::from(u16::MAX)) as isize;
+                let max = rows.saturating_sub(h / 2).min(usize::from(u16::MAX)) as isize;
                 o.scroll = (o.scroll as isize).saturating_add(d).clamp(0, max) as u16;
             }
         }
@@ -239,7 +298,8 @@ fn click(app: &mut App, col: u16, row: u16) {
         app.focus = Panel::Turn;
         // A click on the strip of turns opens that turn.
         let x0 = a.turn.x + 1 + STRIP_LABEL.len() as u16;
-        if let Some(o) = app.opened.as_mut().filter(|_| row == a.turn.y + 3 && col >= x0) {
+        let strip_row = a.turn.y + super::view::turn::header_rows(app, a.turn.width - 2, a.turn.height - 2);
+        if let Some(o) = app.opened.as_mut().filter(|_| row == strip_row && col >= x0) {
             let n = o.session.as_ref().map_or(0, |s| s.turns.len());
             let (start, room) = strip_window(o.turn, n, usize::from(a.turn.width - 2));
             let k = usize::from(col - x0);
@@ -251,121 +311,4 @@ fn click(app: &mut App, col: u16, row: u16) {
     } else if hit(a.hist, col, row) {
         app.focus = Panel::Hist;
     }
-}
-
-/// Toggles (`d == 0`) or steps (`d = ±1`) the facet under the cursor, then recounts.
-fn facet(app: &mut App, d: isize) {
-    let f = &mut app.filter;
-    let step_bound = |b: &mut Option<f64>, d: isize| {
-        let i = APP_STEPS.iter().position(|s| s == b).unwrap_or(0) as isize;
-        *b = APP_STEPS[(i + if d == 0 { 1 } else { d }).rem_euclid(APP_STEPS.len() as isize) as usize];
-    };
-    fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
-        match v.iter().position(|y| *y == x) {
-            Some(i) => drop(v.remove(i)),
-            None => v.push(x),
-        }
-    }
-    match app.facets[app.facet_cursor] {
-        Facet::AppMin => step_bound(&mut f.app_min, d),
-        Facet::AppMax => step_bound(&mut f.app_max, d),
-        _ if d != 0 => return,
-        Facet::Expertise(s) => toggle(&mut f.expertise, s),
-        Facet::Mode(m) => toggle(&mut f.modes, app.corpus.modes[m as usize].to_string()),
-        Facet::Outcome(o) => toggle(&mut f.outcomes, o),
-        Facet::Regime(r) => toggle(&mut f.regimes, r),
-    }
-    app.recount();
-}
-
-/// The query changed: cancel the pass in flight and start a new one (or drop the query).
-fn requery(app: &mut App) {
-    let q = Query::new(&app.search.text);
-    if q.is_empty() {
-        if let Some(c) = app.search.cancel.take() {
-            c.store(true, Ordering::Relaxed);
-        }
-        app.search.query = None;
-        app.search.scores = None;
-        app.search.progress = None;
-        app.search.pass += 1;
-        app.search.running = false;
-        app.search.ranking = false;
-        app.recount();
-        return;
-    }
-    app.search.query = Some(q);
-    app.start_search();
-}
-
-impl App {
-    /// Starts a search pass over the corpus on a worker thread (inline without a channel),
-    /// cancelling the one in flight.
-    pub fn start_search(&mut self) {
-        if let Some(c) = self.search.cancel.take() {
-            c.store(true, Ordering::Relaxed);
-        }
-        let Some(q) = &self.search.query else { return };
-        self.search.pass += 1;
-        self.search.running = true;
-        self.search.ranking = false;
-        let pass = self.search.pass;
-        let text = q.text().to_owned();
-        // Typing on extends the query: each row's search goes on from where the last one ended.
-        let prev = (self.search.progress.clone()).filter(|p| p.leads_to(q, self.corpus.rows.len()));
-        let Some(tx) = self.tx.clone() else {
-            let never = AtomicBool::new(false);
-            let progress = q.progress(&self.corpus.rows, prev.as_deref(), &never).map(Arc::new);
-            let scores = progress
-                .as_ref()
-                .and_then(|p| q.score_matches(&self.corpus.rows, p.member(), &never));
-            update(self, Action::SearchDone { pass, scores, progress });
-            return;
-        };
-        let cancel = Arc::new(AtomicBool::new(false));
-        self.search.cancel = Some(cancel.clone());
-        let corpus = self.corpus.clone();
-        // While rows load, every batch starts the search again over the new rows; ranking
-        // each time would take the cores from loading, so it waits for the last batch.
-        let rank = self.loading.done;
-        std::thread::spawn(move || {
-            // Two steps: which sessions match (fast: the list and histograms follow at once),
-            // then their fuzzy scores, to rank the list. A newer keystroke cancels either.
-            let q = Query::new(&text);
-            let scores = search_pool().install(|| {
-                q.progress(&corpus.rows, prev.as_deref(), &cancel).and_then(|progress| {
-                    let member = progress.member();
-                    // A copy to rank only when ranking follows (not while rows load).
-                    let to_rank = rank.then(|| member.clone());
-                    let _ = tx.send(Msg::Act(Action::SearchDone {
-                        pass,
-                        scores: Some(member),
-                        progress: Some(Arc::new(progress)),
-                    }));
-                    to_rank.and_then(|m| q.score_matches(&corpus.rows, m, &cancel))
-                })
-            });
-            // Let go of the corpus before the last report (even a cancelled pass sends one),
-            // so that loading held back meanwhile can go on.
-            drop(corpus);
-            let _ = tx.send(Msg::Act(Action::SearchDone {
-                pass,
-                scores,
-                progress: None,
-            }));
-        });
-    }
-}
-
-/// The threads that search runs on, apart from rayon's global pool: ranking 400K sessions
-/// keeps a pool busy for most of a second, and `update`'s own parallel passes (the filter,
-/// the histograms) queued behind it would freeze the screen meanwhile.
-fn search_pool() -> &'static rayon::ThreadPool {
-    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
-    POOL.get_or_init(|| {
-        rayon::ThreadPoolBuilder::new()
-            .thread_name(|i| format!("leash-search-{i}"))
-            .build()
-            .expect("a thread pool for search")
-    })
 }

@@ -19,7 +19,7 @@ fn actions(n: usize, failed: usize) -> Value {
     Value::Array(v)
 }
 
-/// Five sessions:
+/// Five sessions (s1 and s2 with project, start time and model; the others without):
 /// - s1 "Fix login bug": novice, fix, success; 2 turns (3 actions, 1 failed; 1 action):
 ///   PLAN HUMAN goal, EXEC AGENT code.
 /// - s2 "Add parser tests": expert, test, verified; 1 turn of 12 actions: PLAN AGENT approach
@@ -30,7 +30,8 @@ fn actions(n: usize, failed: usize) -> Value {
 /// - s5 "Empty session": beginner, no turns.
 pub fn lines() -> Vec<String> {
     let s = [
-        json!({"id": "s1", "title": "Fix login bug", "expertise": 1, "mode": "fix", "outcome": "success",
+        json!({"id": "s1", "title": "Fix login bug", "project": "acme/web", "started_at": "2026-03-03T10:00:00Z",
+               "model": "claude-opus-4-1", "expertise": 1, "mode": "fix", "outcome": "success",
         "turns": [
             {"prompt": "The login fails with a 500.\nPlease fix it.", "actions": actions(3, 1),
              "response_words": 120,
@@ -38,7 +39,8 @@ pub fn lines() -> Vec<String> {
                            dec("d2", "execution", "agent", "code", false)]},
             {"prompt": "thanks, now run the tests", "actions": actions(1, 0), "response_words": 30}
         ]}),
-        json!({"id": "s2", "title": "Add parser tests", "expertise": "expert", "mode": "test",
+        json!({"id": "s2", "title": "Add parser tests", "project": "parser", "started_at": "2026-03-05T09:00:00+02:00",
+               "model": "gpt-5", "expertise": "expert", "mode": "test",
                "outcome": "verified_success",
                "turns": [{"prompt": "add tests for the parser", "actions": actions(12, 0),
                           "decisions": [dec("d1", "planning", "agent", "approach", true),

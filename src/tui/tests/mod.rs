@@ -2,8 +2,13 @@
 //! snapshots of whole screens drawn on a `TestBackend`.
 
 mod audit;
+mod audit_flow;
 mod figures;
 pub(super) mod fixture;
+mod keytable;
+mod reading;
 pub(super) mod screens;
+mod searchmodes;
+mod timeplace;
 mod updates;
 mod workers;

@@ -2,6 +2,8 @@
 //! verdicts. Everything about the audit file itself is `crate::audit`'s; a verdict is called
 //! saved only once `Store::append` returned Ok.
 
+use std::sync::atomic::AtomicUsize;
+
 use crate::audit::queue::{self, Item};
 use crate::audit::{
     Store, StoreError, Undone, Verdict, VerdictKind, agreement, by_confidence, by_expertise, inter_auditor, join,
@@ -28,6 +30,7 @@ pub fn update(app: &mut App, action: Action) {
                 1
             };
             s.field = Field::ALL[(i + d) % Field::ALL.len()];
+            s.typing = false;
         }
         A::SetupLess | A::SetupMore => {
             let up = matches!(action, A::SetupMore);
@@ -46,14 +49,18 @@ pub fn update(app: &mut App, action: Action) {
         A::SetupDigit(c) => {
             let s = &mut app.audit.setup;
             let d = u64::from(c.to_digit(10).unwrap_or(0));
+            // The first digit on a field replaces its value; the next ones append.
+            let keep = u64::from(s.typing);
             match s.field {
-                Field::N => s.n = s.n.saturating_mul(10).saturating_add(d as usize).min(10_000_000),
-                Field::Seed => s.seed = s.seed.saturating_mul(10).saturating_add(d),
-                _ => {}
+                Field::N => s.n = (s.n as u64 * keep).saturating_mul(10).saturating_add(d).min(10_000_000) as usize,
+                Field::Seed => s.seed = (s.seed * keep).saturating_mul(10).saturating_add(d),
+                _ => return,
             }
+            s.typing = true;
         }
         A::SetupBackspace => {
             let s = &mut app.audit.setup;
+            s.typing = true;
             match s.field {
                 Field::N => s.n /= 10,
                 Field::Seed => s.seed /= 10,
@@ -69,16 +76,29 @@ pub fn update(app: &mut App, action: Action) {
         }
         A::AuditReadOnly => read_only(app),
         A::AuditConfirm => confirm(app),
-        A::AuditActor(a) => app.audit.staged.actor = Some(a),
-        A::AuditKind(k) => app.audit.staged.kind = Some(k),
+        A::AuditActor(a) => {
+            app.audit.staged.actor = Some(a);
+            app.audit.status = None;
+        }
+        A::AuditKind(k) => {
+            app.audit.staged.kind = Some(k);
+            app.audit.status = None;
+        }
         A::AuditReject => {
             if let Some((s, d)) = ids(app) {
                 commit(app, Verdict::reject(&s, &d), None);
             }
         }
         A::AuditUndo => undo(app),
-        A::AuditNext => go(app, app.audit.pos.saturating_add(1)),
-        A::AuditPrev => go(app, app.audit.pos.saturating_sub(1)),
+        // Moving on: what the status line said was about the decision left.
+        A::AuditNext => {
+            app.audit.status = None;
+            go(app, app.audit.pos.saturating_add(1));
+        }
+        A::AuditPrev => {
+            app.audit.status = None;
+            go(app, app.audit.pos.saturating_sub(1));
+        }
         A::NoteStart => app.mode = Mode::AuditNote,
         A::NoteInput(c) => app.audit.note.push(c),
         A::NoteBackspace => {
@@ -113,8 +133,13 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Scrolls the context of the decision in front (or the agreement panel).
 pub fn scroll(app: &mut App, d: isize) {
+    let max = if app.mode == Mode::Agreement {
+        500
+    } else {
+        app.audit.scroll_max.get().min(500)
+    };
     let s = &mut app.audit.scroll;
-    *s = (*s as isize).saturating_add(d).clamp(0, 500) as u16;
+    *s = (*s as isize).saturating_add(d).clamp(0, max as isize) as u16;
 }
 
 /// `a`: back to the queue begun, else the setup overlay (opening the store, or saying why not).
@@ -150,7 +175,8 @@ fn start(app: &mut App) {
     if app.audit.store.is_none() || app.audit.building {
         return;
     }
-    let sessions: Vec<usize> = app.members.iter().map(|&i| i as usize).collect();
+    // The list's order: "in order" follows what the user sees (sort and all).
+    let sessions: Vec<usize> = app.visible.iter().map(|&i| i as usize).collect();
     let order = app.audit.setup.order();
     let blind = app.audit.setup.blind;
     let Some(tx) = app.tx.clone() else {
@@ -159,9 +185,11 @@ fn start(app: &mut App) {
         return;
     };
     app.audit.building = true;
+    let built = std::sync::Arc::new([AtomicUsize::new(0), AtomicUsize::new(sessions.len())]);
+    app.audit.built = built.clone();
     let corpus = app.corpus.clone();
     std::thread::spawn(move || {
-        let queue = queue::build(&corpus, &sessions, order);
+        let queue = super::queue::build_counting(&corpus, &sessions, order, &built, &tx);
         // Let go of the corpus before reporting, so that loading held back can go on.
         drop(corpus);
         let _ = tx.send(Msg::Act(Action::AuditQueued { queue, order, blind }));

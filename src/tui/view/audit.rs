@@ -1,5 +1,7 @@
 //! The audit screens: the setup overlay, one decision in context, and the agreement panel.
 
+use std::sync::atomic::Ordering;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -127,7 +129,13 @@ pub fn render_setup(frame: &mut Frame, area: Rect, app: &App) {
             }
             lines.push(Line::raw(""));
             if a.building {
-                lines.push(Line::styled("building the queue (re-reading the sessions)…", t.bold()));
+                let [done, all] = &*a.built;
+                let (done, all) = (done.load(Ordering::Relaxed), all.load(Ordering::Relaxed));
+                let pct = (done * 100).checked_div(all).unwrap_or(0);
+                lines.push(Line::styled(
+                    format!("building the queue: re-read {done} of {all} sessions ({pct}%)…"),
+                    t.bold(),
+                ));
             } else {
                 lines.push(Line::styled(
                     "Enter start (resumes where you left off) · Esc back",
@@ -314,13 +322,14 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
         .borders(Borders::ALL)
         .border_style(t.dim())
         .title(Span::styled(" context: prompt and actions (↑↓ scroll) ", t.dim()));
-    frame.render_widget(
-        Paragraph::new(context)
-            .wrap(Wrap { trim: false })
-            .scroll((a.scroll, 0))
-            .block(block),
-        ctx_r,
-    );
+    let p = Paragraph::new(context).wrap(Wrap { trim: false });
+    // End (or a long PgDn) stops at the last line rather than scrolling into blank rows.
+    let max = p
+        .line_count(ctx_r.width.saturating_sub(2))
+        .saturating_sub(usize::from(ctx_r.height.saturating_sub(2)));
+    let max = max.min(usize::from(u16::MAX)) as u16;
+    a.scroll_max.set(max);
+    frame.render_widget(p.scroll((a.scroll.min(max), 0)).block(block), ctx_r);
 }
 
 /// The queue around the decision in front, each with its verdict in force (wide terminals).
@@ -522,7 +531,7 @@ fn context_lines<'a>(s: &'a Session, ti: usize, d: &Decision, t: Theme) -> Vec<L
         t.title(),
     ));
     for (k, a) in turn.actions.iter().enumerate() {
-        out.push(super::action_line(k, a, t));
+        out.push(super::action_line(k, a, t, None));
     }
     let others: Vec<&Decision> = turn.decisions.iter().filter(|x| x.id != d.id).collect();
     if !others.is_empty() {

@@ -67,7 +67,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let skipped = app.corpus.skipped;
     if skipped > 0 {
-        top.push(Span::styled(format!("  {skipped} lines skipped"), t.dim()));
+        let lines = if skipped == 1 { "line" } else { "lines" };
+        top.push(Span::styled(format!("  {skipped} {lines} skipped"), t.dim()));
     }
     if app.how != RatifiedAs::Recorded {
         top.push(Span::styled(
@@ -145,21 +146,62 @@ pub fn filters_text(app: &App) -> String {
         let b = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v}"));
         parts.push(format!("a/p {}..{}", b(f.app_min), b(f.app_max)));
     }
+    if f.since.is_some() || f.until.is_some() {
+        let day = super::super::meta::day;
+        let from = f.since.map_or(String::new(), day);
+        let to = f.until.map_or(String::new(), |u| day(u - 86_400));
+        parts.push(format!("started {from}..{to}"));
+    }
+    for (what, names) in [("project", &f.projects), ("model", &f.models), ("origin", &f.origins)] {
+        if !names.is_empty() {
+            parts.push(format!("{what} {}", names.join(",")));
+        }
+    }
     parts.join(" · ")
 }
 
 pub fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
-    let line = if app.mode == Mode::Search || !app.search.text.is_empty() {
+    let prompt = match app.mode {
+        Mode::Goto => Some("go to session id: "),
+        Mode::Find => Some("find in this session: "),
+        _ => None,
+    };
+    let line = if let Some(p) = prompt {
+        Line::from(vec![
+            Span::styled(format!(" {p}"), t.title()),
+            safe(&app.prompt, t.bold()),
+            Span::raw("▏"),
+            Span::styled("  Enter go · Esc cancel", t.dim()),
+        ])
+    } else if let Some(s) = &app.status {
+        Line::from(vec![Span::raw(" "), safe(s, t.bold())])
+    } else if app.mode == Mode::Search || !app.search.text.is_empty() {
         let n = app.visible.len();
-        let state = if app.search.running { " (searching…)" } else { "" };
+        let state = if app.search.running {
+            " (searching…)"
+        } else if app.search.ranking {
+            " (looking through every prompt, file, command…)"
+        } else {
+            ""
+        };
         let cursor = if app.mode == Mode::Search { "▏" } else { "" };
         Line::from(vec![
             Span::styled(" /", t.title()),
             safe(&app.search.text, t.bold()),
             Span::raw(cursor),
             Span::raw(format!("  {n} match{}{state}", if n == 1 { "" } else { "es" })),
-            Span::styled("  Enter keep · Esc clear", t.dim()),
+            Span::styled(
+                format!(
+                    "  {} (Tab: {}) · Enter keep · Esc clear",
+                    app.search.mode.name(),
+                    match app.search.mode {
+                        crate::search::Mode::Words => "fuzzy",
+                        crate::search::Mode::Fuzzy => "words",
+                    }
+                ),
+                t.dim(),
+            ),
         ])
     } else {
         let text = filters_text(app);

@@ -11,7 +11,7 @@ use crate::stats::study;
 
 use super::super::action::{Cohorts, Panel};
 use super::super::app::{App, Group};
-use super::super::hist::{Hist, Metric};
+use super::super::hist::{APP_LOWER, Hist, Metric};
 use super::super::theme::Theme;
 use super::{fit, pct, theme};
 
@@ -29,9 +29,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         t.title()
     };
+    let focused = if app.focus == Panel::Hist { "▶ " } else { "" };
+    let long = format!(" {what} · S study's figure · ▲ selected session · ◆ both · c cohorts · H hide");
+    let legend = [
+        long,
+        format!(" {what} · S study · ▲ selected · ◆ both"),
+        " S study · ▲ selected · ◆ both · c cohorts · H hide".to_string(),
+    ]
+    .into_iter()
+    .find(|l| l.chars().count() + 14 <= usize::from(area.width))
+    .unwrap_or_default();
     let head = Line::from(vec![
-        Span::styled(" histograms ", style),
-        Span::styled(format!(" {what} · S study · ▲ selected · c cohorts"), t.dim()),
+        Span::styled(format!(" {focused}histograms "), style),
+        Span::styled(legend, t.dim()),
     ]);
     frame.render_widget(Paragraph::new(head), Rect { height: 1, ..area });
     let body = Rect {
@@ -82,6 +92,10 @@ fn caption(metric: Metric, g: &Group, cohorts: Cohorts, w: usize) -> String {
             pct(Some(study::EXECUTION_HUMAN_SHARE)),
         ),
     };
+    // The study gives no share per cohort: say nothing rather than the overall figure.
+    if cohorts != Cohorts::All && metric != Metric::ActionsPerPrompt {
+        return fit(&format!("{name} {ours}"), w);
+    }
     let full = format!("{name} {ours} (S {theirs})");
     if full.chars().count() <= w {
         return full;
@@ -139,40 +153,116 @@ fn draw(frame: &mut Frame, area: Rect, h: &Hist, caption: &str, cohorts: bool, t
         }
     }
     lines.push(Line::from(marks));
-    let (lo, hi) = match h.metric {
-        Metric::ActionsPerPrompt => ("<1", ">100"),
-        _ => ("0%", "100%"),
-    };
-    let room = (bw * n).min(w).saturating_sub(lo.len() + hi.len() + 2);
-    // Beside cohorts the caption names the cohort, so this line names the metric.
+    let span = (bw * n).min(w);
+    lines.push(Line::styled(ticks(h.metric, bw, span), t.dim()));
+    // The count scale and the sessions counted (and apart), above the bars when there is
+    // room for a line, else in the caption's place.
     let what = match (cohorts, h.metric) {
-        (false, _) => format!("n={}", h.total()),
-        (true, Metric::ActionsPerPrompt) => "a/p".into(),
-        (true, Metric::PlanningShare) => "plan".into(),
-        (true, Metric::ExecutionShare) => "exec".into(),
+        (false, _) => String::new(),
+        (true, Metric::ActionsPerPrompt) => "a/p ".into(),
+        (true, Metric::PlanningShare) => "plan ".into(),
+        (true, Metric::ExecutionShare) => "exec ".into(),
     };
-    let label = [
-        format!("{what} +{} {}", h.apart, h.metric.apart_label()),
-        format!("{what} +{} none", h.apart),
-        format!("{what} +{}", h.apart),
+    let peak = h.bins.iter().copied().max().unwrap_or(0);
+    let info = [
+        format!(
+            "{what}n={} +{} {} · top bar {peak}",
+            h.total(),
+            h.apart,
+            h.metric.apart_label()
+        ),
+        format!("{what}n={} +{} · top {peak}", h.total(), h.apart),
+        format!("{what}n={} top {peak}", h.total()),
+        format!("{what}n={}", h.total()),
     ]
     .into_iter()
-    .find(|l| h.apart > 0 && l.chars().count() <= room)
-    .unwrap_or(what);
-    let span = (bw * n).min(w);
-    let pad = span.saturating_sub(lo.len() + hi.len() + label.chars().count());
-    let label = if pad >= 2 {
-        format!("{lo}{:^pad$}{hi}", label, pad = pad + label.chars().count())
+    .map(|l| {
+        if h.apart == 0 {
+            l.replace(" +0", "")
+                .replace(&format!(" {}", h.metric.apart_label()), "")
+        } else {
+            l
+        }
+    })
+    .find(|l| l.chars().count() <= w)
+    .unwrap_or_default();
+    if rows < 4 {
+        // No room for a line of its own: the count goes in the caption, if it fits.
+        // Beside cohorts the caption names the cohort: `what` names the metric.
+        let with_n = [format!("{caption} {what}n={}", h.total()), format!("{caption} {what}")]
+            .into_iter()
+            .find(|l| l.trim_end().chars().count() <= w);
+        if let Some(l) = with_n {
+            lines[0] = Line::styled(l.trim_end().to_string(), t.bold());
+        }
     } else {
-        fit(&format!("{lo} {label}"), w)
-    };
-    lines.push(Line::styled(label, t.dim()));
+        lines.insert(1, Line::styled(info, t.dim()));
+        // One bar row less: drop the lowest (the bars were drawn for `rows` rows).
+        let shrunk = heights(&h.bins, rows - 1);
+        for (r, line) in (0..rows - 1).rev().zip(lines[2..].iter_mut()) {
+            let s: String = shrunk
+                .iter()
+                .take(w)
+                .flat_map(|&e| std::iter::repeat_n(EIGHTHS[e.saturating_sub(r * 8).min(8)], bw))
+                .collect();
+            *line = Line::styled(s, t.bar());
+        }
+        lines.remove(rows + 1);
+    }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Labels under the bins, each at its bin's first column, left out where they would touch
+/// the one before: the lower bound of each actions-per-prompt bin (`100+` the overflow), or
+/// each share's tenth.
+pub fn ticks(metric: Metric, bw: usize, span: usize) -> String {
+    let labels: Vec<String> = match metric {
+        Metric::ActionsPerPrompt => APP_LOWER
+            .iter()
+            .map(|v| format!("{v}"))
+            .chain(["100+".to_string()])
+            .collect(),
+        _ => (0..10)
+            .map(|k| format!("{}", k * 10))
+            .chain(["%".to_string()])
+            .collect(),
+    };
+    let mut out: Vec<char> = vec![' '; span];
+    let mut free = 0;
+    for (b, l) in labels.iter().enumerate() {
+        let at = if b == labels.len() - 1 && metric != Metric::ActionsPerPrompt {
+            span.saturating_sub(1)
+        } else {
+            b * bw
+        };
+        let len = l.chars().count();
+        if at < free || at + len > span {
+            continue;
+        }
+        for (k, c) in l.chars().enumerate() {
+            out[at + k] = c;
+        }
+        free = at + len + 1;
+    }
+    out.into_iter().collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::heights;
+    use super::{Metric, heights, ticks};
+
+    #[test]
+    fn ticks_sit_under_their_bins_and_never_touch() {
+        assert_eq!(
+            ticks(Metric::ActionsPerPrompt, 4, 44),
+            "0   1   2   3   5   8   13  20  30  50  100+"
+        );
+        assert_eq!(ticks(Metric::ActionsPerPrompt, 2, 22), "0 1 2 3 5 8 13  30    ");
+        assert_eq!(
+            ticks(Metric::PlanningShare, 4, 40),
+            "0   10  20  30  40  50  60  70  80  90 %"
+        );
+    }
 
     #[test]
     fn heights_scale_to_the_fullest_bin_and_keep_small_bins_visible() {

@@ -5,7 +5,7 @@ mod header;
 mod hist;
 mod list;
 mod overlay;
-mod turn;
+pub(crate) mod turn;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,7 +24,7 @@ pub fn view(frame: &mut Frame, app: &App) {
     let areas = if (area.width, area.height) == app.size {
         app.areas
     } else {
-        Areas::of(area.width, area.height)
+        Areas::with(area.width, area.height, app.show_hist)
     };
     let Some(a) = areas else {
         too_small(frame, area, app);
@@ -42,7 +42,9 @@ pub fn view(frame: &mut Frame, app: &App) {
         header::render(frame, a.header, app);
         list::render(frame, a.list, app);
         turn::render(frame, a.turn, app);
-        hist::render(frame, a.hist, app);
+        if a.hist.height > 0 {
+            hist::render(frame, a.hist, app);
+        }
         header::render_footer(frame, a.footer, app);
     }
     match app.mode {
@@ -50,7 +52,7 @@ pub fn view(frame: &mut Frame, app: &App) {
         Mode::Facets => overlay::render_facets(frame, area, app),
         Mode::AuditSetup => audit::render_setup(frame, area, app),
         Mode::Agreement => audit::render_agreement(frame, area, app),
-        Mode::Browse | Mode::Search | Mode::Audit | Mode::AuditNote => {}
+        Mode::Browse | Mode::Search | Mode::Audit | Mode::AuditNote | Mode::Goto | Mode::Find | Mode::Copy => {}
     }
 }
 
@@ -68,7 +70,10 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 pub(crate) fn theme(app: &App) -> Theme {
-    Theme { color: app.color }
+    Theme {
+        color: app.color,
+        light: app.light,
+    }
 }
 
 /// A percentage, or `–` when there is nothing to divide.
@@ -113,7 +118,12 @@ pub(crate) fn fit(s: &str, w: usize) -> String {
 }
 
 /// One action of a chain: its number, ✓ / ✗ FAILED / · (unknown), tool and target.
-pub(super) fn action_line<'a>(k: usize, a: &'a crate::model::Action, t: super::theme::Theme) -> Line<'a> {
+pub(super) fn action_line<'a>(
+    k: usize,
+    a: &'a crate::model::Action,
+    t: super::theme::Theme,
+    project: Option<&str>,
+) -> Line<'a> {
     let (mark, style) = match a.ok {
         Some(false) => ("✗ FAILED ", t.bad()),
         Some(true) => ("✓ ", t.good()),
@@ -126,9 +136,32 @@ pub(super) fn action_line<'a>(k: usize, a: &'a crate::model::Action, t: super::t
     ];
     if let Some(target) = &a.target {
         spans.push(Span::raw(" "));
-        spans.push(safe(target, t.plain()));
+        spans.push(safe_owned(&relative(target, project), t.plain()));
     }
     Line::from(spans)
+}
+
+/// Paths in `text` made relative to the project: every absolute path holding a directory
+/// named as the project is cut after it (`/home/ana/acme/src/x.rs` → `src/x.rs` in `acme`).
+pub(crate) fn relative<'a>(text: &'a str, project: Option<&str>) -> std::borrow::Cow<'a, str> {
+    let Some(p) = project
+        .map(|p| p.rsplit('/').next().unwrap_or(p))
+        .filter(|p| !p.is_empty())
+    else {
+        return text.into();
+    };
+    let dir = format!("/{p}/");
+    if !text.contains(&dir) {
+        return text.into();
+    }
+    let parts: Vec<String> = text
+        .split(' ')
+        .map(|w| match (w.starts_with('/'), w.find(&dir)) {
+            (true, Some(i)) => w[i + dir.len()..].to_string(),
+            _ => w.to_string(),
+        })
+        .collect();
+    parts.join(" ").into()
 }
 
 /// A centred rectangle of at most `w`×`h`.
@@ -150,7 +183,23 @@ pub(super) fn popup(frame: &mut Frame, r: Rect, title: &str, body: Paragraph, t:
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, width};
+    use super::{fit, relative, width};
+
+    #[test]
+    fn paths_are_cut_after_the_project_directory() {
+        assert_eq!(relative("/home/ana/acme/src/x.rs", Some("acme")), "src/x.rs");
+        assert_eq!(
+            relative("cargo test --manifest-path /w/acme/Cargo.toml", Some("org/acme")),
+            "cargo test --manifest-path Cargo.toml"
+        );
+        assert_eq!(relative("/etc/hosts", Some("acme")), "/etc/hosts");
+        assert_eq!(
+            relative("src/acme/x.rs", Some("acme")),
+            "src/acme/x.rs",
+            "already relative"
+        );
+        assert_eq!(relative("/a/acme/x", None), "/a/acme/x");
+    }
 
     #[test]
     fn fit_counts_display_columns() {

@@ -9,6 +9,7 @@ use crate::model::EXPERTISE_NAMES;
 
 use super::super::app::{App, Facet};
 use super::super::keys::{AUDIT_HELP, HELP};
+use super::super::meta::{Names, day};
 use super::{centred, popup, safe_owned, theme};
 
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
@@ -40,7 +41,11 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
         t.dim(),
     ));
     let r = centred(area, 84, lines.len() as u16 + 2);
-    popup(frame, r, "keys", Paragraph::new(lines), t);
+    // Taller than the terminal: ↑↓ scroll it (clamped here: the last line stays in view).
+    let hidden = (lines.len() as u16 + 2).saturating_sub(r.height);
+    let title = if hidden > 0 { "keys · ↑↓ more" } else { "keys" };
+    let p = Paragraph::new(lines).scroll((app.help_scroll.min(hidden), 0));
+    popup(frame, r, title, p, t);
 }
 
 pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
@@ -62,10 +67,18 @@ pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
             Facet::Regime(r) => ("regime", r.name().replace('_', " ")),
             Facet::AppMin => ("actions/prompt", format!("at least {}", bound(f.app_min))),
             Facet::AppMax => ("actions/prompt", format!("at most  {}", bound(f.app_max))),
+            Facet::Since => ("started", format!("from {}", f.since.map_or("any".into(), day))),
+            Facet::Until => (
+                "started",
+                format!("to   {}", f.until.map_or("any".into(), |u| day(u - 86_400))),
+            ),
+            Facet::Project(p) => ("project", names(&app.meta.projects, p)),
+            Facet::Model(m) => ("model", names(&app.meta.models, m)),
+            Facet::Origin(o) => ("origin", names(&app.meta.origins, o)),
         };
         let on = app.facet_on(facet);
         let boxed = match facet {
-            Facet::AppMin | Facet::AppMax => "◂ ▸ ",
+            Facet::AppMin | Facet::AppMax | Facet::Since | Facet::Until => "◂ ▸ ",
             _ if on => "[x] ",
             _ => "[ ] ",
         };
@@ -85,10 +98,20 @@ pub fn render_facets(frame: &mut Frame, area: Rect, app: &App) {
     let skip = app.facet_cursor.saturating_sub(inner_h - 1);
     let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(inner_h).collect();
     shown.push(Line::styled(
-        format!("{} pass · Space toggle · ←→ range · x clear", app.visible.len()),
+        format!("{} pass · Space toggle · ←→ step · x clear", app.visible.len()),
         t.dim(),
     ));
     popup(frame, r, "filters", Paragraph::new(shown), t);
+}
+
+/// A project's or model's name with how many sessions have it.
+fn names(n: &Names, id: u32) -> String {
+    let name = &n.names[id as usize];
+    format!(
+        "{} ({})",
+        if name.is_empty() { "(none)" } else { name },
+        n.counts[id as usize]
+    )
 }
 
 fn bound(b: Option<f64>) -> String {

@@ -7,13 +7,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::model::{Actor, Kind, Session, SubagentRun, expertise_name};
+use crate::model::{Session, expertise_name};
 
 use super::super::action::Panel;
 use super::super::app::{App, STRIP_LABEL, strip_window};
-use super::super::sanitize::{clean, clean_lines};
+use super::super::sanitize::clean;
 use super::super::theme::Theme;
 use super::{fit, safe, theme};
+
+mod body;
+
+use body::body_lines;
+pub use body::{Folds, body_rows, plain_lines, rows_before};
 
 const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -37,15 +42,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     let n = s.turns.len();
     // Say when the turn goes on below (or above) what is shown.
-    let shown = usize::from(area.height.saturating_sub(5));
-    let total = o.lines(usize::from(area.width.saturating_sub(2)));
+    let (iw, ih) = (area.width.saturating_sub(2), area.height.saturating_sub(2));
+    let shown = usize::from(ih.saturating_sub(header_rows(app, iw, ih)));
+    let total = body_rows(app, iw);
     let more = match (o.scroll > 0, usize::from(o.scroll) + shown < total) {
         (true, true) => "· ↕ more ",
         (false, true) => "· ↓ more ",
         (true, false) => "· ↑ ",
         _ => "",
     };
-    let title = format!(" turn {}/{n} {more}", if n == 0 { 0 } else { o.turn + 1 });
+    let focused = if app.focus == Panel::Turn { "▶ " } else { "" };
+    let title = format!(" {focused}turn {}/{n} {more}", if n == 0 { 0 } else { o.turn + 1 });
     let block = block.title(Span::styled(title, t.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -53,29 +60,45 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let w = usize::from(inner.width);
-    let name = s.display_title();
-    let head = vec![
-        Line::styled(fit(&clean(name), w), t.bold()),
-        meta(s, app, t, w),
-        strip(s, o.turn, t, w),
-    ];
-    let top = Rect { height: 3, ..inner };
-    frame.render_widget(Paragraph::new(head), top);
-    let body = Rect {
-        y: inner.y + 3,
-        height: inner.height - 3,
+    let head_h = header_rows(app, inner.width, inner.height);
+    let head = Paragraph::new(header(s, app, t, inner.width)).wrap(Wrap { trim: false });
+    frame.render_widget(
+        head,
+        Rect {
+            height: head_h - 1,
+            ..inner
+        },
+    );
+    let strip_r = Rect {
+        y: inner.y + head_h - 1,
+        height: 1,
         ..inner
     };
-    let lines = match s.turns.get(o.turn) {
-        Some(_) => turn_lines(s, o.turn, t),
-        None => vec![Line::styled("this session has no turns", t.dim())],
+    frame.render_widget(Paragraph::new(strip(s, o.turn, t, w)), strip_r);
+    let head_h = head_h.min(inner.height);
+    let body = Rect {
+        y: inner.y + head_h,
+        height: inner.height - head_h,
+        ..inner
     };
+    let mut lines = body_lines(app, s, o.turn, t);
+    // The lines holding the text found (`/` in the turn view) stand out.
+    if let Some(f) = app.find.as_ref().filter(|f| !f.hits.is_empty()) {
+        let needle = f.text.to_lowercase();
+        for l in &mut lines {
+            if l.to_string().to_lowercase().contains(&needle) {
+                *l = std::mem::take(l).patch_style(t.found());
+            }
+        }
+    }
     let p = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((o.scroll, 0));
     frame.render_widget(p, body);
 }
 
-fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
-    let row = app.opened.as_ref().map(|o| &app.corpus.rows[o.row as usize]);
+/// The header above the strip: title, facts, where the session is read from, and a note when
+/// its file had lines skipped. Wrapped, never cut.
+fn header<'a>(s: &'a Session, app: &App, t: Theme, width: u16) -> Vec<Line<'a>> {
+    let row = app.opened.as_ref().map(|o| (o.row, &app.corpus.rows[o.row as usize]));
     // Facets leash's importer estimated (not read from the transcript) say so.
     let est = |field: &str| if s.is_estimated(field) { " (est.)" } else { "" };
     let mut parts = vec![format!(
@@ -91,14 +114,57 @@ fn meta<'a>(s: &'a Session, app: &App, t: Theme, w: usize) -> Line<'a> {
         s.outcome.map_or("outcome unknown", |o| o.name()),
         est("outcome")
     ));
-    if let Some(r) = row {
+    if let Some((_, r)) = row {
         parts.push(format!("{} actions, {} failed", r.actions, r.failed_actions));
         if r.subagent_actions > 0 {
             parts.push(format!("+{} by sub-agents", r.subagent_actions));
         }
     }
-    let text = fit(&clean(&parts.join(" · ")), w);
-    Line::styled(text, t.dim())
+    parts.extend(
+        s.started_at
+            .as_deref()
+            .map(|t| format!("started {}", t.replacen('T', " ", 1))),
+    );
+    parts.extend(s.model.clone());
+    if let Some(o) = row.and_then(|(_, r)| r.origin.as_deref()) {
+        parts.push(format!("from {o}"));
+    }
+    // The title (two rows at most), where the session is and the skipped-lines note stay in
+    // view when the header is cut to half the panel; the facts wrap below them.
+    let mut lines = vec![Line::styled(
+        fit(&clean(s.display_title()), usize::from(width) * 2 - 1),
+        t.bold(),
+    )];
+    if let Some((_, r)) = row {
+        let src = &app.corpus.sources[r.loc.source as usize];
+        lines.push(Line::styled(
+            clean(&format!("id {} · {}:{}", s.id, src.name, r.loc.line)).into_owned(),
+            t.dim(),
+        ));
+    }
+    if app.loading.skipped > 0 {
+        lines.push(Line::styled(
+            match app.loading.skipped {
+                1 => "note: 1 corpus line was skipped as unreadable".to_string(),
+                n => format!("note: {n} corpus lines were skipped as unreadable"),
+            },
+            t.bad(),
+        ));
+    }
+    lines.push(Line::styled(clean(&parts.join(" · ")).into_owned(), t.dim()));
+    lines
+}
+
+/// Rows the turn view's header takes at `width`×`height` inside its border, the strip of
+/// turns included (its last row): wrapped, but at most half the panel.
+pub fn header_rows(app: &App, width: u16, height: u16) -> u16 {
+    let Some(Ok(s)) = app.opened.as_ref().map(|o| o.session.as_ref()) else {
+        return 1;
+    };
+    let rows = Paragraph::new(header(s, app, theme(app), width))
+        .wrap(Wrap { trim: false })
+        .line_count(width);
+    (rows as u16 + 1).min((height / 2).max(3))
 }
 
 /// One cell per turn, its height the turn's actions (scaled to the session's busiest turn);
@@ -120,107 +186,4 @@ fn strip(s: &Session, cur: usize, t: Theme, w: usize) -> Line<'static> {
         spans.push(Span::styled(c.to_string(), style));
     }
     Line::from(spans)
-}
-
-fn turn_lines(s: &Session, i: usize, t: Theme) -> Vec<Line<'_>> {
-    let turn = &s.turns[i];
-    let mut out = vec![Line::styled("▌prompt", t.title())];
-    out.extend(clean_lines(&turn.prompt).map(|l| Line::from(Span::raw(l))));
-    out.push(Line::styled(format!("▌decisions: {}", turn.decisions.len()), t.title()));
-    for d in &turn.decisions {
-        let kind = match d.kind {
-            Kind::Planning => "PLAN",
-            Kind::Execution => "EXEC",
-        };
-        let actor = match d.actor {
-            Actor::Human => "HUMAN",
-            Actor::Agent => "AGENT",
-        };
-        let mut spans = vec![
-            Span::styled(kind, t.kind(d.kind)),
-            Span::raw(" "),
-            Span::styled(actor, t.actor(d.actor)),
-            Span::raw(" "),
-            safe(d.category.as_deref().unwrap_or("-"), t.bold()),
-            Span::raw(d.confidence.map_or(String::new(), |c| format!(" {c:.2}"))),
-        ];
-        if d.is_ratified() {
-            spans.push(Span::styled(" RATIFIED", t.study()));
-        }
-        if let Some(sum) = &d.summary {
-            spans.push(Span::raw(" "));
-            spans.push(safe(sum, t.plain()));
-        }
-        out.push(Line::from(spans));
-        if let Some(ev) = &d.evidence {
-            out.push(Line::from(vec![
-                Span::styled("     “", t.dim()),
-                safe(ev, t.dim()),
-                Span::styled("”", t.dim()),
-            ]));
-        }
-    }
-    out.push(Line::from(vec![
-        Span::styled("▌words written: ", t.title()),
-        Span::raw(turn.words().to_string()),
-    ]));
-    let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
-    out.push(Line::styled(
-        format!("▌actions: {} ({failed} failed)", turn.actions.len()),
-        t.title(),
-    ));
-    // Sub-agents hang under the Task/Agent call that started them (matched by its
-    // description, the call's target); any left over are listed after the chain.
-    let mut runs: Vec<Option<&SubagentRun>> = turn.subagent.iter().map(Some).collect();
-    for (k, a) in turn.actions.iter().enumerate() {
-        out.push(super::action_line(k, a, t));
-        if matches!(a.tool.as_str(), "Task" | "Agent") {
-            let slot = runs
-                .iter_mut()
-                .find(|r| r.is_some_and(|r| r.description.is_some() && r.description == a.target));
-            if let Some(run) = slot.and_then(Option::take) {
-                subagent_lines(&mut out, run, t);
-            }
-        }
-    }
-    let rest: Vec<&SubagentRun> = runs.into_iter().flatten().collect();
-    if !rest.is_empty() {
-        out.push(Line::styled("▌sub-agents of this turn", t.title()));
-        for run in rest {
-            subagent_lines(&mut out, run, t);
-        }
-    }
-    out
-}
-
-/// Calls shown per sub-agent before the rest are counted.
-const SUBAGENT_CALLS_SHOWN: usize = 40;
-
-/// A sub-agent and its own tool calls, indented under the call that started it.
-fn subagent_lines<'a>(out: &mut Vec<Line<'a>>, run: &'a SubagentRun, t: Theme) {
-    let kind = run.agent_type.as_deref().unwrap_or("sub-agent");
-    let mut head = vec![
-        Span::styled("      ↳ ", t.dim()),
-        safe(kind, t.bold()),
-        Span::styled(format!(" · {} actions (not the main chain's)", run.actions), t.dim()),
-    ];
-    if let Some(d) = &run.description {
-        head.push(Span::raw(" · "));
-        head.push(safe(d, t.plain()));
-    }
-    out.push(Line::from(head));
-    for a in run.calls.iter().take(SUBAGENT_CALLS_SHOWN) {
-        let mut spans = vec![Span::styled("          · ", t.dim()), safe(&a.tool, t.bold())];
-        if let Some(target) = &a.target {
-            spans.push(Span::raw(" "));
-            spans.push(safe(target, t.plain()));
-        }
-        out.push(Line::from(spans));
-    }
-    if run.calls.len() > SUBAGENT_CALLS_SHOWN {
-        out.push(Line::styled(
-            format!("          … {} more", run.calls.len() - SUBAGENT_CALLS_SHOWN),
-            t.dim(),
-        ));
-    }
 }

@@ -1,0 +1,71 @@
+//! Reading a session as a person does, through the real binary in a pseudo-terminal: go to
+//! a session by id, find a word in it, copy its id (OSC 52), open it in the pager.
+
+mod support;
+
+use support::pty::Term;
+
+fn loaded(t: &Term) {
+    t.wait("the demo loaded", |s| {
+        s.lines().next().unwrap_or("").trim() == "leash 3000 sessions"
+    });
+}
+
+#[test]
+fn go_to_an_id_find_in_it_and_copy_the_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(&[], 160, 45, dir.path());
+    loaded(&t);
+    t.send(b"i");
+    t.wait_for("go to session id:");
+    t.send(b"s-002050");
+    t.press("Enter");
+    t.wait_for("went to s-002050");
+    t.wait_for("id s-002050 · <demo>:2050");
+    // Find inside it: Enter focuses the turn view, / asks, n goes on.
+    t.press("Enter");
+    t.wait_for("▶ turn");
+    t.send(b"/");
+    t.wait_for("find in this session:");
+    t.send(b"test");
+    t.press("Enter");
+    t.wait_for("\"test\": match 1 of ");
+    t.send(b"n");
+    t.wait_for("\"test\": match 2 of ");
+    t.send(b"N");
+    t.wait_for("\"test\": match 1 of ");
+    // Esc ends the find, then gives the focus back to the list.
+    t.press("Esc");
+    t.wait("the find ended", |s| !s.contains("match 1 of"));
+    t.press("Esc");
+    t.wait_for("▶ sessions");
+    // y i: the id goes to the clipboard, base64 in an OSC 52 sequence ("s-002050").
+    t.send(b"y");
+    t.wait_for("copy: i session id");
+    t.send(b"i");
+    t.wait_for("copied the session id");
+    assert!(t.wrote(b"\x1b]52;c;cy0wMDIwNTA=\x07"));
+    t.send(b"q");
+    assert!(t.wait_exit());
+}
+
+#[test]
+fn o_shows_the_session_in_the_pager_and_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let pager = dir.path().join("pager.sh");
+    let seen = dir.path().join("paged.json");
+    std::fs::write(&pager, format!("#!/bin/sh\ncp \"$1\" '{}'\n", seen.display())).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut t = Term::spawn_env(&[], 100, 30, dir.path(), &[("PAGER", pager.to_str().unwrap())]);
+    loaded(&t);
+    t.send(b"o");
+    t.wait("the pager ran", |_| seen.exists());
+    loaded(&t);
+    let paged = std::fs::read_to_string(&seen).unwrap();
+    assert!(paged.contains("\"id\": \"s-000001\""), "{paged}");
+    t.press("Down");
+    t.wait_for("id s-000002");
+    t.send(b"q");
+    assert!(t.wait_exit());
+}
