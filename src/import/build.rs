@@ -9,7 +9,8 @@
 //!   cache_read, cache_creation}` tokens);
 //! - turn: `subagent_actions` and `subagent` (`[{call_id, agent_type, description, origin,
 //!   actions, calls: [{tool, target}]}]`), `slash_command`, `mid_turn` (messages the user
-//!   typed while the agent worked), `interrupted` and `plan_mode` (when true).
+//!   typed while the agent worked), `interrupted` and `plan_mode` (when true), `uuid` (the
+//!   Claude Code line that opened it, by which a fork's replay is recognised).
 
 use serde_json::{Value, json};
 
@@ -115,6 +116,9 @@ pub fn to_line(raw: &RawSession, session: &Session) -> String {
             }
             if let Some(s) = &t.slash {
                 to.insert("slash_command".into(), json!(s));
+            }
+            if let Some(u) = &t.uuid {
+                to.insert("uuid".into(), json!(u));
             }
             if !t.mid_turn.is_empty() {
                 to.insert("mid_turn".into(), json!(t.mid_turn));

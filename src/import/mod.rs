@@ -11,6 +11,7 @@ pub mod codex;
 pub mod detect;
 pub mod doctor;
 mod doctor_known;
+mod forks;
 pub(crate) mod lines;
 pub mod origin;
 pub mod prompt;

@@ -85,6 +85,7 @@ pub(super) fn read_path(path: &Path, opts: &ImportOptions, keep: bool) -> Result
             Err(e) => warnings.push(format!("{e} (skipped)")),
         }
     }
+    super::forks::drop_replays(&mut imported, &mut warnings);
     if empty > 0 {
         warnings.push(format!(
             "{name}: {empty} transcript file(s) held no prompt and no tool call (left out)"

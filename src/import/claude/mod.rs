@@ -33,6 +33,7 @@ pub fn is_rejection(result: &str) -> bool {
 
 /// A slash command waiting to see whether its expansion follows.
 struct PendingSlash {
+    uuid: Option<String>,
     name: String,
     text: String,
     timestamp: Option<String>,
@@ -94,14 +95,14 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
             "queue-operation" => {
                 let op = line.operation.as_deref().unwrap_or("");
                 if let Some(text) = st.queue.operation(op, line.content.as_ref(), ln, turn) {
-                    st.open_turn(text, None, line.timestamp.clone());
+                    st.open_turn(text, None, line.timestamp.clone(), line.uuid.clone());
                 }
             }
             "attachment" => {
                 if let Some(text) = line.attachment.as_ref().and_then(queued_prompt)
                     && let Some(text) = st.queue.attachment(text, ln, turn)
                 {
-                    st.open_turn(text, None, line.timestamp.clone());
+                    st.open_turn(text, None, line.timestamp.clone(), line.uuid.clone());
                 }
             }
             _ => {}
@@ -125,7 +126,7 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
     }
     let mut st = st;
     if let Some(p) = st.pending.take() {
-        st.open_turn(p.text, Some(p.name), p.timestamp);
+        st.open_turn(p.text, Some(p.name), p.timestamp, p.uuid);
     }
     let mut s = st.s;
     for (t, text) in st.queue.finish() {
@@ -149,7 +150,7 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
 }
 
 impl State {
-    fn open_turn(&mut self, prompt: String, slash: Option<String>, at: Option<String>) {
+    fn open_turn(&mut self, prompt: String, slash: Option<String>, at: Option<String>, uuid: Option<String>) {
         self.rejected_last = false;
         self.s.turns.push(RawTurn {
             prompt,
@@ -157,6 +158,7 @@ impl State {
             started_at: at,
             ide_context: self.ide_context.take(),
             plan_mode: self.plan,
+            uuid,
             ..RawTurn::default()
         });
     }
@@ -165,7 +167,7 @@ impl State {
         self.rejected_last = false;
         // The agent answering a pending slash command means it was a prompt command.
         if let Some(p) = self.pending.take() {
-            self.open_turn(p.text, Some(p.name), p.timestamp);
+            self.open_turn(p.text, Some(p.name), p.timestamp, p.uuid);
         }
         let s = &mut self.s;
         if s.model.is_none() {

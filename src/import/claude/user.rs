@@ -33,12 +33,13 @@ impl State {
         if line.is_meta == Some(true) {
             // The expansion of a prompt command: the command was the user's prompt.
             if let Some(p) = self.pending.take() {
-                self.open_turn(p.text, Some(p.name), p.timestamp);
+                self.open_turn(p.text, Some(p.name), p.timestamp, p.uuid);
             }
             return;
         }
         if let Some((name, full)) = slash_command(&text) {
             self.pending = (!is_local_command(&name)).then_some(PendingSlash {
+                uuid: line.uuid.clone(),
                 name,
                 text: full,
                 timestamp: line.timestamp.clone(),
@@ -64,7 +65,7 @@ impl State {
         if ide.is_some() {
             self.ide_context = ide;
         }
-        self.open_turn(text, None, line.timestamp.clone());
+        self.open_turn(text, None, line.timestamp.clone(), line.uuid.clone());
     }
 
     /// Text the tool put in a user line: interrupts, the user's own shell commands.
