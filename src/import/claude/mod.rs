@@ -3,6 +3,7 @@
 //! sub-agent files beside or below the session.
 
 mod line;
+mod message;
 mod queue;
 mod user;
 mod who;
@@ -171,23 +172,19 @@ impl State {
         }
         let s = &mut self.s;
         if s.model.is_none() {
-            s.model = line
-                .message
-                .as_ref()
-                .and_then(|m| m.get("model"))
-                .and_then(Value::as_str)
-                .filter(|m| !m.starts_with('<'))
-                .map(str::to_owned);
+            s.model = (line.message.as_ref())
+                .and_then(|m| m.model.clone())
+                .filter(|m| !m.starts_with('<'));
         }
         for b in line.blocks() {
-            match b.get("type").and_then(Value::as_str) {
+            match b.ty.as_deref() {
                 Some("text") => {
-                    if let (Some(t), Some(turn)) = (b.get("text").and_then(Value::as_str), s.turns.last_mut()) {
+                    if let (Some(t), Some(turn)) = (b.text.as_deref(), s.turns.last_mut()) {
                         push_text(turn, t);
                     }
                 }
                 Some("tool_use") => {
-                    let id = b.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+                    let id = b.id.clone().unwrap_or_default();
                     if !id.is_empty() && !self.seen_calls.insert(id.clone()) {
                         continue;
                     }
@@ -196,9 +193,9 @@ impl State {
                         s.actions_before_first_prompt += 1;
                         continue;
                     };
-                    let mut input = b.get("input").cloned().unwrap_or(Value::Null);
+                    let mut input = b.input.clone().unwrap_or(Value::Null);
                     trim_value(&mut input);
-                    let tool = b.get("name").and_then(Value::as_str).unwrap_or("?").to_owned();
+                    let tool = b.name.clone().unwrap_or_else(|| "?".into());
                     self.call_at.insert(id.clone(), (ti, turn.calls.len()));
                     turn.calls.push(Call {
                         id,

@@ -11,17 +11,17 @@ impl State {
     /// A user line on the main chain: tool results, then maybe a prompt.
     pub(super) fn user(&mut self, line: &Line) {
         for b in line.blocks() {
-            if b.get("type").and_then(Value::as_str) != Some("tool_result") {
+            if !b.is("tool_result") {
                 continue;
             }
-            let id = b.get("tool_use_id").and_then(Value::as_str).unwrap_or("");
+            let id = b.tool_use_id.as_deref().unwrap_or("");
             if let Some(&(t, c)) = self.call_at.get(id) {
                 let call = &mut self.s.turns[t].calls[c];
-                let text = result_text(b.get("content").unwrap_or(&Value::Null));
+                let text = result_text(b.content.as_ref().unwrap_or(&Value::Null));
                 call.rejected = is_rejection(&text);
                 self.rejected_last |= call.rejected;
                 call.result = Some(text);
-                call.is_error = b.get("is_error").and_then(Value::as_bool);
+                call.is_error = b.is_error.as_ref().and_then(Value::as_bool);
             }
         }
         let Some(text) = line.user_text() else {
