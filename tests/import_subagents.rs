@@ -216,3 +216,47 @@ fn a_fork_replaying_its_parent_is_counted_once() {
     let corpus = leash::corpus::Corpus::load(opened.sources, |_| {}).unwrap();
     assert_eq!(corpus.rows.iter().map(|r| r.turns).sum::<u32>(), 3);
 }
+
+#[test]
+fn a_session_s_tokens_include_its_subagents() {
+    let got = import_path(&project(), &ImportOptions::default()).unwrap();
+    let u = got.imported[0].raw.usage.unwrap();
+    // Independently: every assistant line of the session file and its sub-agent files, each
+    // (message.id, requestId) once at its largest.
+    let mut files = vec![project().join("b7e04c1a-6d2f-4a8e-9c3b-2f1e0d9c8b7a.jsonl")];
+    agent_files(
+        &project().join("b7e04c1a-6d2f-4a8e-9c3b-2f1e0d9c8b7a/subagents"),
+        &mut files,
+    );
+    let mut best: HashMap<(String, String), [u64; 4]> = HashMap::new();
+    for f in files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for l in text.lines().filter_map(|l| serde_json::from_str::<Value>(l).ok()) {
+            let usage = &l["message"]["usage"];
+            if l["type"] != "assistant" || usage.is_null() {
+                continue;
+            }
+            let key = (l["message"]["id"].to_string(), l["requestId"].to_string());
+            let e = best.entry(key).or_default();
+            let keys = [
+                "input_tokens",
+                "output_tokens",
+                "cache_read_input_tokens",
+                "cache_creation_input_tokens",
+            ];
+            for (k, name) in keys.iter().enumerate() {
+                e[k] = e[k].max(usage[name].as_u64().unwrap_or(0));
+            }
+        }
+    }
+    let sum = |k: usize| best.values().map(|v| v[k]).sum::<u64>();
+    assert_eq!(
+        [u.input, u.output, u.cache_read, u.cache_creation],
+        [sum(0), sum(1), sum(2), sum(3)]
+    );
+    assert_eq!(
+        [u.input, u.output, u.cache_read, u.cache_creation],
+        [209, 121, 2000, 20],
+        "by hand"
+    );
+}

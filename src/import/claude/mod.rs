@@ -16,7 +16,8 @@ use serde_json::Value;
 use line::Sidechains;
 pub(crate) use line::{Line, count_tool_uses};
 use queue::{Queue, queued_prompt};
-use who::{Tokens, Who};
+pub(crate) use who::Tokens;
+use who::Who;
 
 use super::lines::JsonLines;
 use crate::transcript::{Call, Format, RawSession, RawTurn, push_text, trim_value};
