@@ -111,6 +111,9 @@ pub struct Report {
     pub by_expertise: ByExpertise,
     pub regimes: Regimes,
     pub skipped_lines: u64,
+    /// Not in v1 (an added key): sessions of redacted transcripts, counted in `sessions`
+    /// but left out of the decisions and every share.
+    pub redacted_sessions: u64,
 }
 
 /// The two control regimes of the study.
@@ -158,12 +161,15 @@ struct Pool {
     decisions: [[u64; 2]; 2],
     outcome_known: u64,
     verified: u64,
+    /// Sessions of redacted transcripts (their decisions are not in `decisions`).
+    redacted: u64,
 }
 
 impl Pool {
     /// Adds a session whose decisions, `[kind][actor]`, are already counted as asked.
     fn add(&mut self, r: &SessionRow, decisions: &[[u32; 2]; 2]) {
         self.sessions += 1;
+        self.redacted += u64::from(r.redacted);
         self.turns += u64::from(r.turns);
         self.actions += r.actions;
         self.words += r.words;
@@ -247,6 +253,7 @@ impl Pool {
         }
         self.outcome_known += o.outcome_known;
         self.verified += o.verified;
+        self.redacted += o.redacted;
     }
 }
 
@@ -360,6 +367,7 @@ fn assemble(
             agent_controls_planning: regimes[1].regime(),
         },
         skipped_lines,
+        redacted_sessions: all.redacted,
     }
 }
 

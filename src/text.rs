@@ -28,6 +28,42 @@ pub fn escape_char(c: char, out: &mut String) {
     }
 }
 
+/// JSON text with every C1 control and bidi override (which JSON allows raw inside strings)
+/// written as a `\uXXXX` escape instead: the same JSON value, but safe to print. Outside
+/// strings JSON holds only ASCII, so escaping anywhere in the text is escaping in strings.
+pub fn json_safe(json: &[u8]) -> Cow<'_, str> {
+    let s = String::from_utf8_lossy(json);
+    // Every char to escape is encoded from a 0xC2 (C1) or 0xE2 (bidi) lead byte.
+    if memchr::memchr2(0xc2, 0xe2, s.as_bytes()).is_none() || !s.chars().any(escaped_in_json) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if escaped_in_json(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn escaped_in_json(c: char) -> bool {
+    c as u32 >= 0x80 && is_unsafe(c)
+}
+
+/// A spreadsheet cell that is only ever text: control chars and bidi overrides escaped (as
+/// [`clean`] does), and a cell a spreadsheet would run as a formula (one starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return) prefixed with `'`. Quoting is the CSV
+/// writer's job.
+pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    match (formula, clean(s)) {
+        (false, c) => c,
+        (true, c) => Cow::Owned(format!("'{c}")),
+    }
+}
+
 /// `s` with every unsafe char escaped; borrowed when there was nothing to escape.
 pub fn clean(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe) {

@@ -51,8 +51,10 @@ fn json_matches_the_contract_key_for_key() {
         "by_expertise",
         "regimes",
         "skipped_lines",
-        // Added by leash (the contract allows new keys): which origins were counted.
+        // Added by leash (the contract allows new keys): which origins were counted, and
+        // sessions of redacted transcripts.
         "origin",
+        "redacted_sessions",
     ];
     want.sort_unstable();
     assert_eq!(top, want);
@@ -91,6 +93,20 @@ fn json_matches_the_contract_key_for_key() {
     assert_eq!(v["verified_success_rate"], 0.5);
     assert_eq!(v["by_expertise"]["beginner"]["sessions"], 0);
     assert!(v["by_expertise"]["beginner"]["actions_per_prompt"].is_null());
+}
+
+#[test]
+fn redacted_sessions_count_apart_and_stay_out_of_the_shares() {
+    // The same line marked redacted twice: its decisions leave every share. The fast path
+    // refuses escaped keys, so the second line is decided by the loader's reference path.
+    let line = CORPUS.lines().next().unwrap();
+    let redacted = line.replacen("{\"id\":\"n1\"", "{\"id\":\"r1\",\"redacted\":true", 1);
+    let padded = line.replacen("{\"id\":\"n1\"", "{\"re\\u0064acted\":true,\"id\":\"r2\"", 1);
+    let v = json(&[], &format!("{line}\n{redacted}\n{padded}\n"));
+    assert_eq!(v["sessions"], 3);
+    assert_eq!(v["redacted_sessions"], 2);
+    assert_eq!(v["decisions"]["planning"]["human"], 1, "only n1's decisions count");
+    assert_eq!(v["planning_human_share"]["pooled"], 1.0);
 }
 
 #[test]

@@ -179,7 +179,8 @@ pub fn inter_auditor(audited: &[Audited]) -> Vec<AuditorPair> {
     /// Auditor -> (actor category, kind category), per (session row, decision).
     type Calls<'a> = BTreeMap<&'a str, (usize, usize)>;
     let mut by_decision: BTreeMap<(usize, &str), Calls> = BTreeMap::new();
-    for a in audited {
+    // A verdict of an unknown auditor counts in the overall figures, not between auditors.
+    for a in audited.iter().filter(|a| !a.verdict.auditor.is_empty()) {
         let cat = a
             .auditor_label()
             .map_or((2, 2), |(act, knd)| (act.index(), knd.index()));

@@ -81,29 +81,22 @@ impl<'a> Row<'a> {
     }
 }
 
-/// A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break.
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
-/// Writes a header line and one CSV line per row.
+/// Writes a header line and one CSV line per row, every cell through [`crate::text::csv_cell`]
+/// (no formula reaches a spreadsheet, no control char a terminal).
 pub fn write_csv(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
-    writeln!(out, "{}", HEADER.join(","))?;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(HEADER)?;
     for r in rows {
-        let line: Vec<String> = r.fields().iter().map(|f| csv_field(f)).collect();
-        writeln!(out, "{}", line.join(","))?;
+        w.write_record(r.fields().iter().map(|f| crate::text::csv_cell(f).into_owned()))?;
     }
-    Ok(())
+    w.flush()
 }
 
-/// Writes one JSON object per row.
+/// Writes one JSON object per row, C1 controls and bidi overrides escaped.
 pub fn write_jsonl(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
     for r in rows {
-        serde_json::to_writer(&mut *out, r)?;
+        let line = serde_json::to_vec(r)?;
+        out.write_all(crate::text::json_safe(&line).as_bytes())?;
         out.write_all(b"\n")?;
     }
     Ok(())

@@ -22,9 +22,19 @@ pub struct AuditLog {
 }
 
 impl AuditLog {
-    /// Reads an audit file without locking it. A missing file is an error.
+    /// Reads an audit file without locking it. A missing file is an error; so is a FIFO or
+    /// device (refused without blocking).
     pub fn read(path: &Path) -> Result<AuditLog, StoreError> {
-        let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
+        use std::io::Read;
+        let mut file = crate::safe_fs::open_regular(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::Other => StoreError::NotAFile {
+                path: path.to_path_buf(),
+                why: super::error::NOT_REGULAR,
+            },
+            _ => StoreError::io(path, e),
+        })?;
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).map_err(|e| StoreError::io(path, e))?;
         Ok(AuditLog::parse(path, &bytes))
     }
 

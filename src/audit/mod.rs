@@ -5,6 +5,7 @@
 pub mod agreement;
 mod error;
 pub mod export;
+pub mod fingerprint;
 mod log;
 pub mod queue;
 mod store;
@@ -74,8 +75,11 @@ impl Audited<'_> {
 pub struct Joined<'a> {
     /// Verdicts whose decision the corpus has, in the order given.
     pub audited: Vec<Audited<'a>>,
-    /// Verdicts naming a session or decision the corpus lacks.
+    /// Verdicts naming a session or decision the corpus lacks (stale ones included).
     pub orphans: usize,
+    /// Verdicts whose fingerprint names another decision than the one now bearing their ids
+    /// (a sidecar of another corpus, or a corpus regenerated under it): not scored.
+    pub stale: usize,
     /// Sessions that could not be re-read (`file:line: reason`); their verdicts are left out.
     pub errors: Vec<String>,
 }
@@ -83,7 +87,7 @@ pub struct Joined<'a> {
 /// Joins verdicts (say [`AuditLog::latest`]) with the classifier's labels, re-reading each
 /// session that has a verdict once.
 pub fn join<'a>(corpus: &Corpus, verdicts: &[&'a Verdict]) -> Joined<'a> {
-    type Labels = HashMap<String, (Actor, Kind, Option<f64>)>;
+    type Labels = HashMap<String, (Actor, Kind, Option<f64>, String)>;
     let mut sessions: HashMap<usize, Option<Labels>> = HashMap::new();
     let mut out = Joined::default();
     for &v in verdicts {
@@ -97,9 +101,14 @@ pub fn join<'a>(corpus: &Corpus, verdicts: &[&'a Verdict]) -> Joined<'a> {
         let labels = sessions.entry(index).or_insert_with(|| match corpus.session(index) {
             Ok(s) => {
                 let mut labels = Labels::new();
-                for d in s.turns.into_iter().flat_map(|t| t.decisions) {
-                    // Ids are unique within a session; should one repeat, the first stands.
-                    labels.entry(d.id).or_insert((d.actor, d.kind, d.confidence));
+                for (i, t) in s.turns.iter().enumerate() {
+                    for d in &t.decisions {
+                        // Ids are unique within a session; should one repeat, the first stands.
+                        let fp = fingerprint::fingerprint(&s, i, d);
+                        labels
+                            .entry(d.id.clone())
+                            .or_insert((d.actor, d.kind, d.confidence, fp));
+                    }
                 }
                 Some(labels)
             }
@@ -110,7 +119,11 @@ pub fn join<'a>(corpus: &Corpus, verdicts: &[&'a Verdict]) -> Joined<'a> {
         });
         let Some(labels) = labels else { continue };
         match labels.get(&v.decision) {
-            Some(&(actor, kind, confidence)) => out.audited.push(Audited {
+            Some((.., fp)) if v.fingerprint.as_ref().is_some_and(|v| v != fp) => {
+                out.stale += 1;
+                out.orphans += 1;
+            }
+            Some(&(actor, kind, confidence, _)) => out.audited.push(Audited {
                 session: index,
                 expertise: corpus.rows[index].expertise,
                 actor,

@@ -7,9 +7,10 @@ use std::io::{Read, Write};
 use std::ops::Deref;
 use std::path::Path;
 
-use super::error::StoreError;
+use super::error::{NOT_REGULAR, SYMLINK, StoreError};
 use super::log::{AuditLog, Key};
 use super::verdict::{Verdict, VerdictKind, now_rfc3339};
+use crate::safe_fs::{FileId, ReadSet, is_loop, open_no_follow};
 
 /// What [`Store::undo`] did.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,14 +44,40 @@ impl Deref for Store {
 impl Store {
     /// Opens (creating it if need be) and locks an audit file. A file another process (or
     /// another `Store`) holds open is refused with [`StoreError::Locked`], naming it.
+    /// A symbolic link, FIFO, device or folder at `path` is refused (never followed, never
+    /// blocked on).
     pub fn open(path: &Path, auditor: Option<&str>) -> Result<Store, StoreError> {
-        let existed = path.exists();
-        let mut file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(path)
-            .map_err(|e| StoreError::io(path, e))?;
+        Store::open_checked(path, auditor, &ReadSet::default())
+    }
+
+    fn open_checked(path: &Path, auditor: Option<&str>, corpus: &ReadSet) -> Result<Store, StoreError> {
+        let refuse = |why| StoreError::NotAFile {
+            path: path.to_path_buf(),
+            why,
+        };
+        let existed = match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => return Err(refuse(SYMLINK)),
+            Ok(m) if !m.is_file() => return Err(refuse(NOT_REGULAR)),
+            Ok(_) => true,
+            Err(_) => false,
+        };
+        let mut opts = OpenOptions::new();
+        opts.read(true).append(true).create(true);
+        let mut file = open_no_follow(&mut opts, path, None).map_err(|e| {
+            if is_loop(&e) {
+                refuse(SYMLINK)
+            } else {
+                StoreError::io(path, e)
+            }
+        })?;
+        // Checked on the file opened, so that nothing swapped in meanwhile gets through.
+        let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
+        if !meta.is_file() {
+            return Err(refuse(NOT_REGULAR));
+        }
+        if corpus.contains(&FileId::of(&meta)) {
+            return Err(StoreError::IsCorpus(path.to_path_buf()));
+        }
         match fs4::FileExt::try_lock(&file) {
             Ok(()) => {}
             Err(fs4::TryLockError::WouldBlock) => {
@@ -73,12 +100,14 @@ impl Store {
     }
 
     /// [`Store::open`], but first refuses (creating nothing) an audit path that is one of the
-    /// corpus files: the corpus is never written.
+    /// corpus files or a link to one (symbolic or hard: compared by device and inode): the
+    /// corpus is never written.
     pub fn open_beside(path: &Path, auditor: Option<&str>, corpus: &[&Path]) -> Result<Store, StoreError> {
-        if corpus.iter().any(|c| same_file(c, path)) {
+        let corpus = ReadSet::of_paths(corpus);
+        if FileId::of_path(path).is_some_and(|id| corpus.contains(&id)) {
             return Err(StoreError::IsCorpus(path.to_path_buf()));
         }
-        Store::open(path, auditor)
+        Store::open_checked(path, auditor, &corpus)
     }
 
     pub fn auditor(&self) -> &str {
@@ -166,11 +195,6 @@ impl Store {
         self.log.apply(v.clone());
         Ok(())
     }
-}
-
-/// Whether two paths name the same existing file.
-fn same_file(a: &Path, b: &Path) -> bool {
-    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
 /// Makes a newly created file's directory entry durable too (best effort).

@@ -44,12 +44,17 @@ pub struct Verdict {
     pub kind: Option<Kind>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Empty when the line names none (a sidecar written by another tool): unknown.
+    #[serde(default)]
     pub auditor: String,
     /// RFC 3339 UTC: when the line was written.
     pub at: String,
     /// Set on lines written by undo (an extra key external readers may ignore).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub undo: bool,
+    /// Which decision the verdict was given on ([`super::fingerprint`]; an extra key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }
 
 impl Verdict {
@@ -64,6 +69,7 @@ impl Verdict {
             auditor: String::new(),
             at: String::new(),
             undo: false,
+            fingerprint: None,
         }
     }
 
@@ -107,6 +113,12 @@ impl Verdict {
 
     pub fn with_auditor(mut self, auditor: impl Into<String>) -> Verdict {
         self.auditor = auditor.into();
+        self
+    }
+
+    /// Ties the verdict to the decision it was given on ([`super::fingerprint`]).
+    pub fn with_fingerprint(mut self, fp: Option<String>) -> Verdict {
+        self.fingerprint = fp;
         self
     }
 

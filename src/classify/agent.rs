@@ -1,30 +1,31 @@
-//! Rules on what the agent decided: plans (ExitPlanMode, todo lists, stated plans,
-//! delegation to sub-agents) and execution (file edits and writes, shell commands).
+//! Rules on what the agent decided through its tool calls: plans (ExitPlanMode, new to-do
+//! items, delegations that make design choices) and execution (each file changed, each
+//! purpose of the commands that change state or verify, tools that write). Reads are not
+//! decisions; the calls the user refused, and what the user dictated, are not the agent's.
 
-use std::collections::HashSet;
+use super::words::agent::*;
+
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
 use super::Finding;
-use super::text::{first_phrase, quote, sentences};
+use super::agent_edit::{edit_targets, edits};
+use super::dictated::Dictated;
+use super::shell::{Effect, effect};
+use super::text::quote;
 use crate::model::{Actor, Kind};
-use crate::transcript::RawTurn;
-use crate::transcript::tools::{ToolKind, code, command, files, kind, patch_files};
+use crate::transcript::tools::{ToolKind, command, kind};
+use crate::transcript::{Call, RawTurn};
 
-/// Phrases by which the agent states what it is going to do.
-pub const PLAN_TEXT: &[&str] = &[
-    "i'll ",
-    "i will ",
-    "my plan",
-    "here's the plan",
-    "here is the plan",
-    "the plan is",
-    "i'm going to",
-    "i am going to",
-    "plan:",
-];
-
-fn agent(kind: Kind, category: &str, rule: &'static str, summary: String, evidence: &str, confidence: f64) -> Finding {
+pub(crate) fn agent(
+    kind: Kind,
+    category: &str,
+    rule: &'static str,
+    summary: String,
+    evidence: &str,
+    confidence: f64,
+) -> Finding {
     Finding::new(Actor::Agent, kind, category, rule, summary, evidence, confidence)
 }
 
@@ -32,6 +33,13 @@ fn agent(kind: Kind, category: &str, rule: &'static str, summary: String, eviden
 #[derive(Default)]
 pub struct State {
     todos: HashSet<String>,
+    /// Every file written so far in the session ("run it" may point at an earlier turn's).
+    written: Vec<String>,
+}
+
+/// Whether a text is a redaction marker (`[REDACTED_TEXT len=… sha=…]`).
+pub fn redacted(s: &str) -> bool {
+    s.trim_start().starts_with("[REDACTED")
 }
 
 /// The items of a todo-list call: `todos[].content`, `plan[].step`, or `subject`.
@@ -52,27 +60,33 @@ fn todo_items(input: &Value) -> Vec<String> {
     out
 }
 
-/// Every agent decision of one turn.
-pub fn rules(turn: &RawTurn, state: &mut State) -> Vec<Finding> {
-    let mut out = Vec::new();
-    if let Some(s) = sentences(&turn.text)
-        .into_iter()
-        .find(|s| first_phrase(s, PLAN_TEXT).is_some())
-    {
-        out.push(agent(
-            Kind::Planning,
-            "approach",
-            "A-PLAN-TEXT",
-            "agent stated its plan".into(),
-            s,
-            0.5,
-        ));
-    }
+fn read_only_delegation(c: &Call) -> bool {
+    let s = |k: &str| c.input.get(k).and_then(Value::as_str).unwrap_or("").to_lowercase();
+    let ty = s("subagent_type");
+    let brief = if s("description").is_empty() {
+        s("prompt")
+    } else {
+        s("description")
+    };
+    let first = brief
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|ch: char| !ch.is_alphanumeric());
+    READ_ONLY_AGENTS.contains(&ty.as_str()) || RESEARCH.contains(&first)
+}
+
+/// Every agent decision of one turn's tool calls.
+pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Finding>) {
     let mut new_todos = Vec::new();
-    let mut seen_files: HashSet<(&'static str, String)> = HashSet::new();
-    let mut seen_cmds: HashSet<String> = HashSet::new();
-    for c in &turn.calls {
-        match kind(&c.tool) {
+    let mut written: Vec<String> = Vec::new();
+    // Purpose key → (the decision's place in `out`, the rank of the command quoted).
+    let mut keys: HashMap<String, (usize, u8)> = HashMap::new();
+    let mut planned = false;
+    let (mut commits, mut unreadable) = (0, 0);
+    for c in turn.calls.iter().filter(|c| !c.rejected) {
+        let tk = kind(&c.tool);
+        match tk {
             ToolKind::Plan => {
                 let plan = c.input.get("plan").and_then(Value::as_str).unwrap_or("");
                 let mut f = agent(
@@ -83,21 +97,21 @@ pub fn rules(turn: &RawTurn, state: &mut State) -> Vec<Finding> {
                     plan,
                     0.9,
                 );
-                let approved = c.is_error != Some(true)
+                f.ratified = c.is_error != Some(true)
                     && c.result
                         .as_deref()
                         .is_some_and(|r| r.to_lowercase().contains("approved"));
-                f.ratified = approved;
                 out.push(f);
+                planned = true;
             }
             ToolKind::Todo => {
-                for item in todo_items(&c.input) {
-                    if state.todos.insert(item.clone()) {
-                        new_todos.push(item);
-                    }
-                }
+                let items = todo_items(&c.input)
+                    .into_iter()
+                    .filter(|i| state.todos.insert(i.clone()));
+                // A to-do list written after a plan-mode plan restates that plan.
+                new_todos.extend(items.filter(|_| !planned && !d.tool));
             }
-            ToolKind::SubAgent => {
+            ToolKind::SubAgent if !d.delegation && !read_only_delegation(c) => {
                 let what = ["description", "prompt"]
                     .iter()
                     .find_map(|k| c.input.get(*k).and_then(Value::as_str))
@@ -108,77 +122,114 @@ pub fn rules(turn: &RawTurn, state: &mut State) -> Vec<Finding> {
                     "A-PLAN-DELEGATE",
                     format!("agent delegated: {}", quote(what, 60)),
                     what,
-                    0.7,
+                    0.6,
                 ));
             }
-            ToolKind::Edit | ToolKind::Write => {
-                let patch_adds: Vec<(String, bool)> = match &c.input {
-                    Value::String(p) => patch_files(p),
-                    v => v
-                        .get("input")
-                        .and_then(Value::as_str)
-                        .map(patch_files)
-                        .unwrap_or_default(),
-                };
-                let targets: Vec<(String, bool)> = if patch_adds.is_empty() {
-                    files(c)
-                        .into_iter()
-                        .map(|f| (f, kind(&c.tool) == ToolKind::Write))
-                        .collect()
-                } else {
-                    patch_adds
-                };
-                for (file, whole) in targets {
-                    let rule = if whole { "A-WRITE" } else { "A-EDIT" };
-                    if !seen_files.insert((rule, file.clone())) {
-                        continue;
-                    }
-                    let snippet = code(c).map(|s| quote(s.lines().find(|l| !l.trim().is_empty()).unwrap_or(""), 100));
-                    let evidence = match snippet {
-                        Some(s) if !s.is_empty() => format!("{file}: {s}"),
-                        _ => file.clone(),
-                    };
-                    let (category, verb) = if whole { ("files", "wrote") } else { ("code", "edited") };
-                    out.push(agent(
-                        Kind::Execution,
-                        category,
-                        rule,
-                        format!("agent {verb} {file}"),
-                        &evidence,
-                        0.9,
-                    ));
-                }
-            }
-            ToolKind::Shell => {
-                let Some(cmd) = command(c) else { continue };
-                // A command the user spelled out in the prompt is theirs (H-COMMANDS).
-                if cmd.len() > 3 && turn.prompt.contains(cmd.trim()) || !seen_cmds.insert(cmd.clone()) {
+            ToolKind::Edit | ToolKind::Write | ToolKind::Shell => {
+                let cmd = if tk == ToolKind::Shell { command(c) } else { None };
+                if tk == ToolKind::Shell && cmd.as_deref().is_none_or(redacted) {
+                    unreadable += 1;
                     continue;
                 }
+                match edit_targets(c, cmd.as_deref()) {
+                    Some(targets) => edits(c, targets, d, &mut written, out),
+                    None if tk != ToolKind::Shell => {
+                        edits(c, vec![("an unknown file".into(), false)], d, &mut written, out)
+                    }
+                    None => {
+                        let cmd = cmd.unwrap_or_default();
+                        let Effect::Change { mut key, rank } = effect(&cmd) else {
+                            continue;
+                        };
+                        // An inline script before anything changed explores; after, it verifies.
+                        if key.ends_with(" inline") && written.is_empty() && keys.is_empty() {
+                            continue;
+                        }
+                        let nothing = c.result.as_deref().is_some_and(|r| {
+                            r.contains("nothing to commit") || r.contains("no changes added to commit")
+                        });
+                        if key == "git commit" {
+                            if nothing {
+                                continue;
+                            }
+                            key = format!("git commit #{commits}");
+                            commits += 1;
+                        }
+                        if d.covers_command(&key, &cmd, &[&state.written[..], &written[..]].concat()) {
+                            continue;
+                        }
+                        let f = agent(
+                            Kind::Execution,
+                            "commands",
+                            "A-BASH",
+                            format!("agent ran `{}`", quote(&cmd, 60)),
+                            &cmd,
+                            0.9,
+                        );
+                        match keys.get_mut(&key) {
+                            // One decision per purpose, quoting its most significant command.
+                            Some((at, r)) if rank > *r => (out[*at], *r) = (f, rank),
+                            Some(_) => {}
+                            None => {
+                                keys.insert(key, (out.len(), rank));
+                                out.push(f);
+                            }
+                        }
+                    }
+                }
+            }
+            ToolKind::Other if writes_through_tool(&c.tool) && !keys.contains_key(&c.tool) => {
+                keys.insert(c.tool.clone(), (out.len(), 0));
                 out.push(agent(
                     Kind::Execution,
                     "commands",
-                    "A-BASH",
-                    format!("agent ran `{}`", quote(&cmd, 60)),
-                    &cmd,
-                    0.9,
+                    "A-TOOL",
+                    format!("agent used {}", c.tool),
+                    &c.tool,
+                    0.7,
                 ));
             }
             _ => {}
         }
     }
+    if unreadable > 0 {
+        let summary = format!("agent ran {unreadable} command(s) leash cannot read (redacted or malformed)");
+        out.push(agent(
+            Kind::Execution,
+            "commands",
+            "A-BASH",
+            summary,
+            "[unreadable command]",
+            0.3,
+        ));
+    }
     if !new_todos.is_empty() {
-        let list = new_todos.join("; ");
-        let pos = out.iter().position(|f| f.kind == Kind::Execution).unwrap_or(out.len());
+        let pos = out
+            .iter()
+            .position(|f| f.kind == Kind::Execution && f.actor == Actor::Agent)
+            .unwrap_or(out.len());
         let f = agent(
             Kind::Planning,
             "approach",
             "A-PLAN-TODO",
             format!("agent listed {} new step(s)", new_todos.len()),
-            &list,
+            &new_todos.join("; "),
             0.8,
         );
         out.insert(pos, f);
     }
-    out
+    state.written.extend(written);
+}
+
+/// MCP and other tools that write: a tracker, memory or task tool that creates or changes.
+fn writes_through_tool(tool: &str) -> bool {
+    let name = tool.rsplit("__").next().unwrap_or(tool).to_lowercase();
+    let verbs = [
+        "create", "update", "delete", "add", "write", "set", "post", "send", "comment", "merge", "close", "move",
+        "assign", "edit", "remove", "push", "insert", "save", "upload", "publish", "archive",
+    ];
+    (tool.starts_with("mcp__") || tool.contains('.'))
+        && verbs
+            .iter()
+            .any(|v| name.starts_with(v) || name.contains(&format!("_{v}")))
 }

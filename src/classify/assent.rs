@@ -1,49 +1,21 @@
-//! Assent: a prompt that only accepts what the agent proposed.
+//! Assent: a prompt that only accepts what the agent proposed, barely ("yes", "go ahead")
+//! or nearly ("proceed until it's done", "yes please, go with your plan"). Assent that adds
+//! a condition ("yes but use sqlite") is not assent: the condition is the user's planning.
 
-/// A prompt that only assents to what the agent proposed ("yes", "go ahead", "lgtm").
+use super::words::prose::*;
+
+/// Whether a prompt only assents, barely or nearly.
 pub fn is_bare_assent(prompt: &str) -> bool {
-    const ASSENT: &[&str] = &[
-        "yes",
-        "y",
-        "yep",
-        "yeah",
-        "ok",
-        "okay",
-        "sure",
-        "go",
-        "go ahead",
-        "go for it",
-        "do it",
-        "lgtm",
-        "looks good",
-        "sounds good",
-        "proceed",
-        "continue",
-        "approved",
-        "yes please",
-        "please do",
-        "ship it",
-        "perfect",
-        "great",
-        "fine",
-        "agreed",
-        "yes go ahead",
-        "ok go ahead",
-        "okay go ahead",
-        "yes do it",
-        "yes, go ahead",
-        "looks good to me",
-        "sounds good to me",
-        "that works",
-        "go on",
-    ];
-    let p: String = prompt
-        .trim()
-        .trim_end_matches(['.', '!', ' '])
-        .to_lowercase()
-        .replace(',', "");
-    let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
-    !p.is_empty() && ASSENT.iter().any(|a| a.replace(',', "") == p)
+    let p = prompt.trim().to_lowercase();
+    let words: Vec<&str> = p
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '!' | ';' | ':' | '-'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 12
+        && words.iter().any(|w| CORE.contains(w))
+        && words.iter().all(|w| CORE.contains(w) || TAIL.contains(w))
 }
 
 #[cfg(test)]
@@ -51,9 +23,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn assent_is_bare() {
-        assert!(is_bare_assent("Yes, go ahead."));
-        assert!(is_bare_assent("lgtm"));
-        assert!(!is_bare_assent("yes but use sqlite instead"));
+    fn assent_is_bare_or_near_bare() {
+        for p in [
+            "Yes, go ahead.",
+            "lgtm",
+            "ok",
+            "proceed until it's done",
+            "go ahead and finish it",
+            "looks good to me!",
+            "do it",
+            "continue",
+        ] {
+            assert!(is_bare_assent(p), "{p}");
+        }
+        for p in [
+            "yes but use sqlite instead",
+            "ok, now add a test",
+            "go ahead, but don't touch the API",
+            "thanks",
+            "sorry to interrupt",
+            "no",
+        ] {
+            assert!(!is_bare_assent(p), "{p}");
+        }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::assent::is_bare_assent;
+use super::shell::{Effect, effect};
 use super::text::{code_spans, first_phrase, identifiers, paths};
 use crate::model::{Outcome, parse_expertise};
 use crate::transcript::RawSession;
@@ -157,8 +158,21 @@ pub fn outcome(s: &RawSession) -> Option<Outcome> {
     if last_test == Some(false) {
         return Some(Outcome::Failure);
     }
-    let worked = calls().any(|c| matches!(kind(&c.tool), ToolKind::Edit | ToolKind::Write | ToolKind::Shell));
-    worked.then_some(Outcome::Success)
+    // A change is an edit, a write or a command that changes state; one the user refused
+    // or that failed changed nothing.
+    let changes: Vec<&crate::transcript::Call> = calls()
+        .filter(|c| match kind(&c.tool) {
+            ToolKind::Edit | ToolKind::Write => true,
+            ToolKind::Shell => command(c).is_some_and(|cmd| effect(&cmd) != Effect::Read),
+            _ => false,
+        })
+        .collect();
+    let landed = changes.iter().any(|c| !c.rejected && c.is_error != Some(true));
+    match (changes.is_empty(), landed) {
+        (true, _) => None,
+        (false, true) => Some(Outcome::Success),
+        (false, false) => Some(Outcome::Failure),
+    }
 }
 
 /// Expertise levels given by hand, per project (cwd, or its last path component) or per

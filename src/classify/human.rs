@@ -1,210 +1,240 @@
-//! Rules on what the human decided: in the prompt (goal, approach, done criterion, files,
-//! commands, code), in answers to the agent's questions, and in shell commands they ran.
+//! Rules on what the human decided: in each prompt and each message typed mid-turn (goal,
+//! approach, done criterion, correction; files, commands and code dictated; runs of their
+//! own), in answers to the agent's questions, and in vetoes of the agent's calls.
+
+use super::words::prose::*;
 
 use serde_json::Value;
 
 use super::Finding;
 use super::assent::is_bare_assent;
-use super::text::{code_spans, first_phrase, is_code, is_command, paths, quote, sentences};
+use super::dictated::Dictated;
+use super::human_exec::clause_exec;
+use super::human_run::{pasted_or_reported, vetoes};
+use super::prose::{self, Role, role};
+use super::text::{first_phrase, quote};
 use crate::model::{Actor, Kind};
 use crate::transcript::RawTurn;
 use crate::transcript::tools::{ToolKind, kind};
 
-/// Phrases that impose an approach.
-pub const APPROACH: &[&str] = &[
-    "use",
-    "using",
-    "don't",
-    "do not",
-    "dont",
-    "never",
-    "instead of",
-    "rather than",
-    "avoid",
-    "prefer",
-    "must not",
-    "stick to",
-    "without",
-    "leave",
-    "keep it",
-    "only change",
-    "only touch",
-];
+/// At most this many constraints are read from one message: a long pasted spec is one goal
+/// with a few conditions, not fifty decisions.
+const MAX_CONSTRAINTS: usize = 4;
 
-/// Phrases that set a done criterion.
-pub const DONE: &[&str] = &[
-    "until",
-    "so that",
-    "make sure",
-    "ensure",
-    "tests pass",
-    "test passes",
-    "tests are passing",
-    "should pass",
-    "must pass",
-    "all tests",
-    "done when",
-    "finished when",
-    "without breaking",
-    "green",
-];
-
-fn human(kind: Kind, category: &str, rule: &'static str, summary: String, evidence: &str, confidence: f64) -> Finding {
+pub(crate) fn human(
+    kind: Kind,
+    category: &str,
+    rule: &'static str,
+    summary: String,
+    evidence: &str,
+    confidence: f64,
+) -> Finding {
     Finding::new(Actor::Human, kind, category, rule, summary, evidence, confidence)
 }
 
-/// Every human decision of one turn.
-pub fn rules(turn: &RawTurn) -> Vec<Finding> {
-    let mut out = Vec::new();
+/// Every human decision of one turn, and what the human dictated (so the agent's carrying
+/// it out is not counted as the agent's).
+pub fn rules(turn: &RawTurn, out: &mut Vec<Finding>) -> Dictated {
+    let mut d = Dictated::default();
     let prompt = turn.prompt.trim();
-    if !prompt.is_empty() && !is_bare_assent(prompt) {
-        planning(prompt, &mut out);
-        execution(prompt, &mut out);
+    match &turn.slash {
+        Some(name) => slash(name, prompt, out, &mut d),
+        None => message(prompt, false, out, &mut d),
     }
-    answers(turn, &mut out);
+    for m in &turn.mid_turn {
+        message(m.trim(), true, out, &mut d);
+    }
+    answers(turn, out);
+    vetoes(turn, out);
     if !turn.user_commands.is_empty() {
         let cmds = turn.user_commands.join("; ");
-        out.push(human(
-            Kind::Execution,
-            "commands",
-            "H-SHELL",
-            format!("user ran {} shell command(s) themselves", turn.user_commands.len()),
-            &cmds,
-            1.0,
-        ));
+        let summary = format!("user ran {} shell command(s) themselves", turn.user_commands.len());
+        out.push(human(Kind::Execution, "commands", "H-SHELL", summary, &cmds, 1.0));
     }
-    out
+    d
 }
 
-fn planning(prompt: &str, out: &mut Vec<Finding>) {
-    let sents = sentences(prompt);
-    // The first sentence with some substance: "Thanks!" or "Great!" is not the goal.
-    let first = sents
+/// A slash command: a built-in task is the goal; a custom command run bare is a procedure
+/// the user dictated; with arguments, the command is the workflow chosen and the arguments
+/// are read as a prompt.
+fn slash(name: &str, prompt: &str, out: &mut Vec<Finding>, d: &mut Dictated) {
+    let args = prompt.strip_prefix(name).unwrap_or(prompt).trim();
+    if BUILTIN_TASKS.contains(&name) {
+        if args.is_empty() {
+            out.push(human(
+                Kind::Planning,
+                "goal",
+                "H-GOAL",
+                format!("user ran {name}"),
+                name,
+                0.7,
+            ));
+        } else {
+            message(args, false, out, d);
+        }
+        return;
+    }
+    if args.is_empty() {
+        let summary = format!("user invoked the {name} command");
+        out.push(human(Kind::Execution, "commands", "H-SLASH", summary, name, 0.6));
+        return;
+    }
+    let summary = format!("user chose the {name} workflow");
+    out.push(human(Kind::Planning, "approach", "H-SLASH", summary, name, 0.6));
+    message(args, false, out, d);
+}
+
+/// One message of the user's: a prompt, or a message typed while the agent worked.
+fn message(text: &str, mid: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
+    if text.is_empty() || is_bare_assent(text) {
+        return;
+    }
+    let p = prose::read(text);
+    let start = out.len();
+    // Execution is read first (a clause that only dictates a run sets no goal) but listed
+    // after the planning, as a person would list them.
+    let mut exec = Vec::new();
+    let mut exec_only = vec![false; p.clauses.len()];
+    for (i, c) in p.clauses.iter().enumerate() {
+        exec_only[i] = clause_exec(c, p.clauses.get(i + 1).copied(), &mut exec, d);
+    }
+    for b in p.code_blocks.iter().take(1) {
+        let summary = "user wrote code for the agent to use".to_owned();
+        exec.push(human(Kind::Execution, "code", "H-CODE", summary, b, 0.7));
+    }
+    pasted_or_reported(&p, &mut exec);
+    planning(&p.clauses, &exec_only, out, d);
+    out.append(&mut exec);
+    if mid {
+        for f in &mut out[start..] {
+            f.summary.push_str(" (typed while the agent worked)");
+        }
+    }
+}
+
+fn planning(clauses: &[&str], exec_only: &[bool], out: &mut Vec<Finding>, d: &mut Dictated) {
+    let roles: Vec<Role> = clauses.iter().map(|c| role(c)).collect();
+    let directive = |i: usize| roles[i] == Role::Directive && !exec_only[i];
+    // A request, else what the user described or pointed at ("@spec.md really think this
+    // through"): a message that is not filler, a report or a status question sets a goal.
+    let goal = (0..clauses.len())
+        .find(|&i| directive(i))
+        .or_else(|| (0..clauses.len()).find(|&i| roles[i] == Role::Context && !exec_only[i]));
+    let Some(g) = goal else { return };
+    goal_clause(clauses[g], roles[g] == Role::Directive, out, d);
+    for (n, i) in (g + 1..clauses.len()).filter(|&i| directive(i)).enumerate() {
+        if n == MAX_CONSTRAINTS {
+            break;
+        }
+        let c = clauses[i];
+        let (category, rule) = match first_phrase(c, DONE) {
+            Some(_) => ("done", "H-DONE"),
+            None => ("approach", "H-APPROACH"),
+        };
+        let summary = format!(
+            "user set {}: {}",
+            if rule == "H-DONE" {
+                "a done criterion"
+            } else {
+                "an approach"
+            },
+            quote(c, 60)
+        );
+        out.push(human(Kind::Planning, category, rule, summary, c, 0.6));
+    }
+}
+
+/// The goal, with the method the user chose for it set apart ("spawn a subagent to search
+/// the web to find X": the delegation is an approach, finding X the goal) and a technology
+/// named at its end ("create a TODO app by Next.js").
+fn goal_clause(c: &str, directive: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
+    let conf = if directive { 0.7 } else { 0.5 };
+    let l = c.to_lowercase();
+    let delegates = ["subagent", "sub-agent", "sub agent", "agents"]
         .iter()
-        .copied()
-        .find(|s| s.split_whitespace().count() >= 3)
-        .or(sents.first().copied())
-        .unwrap_or(prompt);
-    let words = prompt.split_whitespace().count();
-    let conf = if words >= 4 { 0.7 } else { 0.5 };
-    out.push(human(
-        Kind::Planning,
-        "goal",
-        "H-GOAL",
-        format!("user set the goal: {}", quote(first, 80)),
-        first,
-        conf,
-    ));
-    let mut approach = 0;
-    let mut done = 0;
-    for s in &sents {
-        if approach < 3
-            && let Some(p) = first_phrase(s, APPROACH)
+        .any(|a| l.contains(a))
+        && ["spawn", "use ", "launch", "start ", "run "]
+            .iter()
+            .any(|v| l.contains(v));
+    let mut goal = c;
+    if delegates && let Some(i) = l.rfind(" to ") {
+        let method = &c[..i];
+        goal = &c[i + 4..];
+        d.delegation = true;
+        out.push(human(
+            Kind::Planning,
+            "approach",
+            "H-APPROACH",
+            format!("user chose how: {}", quote(method, 60)),
+            method,
+            0.6,
+        ));
+    }
+    for p in [" by ", " using ", " with ", " via "] {
+        if let Some(i) = goal.rfind(p)
+            && goal[i + p.len()..].starts_with(|ch: char| ch.is_uppercase())
+            && goal[i + p.len()..].split_whitespace().count() <= 3
         {
-            approach += 1;
+            let tech = &goal[i + 1..];
             out.push(human(
                 Kind::Planning,
                 "approach",
                 "H-APPROACH",
-                format!("user imposed an approach ({p:?})"),
-                s,
+                format!("user chose the technology: {}", quote(tech, 40)),
+                tech,
                 0.6,
             ));
-        }
-        if done < 2
-            && let Some(p) = first_phrase(s, DONE)
-        {
-            done += 1;
-            out.push(human(
-                Kind::Planning,
-                "done",
-                "H-DONE",
-                format!("user set a done criterion ({p:?})"),
-                s,
-                0.6,
-            ));
+            goal = &goal[..i];
+            break;
         }
     }
+    out.push(human(
+        Kind::Planning,
+        "goal",
+        "H-GOAL",
+        format!("user set the goal: {}", quote(goal, 80)),
+        goal,
+        conf,
+    ));
 }
 
-fn execution(prompt: &str, out: &mut Vec<Finding>) {
-    let files = paths(prompt);
-    if !files.is_empty() {
-        let list = files.join(", ");
-        out.push(human(
-            Kind::Execution,
-            "files",
-            "H-FILES",
-            format!("user named {} file(s)", files.len()),
-            &list,
-            0.8,
-        ));
-    }
-    let (inline, fenced) = code_spans(prompt);
-    let commands: Vec<&str> = inline
-        .iter()
-        .chain(&fenced)
-        .copied()
-        .filter(|s| is_command(s))
-        .collect();
-    if !commands.is_empty() {
-        let list = commands.join("; ");
-        out.push(human(
-            Kind::Execution,
-            "commands",
-            "H-COMMANDS",
-            format!("user named {} command(s)", commands.len()),
-            &list,
-            0.8,
-        ));
-    }
-    let code: Vec<&str> = fenced
-        .iter()
-        .copied()
-        .filter(|b| !b.is_empty() && !is_command(b))
-        .chain(inline.iter().copied().filter(|s| is_code(s) && !is_command(s)))
-        .collect();
-    if !code.is_empty() {
-        let conf = if fenced.iter().any(|b| !b.is_empty() && !is_command(b)) {
-            0.8
-        } else {
-            0.6
-        };
-        out.push(human(
-            Kind::Execution,
-            "code",
-            "H-CODE",
-            "user wrote code for the agent to use".into(),
-            code[0],
-            conf,
-        ));
-    }
-}
-
-/// Answers to `AskUserQuestion`: the user chose among the agent's options.
+/// Answers to `AskUserQuestion`: one decision per question answered.
 fn answers(turn: &RawTurn, out: &mut Vec<Finding>) {
     for c in &turn.calls {
-        if kind(&c.tool) != ToolKind::Ask || c.is_error == Some(true) {
+        if kind(&c.tool) != ToolKind::Ask || c.is_error == Some(true) || c.rejected {
             continue;
         }
         let Some(answer) = c.result.as_deref().filter(|r| !r.trim().is_empty()) else {
             continue;
         };
-        let question = c
+        let questions: Vec<&str> = c
             .input
             .get("questions")
             .and_then(Value::as_array)
-            .and_then(|q| q.first())
-            .and_then(|q| q.get("question"))
-            .and_then(Value::as_str)
-            .unwrap_or("the agent's question");
-        out.push(human(
-            Kind::Planning,
-            "approach",
-            "H-ANSWER",
-            format!("user answered: {}", quote(question, 80)),
-            answer,
-            0.9,
-        ));
+            .map(|q| {
+                q.iter()
+                    .filter_map(|q| q.get("question").and_then(Value::as_str))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let questions = if questions.is_empty() {
+            vec!["the agent's question"]
+        } else {
+            questions
+        };
+        for q in questions {
+            // The answer text quotes each question: `"Q"="A"`; keep that question's part.
+            let part = answer.find(q).map_or(answer, |i| {
+                answer[i.saturating_sub(1)..].split("\", \"").next().unwrap_or(answer)
+            });
+            out.push(human(
+                Kind::Planning,
+                "approach",
+                "H-ANSWER",
+                format!("user answered: {}", quote(q, 80)),
+                part,
+                0.9,
+            ));
+        }
     }
 }

@@ -3,14 +3,21 @@
 //! an example in `docs/classifier.md`.
 
 mod agent;
+mod agent_edit;
+mod agent_text;
 pub mod assent;
+mod dictated;
 mod estimate;
 mod human;
+mod human_code;
+mod human_exec;
+mod human_run;
+pub mod prose;
+pub mod shell;
 pub mod text;
+pub mod words;
 
-pub use agent::PLAN_TEXT;
 pub use estimate::{ExpertiseMap, expertise, outcome};
-pub use human::{APPROACH, DONE};
 
 use crate::model::{Actor, Decision, Kind, Outcome};
 use crate::transcript::RawSession;
@@ -53,27 +60,35 @@ impl Finding {
     }
 }
 
-/// Every rule id, in the order of `docs/classifier.md`.
 /// Bump whenever a rule, an estimate or the corpus line built from a transcript changes:
 /// the import cache keeps finished corpus lines under this version.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
+/// Every rule id, in the order of `docs/classifier.md`.
 pub const RULES: &[&str] = &[
     "H-GOAL",
     "H-APPROACH",
     "H-DONE",
     "H-ANSWER",
+    "H-SLASH",
     "H-FILES",
     "H-COMMANDS",
     "H-CODE",
+    "H-TOOL",
+    "H-RAN",
     "H-SHELL",
+    "H-VETO",
+    "H-INTERRUPT",
     "A-PLAN-EXIT",
     "A-PLAN-TODO",
     "A-PLAN-TEXT",
+    "A-PLAN-DIAGNOSIS",
+    "A-PLAN-OFFER",
     "A-PLAN-DELEGATE",
     "A-EDIT",
     "A-WRITE",
     "A-BASH",
+    "A-TOOL",
 ];
 
 /// The classifier's answer for one session.
@@ -91,14 +106,18 @@ pub fn classify(s: &RawSession) -> Classified {
     let mut n = 0;
     let mut decisions = Vec::with_capacity(s.turns.len());
     for (i, t) in s.turns.iter().enumerate() {
-        let next_assents = s.turns.get(i + 1).is_some_and(|n| is_bare_assent(&n.prompt));
-        let mut found = human::rules(t);
-        found.extend(agent::rules(t, &mut state));
+        // Assent ratifies the agent's proposals, but not assent after an interruption: the
+        // user stopped the agent, "continue" resumes it.
+        let ratifies = !t.interrupted && s.turns.get(i + 1).is_some_and(|n| is_bare_assent(&n.prompt));
+        let mut found = Vec::new();
+        let dictated = human::rules(t, &mut found);
+        agent_text::rules(&t.text, &mut found);
+        agent::rules(t, &dictated, &mut state, &mut found);
         let turn: Vec<Decision> = found
             .into_iter()
             .map(|f| {
                 n += 1;
-                let ratified = f.ratified || (next_assents && f.actor == Actor::Agent && f.kind == Kind::Planning);
+                let ratified = f.ratified || (ratifies && f.actor == Actor::Agent && f.kind == Kind::Planning);
                 Decision {
                     id: format!("d{n}"),
                     kind: f.kind,
@@ -119,4 +138,17 @@ pub fn classify(s: &RawSession) -> Classified {
         expertise: expertise(s),
         outcome: outcome(s),
     }
+}
+
+/// A session whose prompts, or most of whose tool inputs, are redaction markers
+/// (`[REDACTED_TEXT len=… sha=…]`): its decisions cannot be read, so the corpus line says
+/// `redacted` and the shares leave it out.
+pub fn is_redacted(s: &RawSession) -> bool {
+    let prompts = s.turns.iter().filter(|t| agent::redacted(&t.prompt)).count();
+    let calls: Vec<_> = s.turns.iter().flat_map(|t| &t.calls).collect();
+    let hidden = calls
+        .iter()
+        .filter(|c| c.input.as_str().is_some_and(agent::redacted) || c.input.to_string().contains("[REDACTED"))
+        .count();
+    prompts * 2 > s.turns.len() || !calls.is_empty() && hidden * 2 > calls.len()
 }

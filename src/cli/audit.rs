@@ -3,13 +3,14 @@
 //! the corpus or the audit file.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
 use crate::audit::export::{Row, write_csv, write_jsonl};
 use crate::audit::table::{Report, render};
-use crate::audit::{AuditLog, agreement, by_confidence, by_expertise, inter_auditor, join};
+use crate::audit::{AuditLog, StoreError, agreement, by_confidence, by_expertise, inter_auditor, join};
 use crate::corpus::Corpus;
+use crate::safe_fs::{FileId, OutputError, create_output, shown};
 
 const STATS_EXAMPLES: &str = "\
 Examples:
@@ -107,6 +108,10 @@ fn load(input: &Input) -> Result<(Corpus, AuditLog, String), Failure> {
         Some(p) => p.clone(),
         None => input.inputs.default_audit_path(&sources).map_err(|e| (EXIT_USAGE, e))?,
     };
+    let read = input.inputs.read_set();
+    if FileId::of_path(&audit).is_some_and(|id| read.contains(&id)) {
+        return Err((EXIT_USAGE, StoreError::IsCorpus(audit).to_string()));
+    }
     let corpus = super::input::load(sources).map_err(|code| (code, String::new()))?;
     let log = AuditLog::read(&audit).map_err(|e| (EXIT_USAGE, e.to_string()))?;
     for p in log.problems() {
@@ -122,8 +127,17 @@ fn stats(args: StatsArgs) -> Result<i32, Failure> {
     let joined = join(&corpus, &log.latest());
     let overall = agreement(&joined.audited, joined.orphans);
     let mut code = report_errors(&joined.errors);
+    if joined.stale > 0 {
+        eprintln!(
+            "leash audit: {} verdict(s) were given on another version of their decision (another corpus, or one regenerated since); counted as orphans, not scored",
+            joined.stale
+        );
+    }
     let text = match args.format {
-        StatsFormat::Json => serde_json::to_string_pretty(&overall).expect("stats serialize") + "\n",
+        StatsFormat::Json => {
+            let json = serde_json::to_string_pretty(&overall).expect("stats serialize");
+            crate::text::json_safe(json.as_bytes()).into_owned() + "\n"
+        }
         StatsFormat::Table => {
             let by_auditor = join(&corpus, &log.latest_by_auditor());
             render(&Report {
@@ -147,19 +161,34 @@ fn stats(args: StatsArgs) -> Result<i32, Failure> {
 
 fn export(args: ExportArgs) -> Result<i32, Failure> {
     let (corpus, log, _) = load(&args.input)?;
-    if let Some(path) = args.output.as_deref().filter(|p| is_input(p, &args.input, log.path())) {
-        let msg = format!(
-            "{}: is an input (corpus or audit file); refusing to overwrite it",
-            path.display()
-        );
-        return Err((EXIT_USAGE, msg));
-    }
+    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    let file = match output {
+        Some(path) => {
+            let read = || {
+                let mut set = args.input.inputs.read_set();
+                set.add(log.path());
+                set
+            };
+            let file = create_output(path, None, read).map_err(|e| match e {
+                OutputError::Refused(m) => (EXIT_USAGE, format!("{}: {m}", shown(path))),
+                OutputError::Io(m) => (EXIT_FAILURE, format!("{}: {m}", shown(path))),
+            })?;
+            Some(file)
+        }
+        None => None,
+    };
     let joined = join(&corpus, &log.latest());
     let code = report_errors(&joined.errors);
-    if joined.orphans > 0 {
+    if joined.stale > 0 {
+        eprintln!(
+            "leash audit: {} verdict(s) were given on another version of their decision (another corpus, or one regenerated since); not exported",
+            joined.stale
+        );
+    }
+    if joined.orphans > joined.stale {
         eprintln!(
             "leash audit: {} verdict(s) name a session or decision the corpus lacks; not exported",
-            joined.orphans
+            joined.orphans - joined.stale
         );
     }
     let rows: Vec<Row> = joined.audited.iter().map(|a| Row::new(&corpus, a)).collect();
@@ -171,31 +200,14 @@ fn export(args: ExportArgs) -> Result<i32, Failure> {
         }
         out.flush()
     };
-    let (name, result) = match &args.output {
-        Some(path) => {
-            let file = std::fs::File::create(path);
-            (path.display().to_string(), file.and_then(|mut f| write(&mut f)))
-        }
-        None => ("<stdout>".to_owned(), write(&mut io::stdout().lock())),
+    let (name, result) = match (output, file) {
+        (Some(path), Some(mut f)) => (shown(path), write(&mut f)),
+        _ => ("<stdout>".to_owned(), write(&mut io::stdout().lock())),
     };
     match result {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err((EXIT_FAILURE, format!("{name}: {e}"))),
         _ => Ok(code),
     }
-}
-
-/// Whether `out` is one of the files read (compared after resolving links).
-fn is_input(out: &Path, input: &Input, audit: &Path) -> bool {
-    let Ok(out) = out.canonicalize() else {
-        return false;
-    };
-    input
-        .inputs
-        .paths
-        .iter()
-        .map(PathBuf::as_path)
-        .chain([audit])
-        .any(|p| p.canonicalize().is_ok_and(|p| p == out))
 }
 
 /// Prints sessions that could not be re-read; their verdicts were left out.

@@ -83,6 +83,19 @@ fn parse_regime(s: &str) -> Result<RegimeArg, String> {
         .ok_or_else(|| format!("{s:?} is not user_keeps_execution or agent_controls_planning"))
 }
 
+/// The modes the v1 spec names.
+const V1_MODES: [&str; 9] = [
+    "create",
+    "fix",
+    "test",
+    "orchestrate",
+    "operate",
+    "understand",
+    "plan",
+    "analyze",
+    "write",
+];
+
 impl FilterArgs {
     pub fn ratified_as(&self) -> RatifiedAs {
         ratified_as(self.ratified_as.as_deref())
@@ -102,6 +115,41 @@ impl FilterArgs {
     /// The origins kept, or `None` for all of them.
     pub fn origins(&self) -> Option<&[String]> {
         (!self.origin.is_empty() && !self.origin.iter().any(|o| o == "all")).then_some(&self.origin[..])
+    }
+
+    /// A range no session can be in: refused before anything is read.
+    pub fn check_range(&self) -> Result<(), String> {
+        for (flag, v) in [("--min-app", self.min_app), ("--max-app", self.max_app)] {
+            if let Some(v) = v.filter(|v| !v.is_finite() || *v < 0.0) {
+                return Err(format!("{flag} {v}: actions per prompt are a number of 0 or more"));
+            }
+        }
+        match (self.min_app, self.max_app) {
+            (Some(lo), Some(hi)) if lo > hi => {
+                Err(format!("--min-app {lo} is above --max-app {hi}: no session can match"))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Modes no session of the corpus has: one v1 names is a warning (this corpus has none
+    /// of it), any other an error (a typo, most likely), listing the modes it has.
+    pub fn check_modes(&self, corpus: &Corpus) -> Result<Vec<String>, String> {
+        let mut warnings = Vec::new();
+        for m in self.mode.iter().filter(|m| corpus.mode_id(m).is_none()) {
+            if V1_MODES.contains(&m.as_str()) {
+                warnings.push(format!("--mode {m}: no session of this corpus has it"));
+            } else {
+                let has: Vec<&str> = corpus.modes.iter().map(|m| &**m).collect();
+                let has = if has.is_empty() {
+                    "none".to_owned()
+                } else {
+                    has.join(", ")
+                };
+                return Err(format!("--mode {m:?}: no such mode (this corpus has: {has})"));
+            }
+        }
+        Ok(warnings)
     }
 
     /// Row indices of the sessions that pass every flag.

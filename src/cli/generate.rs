@@ -1,6 +1,5 @@
 //! `leash generate`: write a synthetic v1 corpus.
 
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
@@ -33,8 +32,8 @@ pub struct Args {
     /// Seed of the generator: the same seed gives the same corpus.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Write to FILE instead of standard output (gzip-compressed when it ends in `.gz`;
-    /// an existing file is overwritten).
+    /// Write to FILE instead of standard output (`-`; gzip-compressed when it ends in
+    /// `.gz`; an existing file is overwritten, a symbolic link is refused).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -71,7 +70,11 @@ pub fn run(args: Args) -> i32 {
         sessions: args.sessions,
         seed: args.seed,
     };
-    let Some(path) = args.output else {
+    let Some(path) = args.output.filter(|p| p.as_os_str() != "-") else {
+        if super::stdout_closed() {
+            eprintln!("leash: standard output is closed; nothing written");
+            return super::EXIT_FAILURE;
+        }
         let stdout = io::stdout().lock();
         return match generate(&opts, BufWriter::with_capacity(1 << 20, stdout)) {
             Ok(()) => super::EXIT_OK,
@@ -83,12 +86,16 @@ pub fn run(args: Args) -> i32 {
             }
         };
     };
-    let name = path.display();
-    let file = match File::create(&path) {
+    let name = crate::safe_fs::shown(&path);
+    // generate reads no file: nothing to compare with beyond links and non-files.
+    let file = match crate::safe_fs::create_output(&path, None, Default::default) {
         Ok(f) => BufWriter::with_capacity(1 << 20, f),
         Err(e) => {
             eprintln!("leash: cannot create {name}: {e}");
-            return super::EXIT_FAILURE;
+            return match e {
+                crate::safe_fs::OutputError::Refused(_) => super::EXIT_USAGE,
+                crate::safe_fs::OutputError::Io(_) => super::EXIT_FAILURE,
+            };
         }
     };
     let result = if path.extension().is_some_and(|e| e == "gz") {
@@ -105,7 +112,7 @@ pub fn run(args: Args) -> i32 {
     match result {
         Ok(()) => super::EXIT_OK,
         Err(e) => {
-            eprintln!("leash: cannot write {name}: {e}");
+            eprintln!("leash: cannot write {name}: {}", crate::safe_fs::describe(&e));
             super::EXIT_FAILURE
         }
     }

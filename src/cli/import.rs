@@ -1,10 +1,11 @@
 //! `leash import`: Claude Code / Codex transcripts (and v1 corpora) into one v1 corpus.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufWriter, Write};
 use std::path::PathBuf;
 
-use crate::corpus::{Source, SourceData};
+use crate::corpus::{Skip, Source, SourceKind};
+use crate::safe_fs::{OutputError, check_output, create_output, describe, shown};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -14,12 +15,12 @@ Examples:
   leash import --claude | leash report -
 
 PATH may be a Claude Code session file or project folder, a Codex rollout or sessions
-folder (searched recursively), or a v1 corpus file (copied as it is). Sub-agent
+folder (searched recursively), or a v1 corpus file (its valid lines copied as they are). Sub-agent
 transcripts are read with their session. Expertise and outcome are estimates
 (listed under the session key \"estimated\").
 
 Exit status: 0 done (warnings go to stderr), 1 the output could not be written,
-2 bad usage or an unreadable input.";
+2 bad usage, an unreadable input, or an output that is one of the inputs.";
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = EXAMPLES)]
@@ -39,62 +40,126 @@ pub fn run(args: Args) -> i32 {
         eprintln!("leash import: nothing to import: give a PATH, --claude or --codex (see --help)");
         return super::EXIT_USAGE;
     }
+    let out = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let out_name = out.map_or("<stdout>".to_owned(), |p| shown(p));
+    let refuse = |e: OutputError| {
+        eprintln!("leash import: {out_name}: {e}");
+        match e {
+            OutputError::Refused(_) => super::EXIT_USAGE,
+            OutputError::Io(_) => super::EXIT_FAILURE,
+        }
+    };
+    // Refuse a bad output before the (possibly long) import; create or truncate it only once
+    // the inputs are open, so that a failed import leaves an existing output as it was.
+    if let Some(p) = out
+        && let Err(e) = check_output(p, || args.inputs.read_set())
+    {
+        return refuse(e);
+    }
+    if out.is_none() && super::stdout_closed() {
+        eprintln!("leash import: standard output is closed; nothing written");
+        return super::EXIT_FAILURE;
+    }
     let sources = match args.inputs.open(args.quiet) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let out_name = args.output.as_ref().map_or("-".to_owned(), |p| p.display().to_string());
-    match write(&sources, args.output.as_ref()) {
-        Ok(lines) => {
+    let sink = match out {
+        Some(p) => match create_output(p, None, || args.inputs.read_set()) {
+            Ok(f) => Sink::File(f),
+            Err(e) => return refuse(e),
+        },
+        None => Sink::Stdout,
+    };
+    let gz = out.is_some_and(|p| p.extension().is_some_and(|e| e == "gz"));
+    match write(&sources, sink, gz, args.quiet) {
+        Ok(n) => {
             if !args.quiet {
-                eprintln!("leash import: wrote {lines} session line(s) to {out_name}");
+                let skipped = if n.skipped > 0 {
+                    format!(" ({} bad line(s) skipped)", n.skipped)
+                } else {
+                    String::new()
+                };
+                eprintln!(
+                    "leash import: wrote {} session line(s) to {out_name}{skipped}",
+                    n.written
+                );
             }
             super::EXIT_OK
         }
+        // `leash import | head`: the reader had enough, as for the other subcommands.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && out.is_none() => super::EXIT_OK,
         Err(e) => {
-            eprintln!("leash import: {out_name}: {e}");
+            eprintln!("leash import: {out_name}: {}", describe(&e));
             super::EXIT_FAILURE
         }
     }
 }
 
-/// Writes every source's lines, returning how many non-blank lines were written.
-fn write(sources: &[Source], out: Option<&PathBuf>) -> io::Result<u64> {
-    let to_stdout = out.is_none_or(|p| p.as_os_str() == "-");
-    let sink: Box<dyn Write> = if to_stdout {
-        Box::new(io::stdout().lock())
-    } else {
-        Box::new(File::create(out.expect("checked"))?)
+enum Sink {
+    File(File),
+    Stdout,
+}
+
+#[derive(Default)]
+struct Counts {
+    written: u64,
+    skipped: u64,
+}
+
+/// Writes every source's valid lines (a v1 corpus's bad lines are reported and skipped).
+fn write(sources: &[Source], sink: Sink, gz: bool, quiet: bool) -> io::Result<Counts> {
+    let sink: Box<dyn Write> = match sink {
+        Sink::File(f) => Box::new(f),
+        Sink::Stdout => Box::new(io::stdout().lock()),
     };
-    let gz = out.is_some_and(|p| p.extension().is_some_and(|e| e == "gz"));
     let mut w: Box<dyn Write> = if gz {
         Box::new(flate2::write::GzEncoder::new(
             BufWriter::new(sink),
             flate2::Compression::default(),
         ))
     } else {
-        Box::new(BufWriter::new(sink))
+        Box::new(BufWriter::with_capacity(1 << 16, sink))
     };
-    let mut lines = 0;
+    let mut n = Counts::default();
     for s in sources {
-        let bytes: Vec<u8> = match &s.data {
-            SourceData::Memory(b) => b.to_vec(),
-            SourceData::File(p) => {
-                let mut buf = Vec::new();
-                File::open(p)?.read_to_end(&mut buf)?;
-                buf
+        let mut r = s.reader()?;
+        let mut line = Vec::new();
+        let mut no = 0u64;
+        loop {
+            line.clear();
+            if r.read_until(b'\n', &mut line)? == 0 {
+                break;
             }
-        };
-        lines += bytes
-            .split(|b| *b == b'\n')
-            .filter(|l| !l.trim_ascii().is_empty())
-            .count() as u64;
-        w.write_all(&bytes)?;
-        if bytes.last().is_some_and(|b| *b != b'\n') {
+            no += 1;
+            let t = line.trim_ascii();
+            if t.is_empty() {
+                continue;
+            }
+            // Imported transcripts were built valid; a corpus's lines are checked as the
+            // loader checks them, so what import writes always loads.
+            if s.kind == SourceKind::Corpus
+                && let Err(reason) = crate::corpus::parse_line(t)
+            {
+                n.skipped += 1;
+                if !quiet {
+                    eprintln!(
+                        "{}",
+                        Skip {
+                            file: s.name.clone(),
+                            line: no,
+                            reason
+                        }
+                    );
+                }
+                continue;
+            }
+            w.write_all(crate::text::json_safe(t).as_bytes())?;
             w.write_all(b"\n")?;
+            n.written += 1;
         }
     }
     w.flush()?;
     drop(w);
-    Ok(lines)
+    Ok(n)
 }

@@ -63,6 +63,14 @@ impl Inputs {
         Ok(paths)
     }
 
+    /// Every file the command reads: corpus files, every file under a folder, standard
+    /// input's file, the expertise map. An output must be none of them.
+    pub fn read_set(&self) -> crate::safe_fs::ReadSet {
+        let mut paths = self.all_paths().unwrap_or_default();
+        paths.extend(self.expertise_map.clone());
+        crate::safe_fs::ReadSet::of_paths(&paths)
+    }
+
     pub fn import_options(&self) -> Result<ImportOptions, String> {
         let mut opts = if self.no_cache {
             ImportOptions::default()
@@ -82,7 +90,7 @@ impl Inputs {
             return Ok(vec![Source::demo()]);
         }
         let fail = |msg: String| {
-            eprintln!("leash: {msg}");
+            eprintln!("leash: {}", crate::text::clean(&msg));
             super::EXIT_USAGE
         };
         let paths = self.all_paths().map_err(fail)?;

@@ -4,6 +4,7 @@
 
 mod audit;
 mod doctor;
+mod eval;
 mod filters;
 mod generate;
 mod import;
@@ -69,6 +70,8 @@ pub enum Command {
     Audit(audit::AuditCommand),
     /// Convert Claude Code / Codex transcripts into a v1 corpus.
     Import(Box<import::Args>),
+    /// Score the classifier against decisions labelled by hand (a gold file).
+    Eval(eval::Args),
     /// What leash understood of each transcript file: formats, line types, skipped lines.
     Doctor(doctor::Args),
 }
@@ -87,6 +90,7 @@ pub fn main() -> i32 {
         Some(Command::Generate(a)) => generate::run(a),
         Some(Command::Audit(a)) => audit::run(a),
         Some(Command::Import(a)) => import::run(*a),
+        Some(Command::Eval(a)) => eval::run(a),
         Some(Command::Doctor(a)) => doctor::run(a),
         None => browse(&cli),
     }
@@ -113,7 +117,7 @@ fn browse(cli: &Cli) -> i32 {
     match crate::tui::run(sources, opts) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("leash: {e}");
+            eprintln!("leash: {}", crate::text::clean(&e.to_string()));
             EXIT_FAILURE
         }
     }
@@ -131,4 +135,10 @@ pub(crate) fn print_or_fail(text: &str) -> i32 {
             EXIT_FAILURE
         }
     }
+}
+
+/// Whether standard output is closed (`leash ... >&-`), which Rust's stdout would otherwise
+/// swallow, reporting success for output that went nowhere.
+pub(crate) fn stdout_closed() -> bool {
+    crate::safe_fs::std_fd_closed(1)
 }

@@ -32,10 +32,23 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> i32 {
+    if let Err(e) = args.filters.check_range() {
+        eprintln!("leash report: {e}");
+        return super::EXIT_USAGE;
+    }
     let corpus = match args.inputs.open(false).and_then(super::input::load) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    match args.filters.check_modes(&corpus) {
+        Ok(warnings) => warnings
+            .iter()
+            .for_each(|w| eprintln!("leash report: warning: {}", crate::text::clean(w))),
+        Err(e) => {
+            eprintln!("leash report: {}", crate::text::clean(&e));
+            return super::EXIT_USAGE;
+        }
+    }
     let selected = args.filters.select(&corpus);
     let report = Report::compute_members(
         &corpus.rows,
@@ -55,7 +68,10 @@ pub fn run(args: Args) -> i32 {
                 report: &report,
                 origin: &origins,
             };
-            serde_json::to_string_pretty(&v).expect("a report serializes") + "\n"
+            let json = serde_json::to_string_pretty(&v).expect("a report serializes");
+            crate::text::json_safe(json.as_bytes()).into_owned()
+                + "
+"
         }
         "markdown" => with_origin(tables(&report), &origins)
             .iter()
@@ -152,6 +168,11 @@ pub fn tables(r: &Report) -> Vec<Table> {
         ),
         ("verified success rate", pct(r.verified_success_rate), s("")),
         ("skipped lines", count(r.skipped_lines), s("")),
+        (
+            "redacted sessions, left out of the shares",
+            count(r.redacted_sessions),
+            s(""),
+        ),
     ];
     for (name, ours, theirs) in rows {
         o.row(vec![s(name), ours, theirs]);

@@ -28,8 +28,9 @@ pub fn parse(line: &[u8]) -> Option<RawSession<'_>> {
             "mode" => s.mode = seen.once(6).and_then(|_| opt(p, Scan::string))?,
             "outcome" => s.outcome = seen.once(7).and_then(|_| opt(p, |p| Outcome::parse(&p.string()?)))?,
             "turns" => turns = Some(seen.once(8).and_then(|_| turns_agg(p))?),
-            "estimated" => s.estimated = seen.once(9).and_then(|_| opt(p, strings))?,
+            "estimated" => s.estimated = seen.once(9).and_then(|_| strings(p))?,
             "subagent_actions" => s.subagent_actions = seen.once(10).and_then(|_| opt(p, Scan::u64))?,
+            "redacted" => s.redacted = seen.once(11).and_then(|_| opt(p, Scan::bool))?,
             _ => p.skip()?,
         }
         Some(())
@@ -107,10 +108,12 @@ fn turn<'a>(p: &mut Scan<'a>, ids: &mut Vec<u64>) -> Option<Turn<'a>> {
     p.object(|p, k| {
         match k {
             "prompt" => prompt = Some(seen.once(0).and_then(|_| p.raw_string())?),
-            "actions" => actions = seen.once(1).and_then(|_| opt(p, actions_agg))?,
+            // Arrays: `null` is refused, as the full model refuses it.
+            "actions" => actions = Some(seen.once(1).and_then(|_| actions_agg(p))?),
             "response" => response = seen.once(2).and_then(|_| opt(p, Scan::raw_string))?,
             "response_words" => words = seen.once(3).and_then(|_| opt(p, Scan::u64))?,
-            "decisions" => decisions = seen.once(4).and_then(|_| opt(p, |p| decisions_agg(p, ids)))?,
+            "decisions" => decisions = Some(seen.once(4).and_then(|_| decisions_agg(p, ids))?),
+            "subagent" => seen.once(5).and_then(|_| subagents(p))?,
             _ => p.skip()?,
         }
         Some(())
@@ -172,6 +175,7 @@ fn decisions_agg(p: &mut Scan, ids: &mut Vec<u64>) -> Option<DecisionsAgg> {
                     c.is_none_or(|c| (0.0..=1.0).contains(&c)).then_some(())?;
                 }
                 "ratified" => ratified = seen.once(7).and_then(|_| opt(p, Scan::bool))?,
+                "rule" => seen.once(8).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
                 _ => p.skip()?,
             }
             Some(())
@@ -181,4 +185,23 @@ fn decisions_agg(p: &mut Scan, ids: &mut Vec<u64>) -> Option<DecisionsAgg> {
         Some(())
     })?;
     Some(acc)
+}
+
+/// A turn's `subagent` (leash's extension): checked as the full model reads it.
+fn subagents(p: &mut Scan) -> Option<()> {
+    p.array(|p| {
+        let mut seen = Seen::default();
+        p.object(|p, k| {
+            match k {
+                "call_id" => seen.once(0).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
+                "agent_type" => seen.once(1).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
+                "description" => seen.once(2).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
+                "origin" => seen.once(3).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
+                "actions" => seen.once(4).and_then(|_| p.u64()).map(drop)?,
+                "calls" => seen.once(5).and_then(|_| actions_agg(p)).map(drop)?,
+                _ => p.skip()?,
+            }
+            Some(())
+        })
+    })
 }

@@ -5,7 +5,6 @@
 //! and grow its view while loading goes on.
 
 use std::fmt;
-use std::fs::File;
 use std::io::{self, Read};
 use std::sync::mpsc;
 
@@ -98,26 +97,17 @@ pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Resu
                     rest = &rest[cut..];
                 }
             }
-            SourceData::File(path) => {
-                let file = match File::open(path) {
+            SourceData::File(_) | SourceData::Spilled(_) => {
+                let file = match src.reader() {
                     Ok(f) => f,
                     Err(e) => {
                         pending.take().map(&mut on_batch);
                         return Err(LoadError::new(&src.name, e));
                     }
                 };
-                if let Some(map) = map(&file) {
-                    let mut done = 0;
-                    let mut released = 0;
-                    while done < map.len() {
-                        let rest = &map[done..];
-                        let cut = block_end(rest, BLOCK).unwrap_or(rest.len());
-                        pending = cursor.parse_overlapped(&rest[..cut], pending.take(), &mut on_batch);
-                        done += cut;
-                        release(&map, &mut released, done);
-                    }
-                    continue;
-                }
+                // Read, never mapped: a file truncated by another program while it loads would
+                // kill a mapping reader with SIGBUS (and leave the terminal raw); read, it just
+                // ends early.
                 let (tx, rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
                 let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
                 std::thread::scope(|s| {
@@ -142,33 +132,6 @@ pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Resu
     Ok(())
 }
 
-/// Maps a file for reading in place, without copying it through `read`; `None` (read it
-/// instead) when it cannot be mapped or is empty.
-fn map(file: &File) -> Option<memmap2::Mmap> {
-    // SAFETY: leash never writes the file. Another process truncating it while it loads
-    // would fault, the accepted risk of reading in place.
-    let map = unsafe { memmap2::Mmap::map(file) }.ok().filter(|m| !m.is_empty())?;
-    #[cfg(unix)]
-    let _ = map.advise(memmap2::Advice::Sequential);
-    Some(map)
-}
-
-/// Granularity of giving parsed pages back, a multiple of any page size.
-const RELEASE: usize = 1 << 20;
-
-/// Drops the mapped pages before `done` (parsed, nothing borrows them) so that the mapped
-/// file does not add up in the resident set.
-fn release(map: &memmap2::Mmap, released: &mut usize, done: usize) {
-    let upto = done / RELEASE * RELEASE;
-    if upto > *released {
-        // SAFETY: a read-only file mapping; no slice into [released, upto) is alive, and a
-        // later read of it would fault the pages in again from the file.
-        #[cfg(unix)]
-        let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, *released, upto - *released) };
-        *released = upto;
-    }
-}
-
 /// The end (just past a newline) of the first block of about `size` bytes, or `None` when the
 /// rest holds no newline after `size`.
 fn block_end(bytes: &[u8], size: usize) -> Option<usize> {
@@ -180,7 +143,7 @@ fn block_end(bytes: &[u8], size: usize) -> Option<usize> {
 
 /// Sends blocks that each end on a line boundary (the last one may not), reusing the
 /// buffers that come back on `recycled`.
-fn read_blocks(mut file: File, tx: mpsc::SyncSender<io::Result<Vec<u8>>>, recycled: mpsc::Receiver<Vec<u8>>) {
+fn read_blocks(mut file: impl Read, tx: mpsc::SyncSender<io::Result<Vec<u8>>>, recycled: mpsc::Receiver<Vec<u8>>) {
     let mut carry: Vec<u8> = Vec::new();
     loop {
         // A recycled buffer keeps its length: only growth is zeroed, not every block.
@@ -344,7 +307,7 @@ mod tests {
     use super::*;
 
     /// Lines spread over many pieces and several blocks keep their numbers and offsets, bad
-    /// and blank lines included, whether the file is mapped or held in memory.
+    /// and blank lines included, whether the file is read in place or held in memory.
     #[test]
     fn line_numbers_and_offsets_hold_across_pieces_and_blocks() {
         let pad = "x".repeat(3000);

@@ -102,6 +102,8 @@ pub struct SessionRow {
     pub estimated: u8,
     /// Tool calls by sub-agents, apart from `actions`.
     pub subagent_actions: u64,
+    /// A redacted transcript's session: its decisions are not in `tally`.
+    pub redacted: bool,
     pub loc: Location,
 }
 
@@ -193,6 +195,7 @@ impl Corpus {
                 tally: parsed.tally,
                 estimated: parsed.estimated,
                 subagent_actions: parsed.subagent_actions,
+                redacted: parsed.redacted,
                 loc,
             });
         }
@@ -242,6 +245,17 @@ impl Corpus {
         let line = src
             .read_at(loc)
             .map_err(|e| format!("{}:{}: cannot re-read: {e}", src.name, loc.line))?;
-        serde_json::from_slice(&line).map_err(|e| format!("{}:{}: {}", src.name, loc.line, json_reason(&e)))
+        let s: Session =
+            serde_json::from_slice(&line).map_err(|e| format!("{}:{}: {}", src.name, loc.line, json_reason(&e)))?;
+        // A corpus rewritten in place since it was loaded: never show or audit one session
+        // under another's id.
+        let id = &*self.rows[index].id;
+        if s.id != id {
+            return Err(format!(
+                "{}:{}: the file changed since it was loaded (this line is now session {:?}, not {id:?}); open it again",
+                src.name, loc.line, s.id
+            ));
+        }
+        Ok(s)
     }
 }

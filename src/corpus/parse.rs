@@ -40,6 +40,9 @@ pub struct ParsedSession {
     /// Which facets the importer estimated: [`ESTIMATED_EXPERTISE`], [`ESTIMATED_OUTCOME`].
     pub estimated: u8,
     pub subagent_actions: u64,
+    /// The importer found the transcript's text redacted: its decisions are left out of the
+    /// tally (and so of every share), the session counted apart.
+    pub redacted: bool,
 }
 
 pub const ESTIMATED_EXPERTISE: u8 = 1;
@@ -65,23 +68,29 @@ pub(super) struct RawSession<'a> {
     pub(super) outcome: Option<Outcome>,
     pub(super) turns: TurnsAgg,
     #[serde(borrow, default)]
-    pub(super) estimated: Option<Vec<Cow<'a, str>>>,
+    pub(super) estimated: Vec<Cow<'a, str>>,
     #[serde(default)]
     pub(super) subagent_actions: Option<u64>,
+    #[serde(default)]
+    pub(super) redacted: Option<bool>,
 }
 
 #[derive(Deserialize)]
 struct RawTurn<'a> {
     #[serde(borrow)]
     prompt: Cow<'a, str>,
+    // Arrays, as in the full model: `null` is refused, absent means empty.
     #[serde(default)]
-    actions: Option<ActionsAgg>,
+    actions: ActionsAgg,
     #[serde(borrow, default)]
     response: Option<Cow<'a, str>>,
     #[serde(default)]
     response_words: Option<u64>,
     #[serde(default)]
-    decisions: Option<DecisionsAgg>,
+    decisions: DecisionsAgg,
+    /// Not part of v1, but a line whose `subagent` the browser could not read is refused.
+    #[serde(default, rename = "subagent")]
+    _subagent: Vec<crate::model::SubagentRun>,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +119,8 @@ struct RawDecision<'a> {
     confidence: Option<f64>,
     #[serde(default)]
     ratified: Option<bool>,
+    #[serde(borrow, default, rename = "rule")]
+    _rule: Option<Cow<'a, str>>,
 }
 
 #[derive(Default)]
@@ -206,7 +217,7 @@ seq_aggregate!(TurnsAgg, "an array of turns", |acc, seq| {
         let words = t
             .response_words
             .unwrap_or_else(|| t.response.as_deref().map_or(0, crate::model::count_words));
-        acc.add_turn(&t.prompt, t.actions.unwrap_or_default(), words, t.decisions, &mut ids);
+        acc.add_turn(&t.prompt, t.actions, words, Some(t.decisions), &mut ids);
     }
     acc.finish(ids);
 });
@@ -302,13 +313,18 @@ fn finish(raw: RawSession, line: &[u8]) -> Result<ParsedSession, String> {
         failed_actions: raw.turns.failed,
         words: raw.turns.words,
         max_turn_actions: raw.turns.max_turn_actions,
-        tally: raw.turns.tally,
-        estimated: raw.estimated.iter().flatten().fold(0, |acc, f| match f.as_ref() {
+        tally: if raw.redacted == Some(true) {
+            DecisionTally::default()
+        } else {
+            raw.turns.tally
+        },
+        estimated: raw.estimated.iter().fold(0, |acc, f| match f.as_ref() {
             "expertise" => acc | ESTIMATED_EXPERTISE,
             "outcome" => acc | ESTIMATED_OUTCOME,
             _ => acc,
         }),
         subagent_actions: raw.subagent_actions.unwrap_or(0),
+        redacted: raw.redacted == Some(true),
     })
 }
 
@@ -343,5 +359,7 @@ pub fn json_reason(e: &serde_json::Error) -> String {
     }
 }
 
+#[cfg(test)]
+mod fuzz;
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
-//! Where corpus bytes come from: a plain file (re-read in place), or bytes held in memory
-//! (gzip files, standard input, the embedded demo, imported transcripts).
+//! Where corpus bytes come from: a plain file (re-read in place), a private spill file
+//! (gzip files and standard input, decompressed as they stream, so that memory never holds
+//! them whole), or bytes held in memory (the embedded demo, imported transcripts).
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -11,6 +12,8 @@ use super::LoadError;
 #[derive(Debug, Clone)]
 pub enum SourceData {
     File(PathBuf),
+    /// An unnamed temporary file (0600, gone when leash exits) holding what was streamed in.
+    Spilled(Arc<File>),
     Memory(Arc<[u8]>),
 }
 
@@ -47,11 +50,25 @@ pub struct Location {
 /// The first bytes of every gzip stream.
 const GZIP_MAGIC: &[u8; 2] = &[0x1f, 0x8b];
 
-/// Decompresses one or more concatenated gzip members.
-fn gunzip(from: impl Read) -> io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    flate2::read::MultiGzDecoder::new(from).read_to_end(&mut buf)?;
-    Ok(buf)
+/// Streams `from` (decompressing one or more concatenated gzip members when it starts with
+/// gzip's magic bytes, or when `gzip`) into an unnamed private temporary file.
+fn spill(name: &str, from: impl Read, gzip: bool) -> Result<Source, LoadError> {
+    let mut from = io::BufReader::with_capacity(1 << 16, from);
+    let fail = |e| LoadError::new(name, e);
+    let gzip = gzip || io::BufRead::fill_buf(&mut from).map_err(fail)?.starts_with(GZIP_MAGIC);
+    let mut file = tempfile::tempfile().map_err(fail)?;
+    let len = if gzip {
+        io::copy(&mut flate2::bufread::MultiGzDecoder::new(from), &mut file)
+    } else {
+        io::copy(&mut from, &mut file)
+    }
+    .map_err(fail)?;
+    Ok(Source {
+        name: name.to_owned(),
+        data: SourceData::Spilled(Arc::new(file)),
+        len,
+        kind: SourceKind::Corpus,
+    })
 }
 
 /// The demo corpus, compressed into the binary.
@@ -64,15 +81,14 @@ impl Source {
     pub fn open(path: &Path) -> Result<Source, LoadError> {
         let name = path.display().to_string();
         if path == Path::new("-") {
-            let mut buf = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| LoadError::new("<stdin>", e))?;
-            if buf.starts_with(GZIP_MAGIC) {
-                buf = gunzip(&buf[..]).map_err(|e| LoadError::new("<stdin>", e))?;
+            // Rust reads a closed standard input as empty: say so instead of 0 sessions.
+            if crate::safe_fs::std_fd_closed(0) {
+                return Err(LoadError {
+                    file: "<stdin>".into(),
+                    message: "standard input is closed".into(),
+                });
             }
-            return Ok(Source::memory("<stdin>", buf));
+            return spill("<stdin>", io::stdin().lock(), false);
         }
         let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&name, e))?;
         if meta.is_dir() {
@@ -82,13 +98,16 @@ impl Source {
             });
         }
         let mut file = File::open(path).map_err(|e| LoadError::new(&name, e))?;
+        if !meta.is_file() {
+            // A pipe (`leash <(zcat c.jsonl.gz)`) cannot be read twice: stream it in once.
+            return spill(&name, file, false);
+        }
         let mut magic = [0; 2];
         let gzip = path.extension().is_some_and(|e| e == "gz")
             || (file.read_exact(&mut magic).is_ok() && &magic == GZIP_MAGIC);
         if gzip {
             let file = File::open(path).map_err(|e| LoadError::new(&name, e))?;
-            let buf = gunzip(io::BufReader::new(file)).map_err(|e| LoadError::new(&name, e))?;
-            return Ok(Source::memory(&name, buf));
+            return spill(&name, file, true);
         }
         Ok(Source {
             name,
@@ -128,6 +147,42 @@ impl Source {
                 f.read_exact(&mut buf)?;
                 Ok(buf)
             }
+            SourceData::Spilled(f) => {
+                let mut buf = vec![0; loc.len as usize];
+                At {
+                    file: f,
+                    pos: loc.offset,
+                }
+                .read_exact(&mut buf)?;
+                Ok(buf)
+            }
         }
+    }
+
+    /// All its bytes, from the start, as a stream.
+    pub fn reader(&self) -> io::Result<Box<dyn io::BufRead + Send + '_>> {
+        const CAP: usize = 1 << 16;
+        Ok(match &self.data {
+            SourceData::Memory(b) => Box::new(&b[..]),
+            SourceData::File(p) => Box::new(io::BufReader::with_capacity(CAP, File::open(p)?)),
+            SourceData::Spilled(f) => Box::new(io::BufReader::with_capacity(CAP, At { file: f, pos: 0 })),
+        })
+    }
+}
+
+/// Reads a shared file from its own position (`pread`), never moving the file's offset.
+struct At<'a> {
+    file: &'a File,
+    pos: u64,
+}
+
+impl Read for At<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        #[cfg(unix)]
+        let n = std::os::unix::fs::FileExt::read_at(self.file, buf, self.pos)?;
+        #[cfg(windows)]
+        let n = std::os::windows::fs::FileExt::seek_read(self.file, buf, self.pos)?;
+        self.pos += n as u64;
+        Ok(n)
     }
 }

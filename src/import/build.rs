@@ -1,7 +1,8 @@
 //! From a [`RawSession`] to a v1 [`Session`] and its corpus line with leash's extension keys
 //! (ignored by v1 readers):
 //!
-//! - session: `source_format`, `source_file`, `estimated` (`["expertise", "outcome"]`, the
+//! - session: `source_format`, `source_file`, `redacted` (true when the transcript's text is
+//!   redaction markers: its decisions cannot be read), `estimated` (`["expertise", "outcome"]`, the
 //!   fields that are leash's estimates), `subagent_actions` (all sub-agents' tool calls),
 //!   `subagents_unattached` (sub-agents tied to no turn), `actions_before_first_prompt`,
 //!   `replayed_lines_skipped` (a Codex fork's replay of its parent), `origin` (`cli`, `ide`,
@@ -51,7 +52,8 @@ pub fn build(raw: &RawSession, opts: &ImportOptions) -> Session {
         id: raw.id.clone(),
         title,
         project: raw.project.clone(),
-        started_at: raw.started_at.clone(),
+        // A damaged timestamp is left out: the line must load (the loader checks RFC 3339).
+        started_at: raw.started_at.clone().filter(|t| crate::text::is_rfc3339(t)),
         model: raw.model.clone(),
         expertise: Expertise(expertise),
         mode: None,
@@ -105,6 +107,9 @@ pub fn to_line(raw: &RawSession, session: &Session) -> String {
     let o = v.as_object_mut().expect("a session is an object");
     o.insert("source_format".into(), json!(raw.format));
     o.insert("source_file".into(), json!(raw.file));
+    if classify::is_redacted(raw) {
+        o.insert("redacted".into(), json!(true));
+    }
     if !raw.unattached_subagents.is_empty() {
         o.insert("subagents_unattached".into(), json!(raw.unattached_subagents));
     }

@@ -2,9 +2,13 @@
 //! again only re-reads the files that changed.
 //!
 //! One JSON file per transcript under `<cache dir>/import-vN/` (N from
-//! [`READER_VERSION`](super::READER_VERSION)), named by a hash of the transcript's path,
-//! holding a fingerprint (size and mtime of the transcript and of the sub-agent files that
-//! may belong to it) and the [`RawSession`] read from it. Classification
+//! [`READER_VERSION`](super::READER_VERSION)), named by a hash of the
+//! transcript's path, holding a fingerprint of the transcript and of the sub-agent files that
+//! may belong to it, and the [`RawSession`] read from it. A fingerprint is size, mtime, ctime,
+//! device and inode (ctime cannot be set back, so an edit that keeps the size and restores the
+//! mtime still shows) plus a hash of the first and last 64 KiB, for file systems whose times
+//! are coarse. The cache holds prompt text: its folder is 0700 and its files 0600, written
+//! without following links. Classification
 //! runs again on every import, so rule changes apply at once. The cache never lives inside
 //! transcript folders; anything wrong with it (missing, stale, unreadable) means the file is
 //! simply read again.
@@ -42,7 +46,36 @@ struct Entry {
 fn stamp(p: &Path) -> Option<String> {
     let m = fs::metadata(p).ok()?;
     let mtime = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-    Some(format!("{}:{}.{:09}", m.len(), mtime.as_secs(), mtime.subsec_nanos()))
+    #[cfg(unix)]
+    let node = {
+        use std::os::unix::fs::MetadataExt;
+        format!("{}.{:09}:{}:{}", m.ctime(), m.ctime_nsec(), m.dev(), m.ino())
+    };
+    #[cfg(not(unix))]
+    let node = "";
+    let sample = sample_hash(p, m.len()).ok()?;
+    Some(format!(
+        "{}:{}.{:09}:{node}:{sample:016x}",
+        m.len(),
+        mtime.as_secs(),
+        mtime.subsec_nanos()
+    ))
+}
+
+/// A hash of the first and last [`SAMPLE`] bytes of a file.
+fn sample_hash(p: &Path, len: u64) -> std::io::Result<u64> {
+    use std::io::{Read, Seek, SeekFrom};
+    const SAMPLE: u64 = 64 << 10;
+    let mut f = fs::File::open(p)?;
+    let mut buf = Vec::with_capacity(2 * SAMPLE as usize);
+    (&mut f).take(SAMPLE).read_to_end(&mut buf)?;
+    if len > SAMPLE {
+        f.seek(SeekFrom::Start(len.saturating_sub(SAMPLE).max(SAMPLE)))?;
+        f.take(SAMPLE).read_to_end(&mut buf)?;
+    }
+    let mut h = DefaultHasher::new();
+    buf.hash(&mut h);
+    Ok(h.finish())
 }
 
 /// Size and mtime of a transcript and of the files read with it (`related`: for Claude
@@ -74,24 +107,62 @@ pub fn get(dir: &Path, path: &Path, fingerprint: &str) -> Option<RawSession> {
 /// Stores a reading; failures are ignored (the file will be read again next time).
 pub fn put(dir: &Path, path: &Path, fingerprint: &str, raw: &RawSession) {
     let target = entry_path(dir, path);
-    let Some(parent) = target.parent() else {
-        return;
-    };
-    if fs::create_dir_all(parent).is_err() {
-        return;
-    }
     let entry = Entry {
         path: path.display().to_string(),
         fingerprint: fingerprint.to_owned(),
         raw: raw.clone(),
     };
-    let Ok(bytes) = serde_json::to_vec(&entry) else {
+    if let Ok(bytes) = serde_json::to_vec(&entry) {
+        write_private(&target, &bytes);
+    }
+}
+
+/// Writes a cache file whole (a private temporary file renamed over it), its folder made
+/// private first; failures are ignored.
+fn write_private(target: &Path, bytes: &[u8]) {
+    use std::io::Write;
+    let Some(parent) = target.parent() else {
         return;
     };
+    if !private_dir(parent) {
+        return;
+    }
     let tmp = target.with_extension(format!("tmp{}", std::process::id()));
-    if fs::write(&tmp, bytes).is_ok() && fs::rename(&tmp, &target).is_err() {
+    let _ = fs::remove_file(&tmp);
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    let Ok(mut f) = crate::safe_fs::open_no_follow(&mut opts, &tmp, Some(0o600)) else {
+        return;
+    };
+    if f.write_all(bytes).is_err() || fs::rename(&tmp, target).is_err() {
         let _ = fs::remove_file(&tmp);
     }
+}
+
+/// Creates `dir` (and its parents) 0700, and makes an existing one 0700 again: it holds
+/// prompt text. `false` when it is not a real folder of ours.
+fn private_dir(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        if fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).is_err() {
+            return false;
+        }
+        // The folder itself, never through a link.
+        for d in [dir.parent(), Some(dir)].into_iter().flatten() {
+            match fs::symlink_metadata(d) {
+                Ok(m) if m.is_dir() => {
+                    if m.permissions().mode() & 0o077 != 0 {
+                        let _ = fs::set_permissions(d, fs::Permissions::from_mode(0o700));
+                    }
+                }
+                _ => return false,
+            }
+        }
+        true
+    }
+    #[cfg(not(unix))]
+    fs::create_dir_all(dir).is_ok()
 }
 
 #[derive(Serialize, Deserialize)]
@@ -137,16 +208,10 @@ pub fn put_line(dir: &Path, path: &Path, fingerprint: &str, built: &str, warning
         warnings: warnings.to_vec(),
         empty: line.is_none(),
     };
-    let (Some(parent), Ok(mut bytes)) = (target.parent(), serde_json::to_vec(&header)) else {
+    let Ok(mut bytes) = serde_json::to_vec(&header) else {
         return;
     };
-    if fs::create_dir_all(parent).is_err() {
-        return;
-    }
     bytes.push(b'\n');
     bytes.extend_from_slice(line.unwrap_or("").as_bytes());
-    let tmp = target.with_extension(format!("tmp{}", std::process::id()));
-    if fs::write(&tmp, bytes).is_ok() && fs::rename(&tmp, &target).is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
+    write_private(&target, &bytes);
 }

@@ -34,6 +34,13 @@ pub(super) fn read_path(path: &Path, opts: &ImportOptions, keep: bool) -> Result
         });
     }
     let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&name, e))?;
+    if !meta.is_file() && !meta.is_dir() {
+        // A pipe (`leash <(zcat c.jsonl.gz)`) can be read only once: as a corpus, undetected.
+        return Ok(PathImport {
+            corpora: vec![path.to_path_buf()],
+            ..PathImport::default()
+        });
+    }
     let (found, kind) = if meta.is_dir() {
         (walk(path, &mut warnings), None)
     } else {

@@ -69,6 +69,8 @@ pub struct RowFigures {
     /// The expertise slot, the regimes and the outcome in one byte (`slot << 4 | regimes << 2 |
     /// outcome`): a report pools each row's sums under its key alone.
     pub key: u8,
+    /// A redacted transcript's session ([`SessionRow::redacted`]).
+    pub redacted: bool,
 }
 
 const _: () = assert!(std::mem::size_of::<RowFigures>() == 64);
@@ -255,6 +257,7 @@ fn figures_of(r: &SessionRow, how: RatifiedAs, values: &mut [Values]) -> RowFigu
         codes,
         mode: r.mode,
         key: (expertise_slot(r.expertise) as u8) << 4 | outcome,
+        redacted: r.redacted,
     };
     shares_of(r, how, &mut f, &mut values[SHARES]);
     f

@@ -18,8 +18,9 @@ const PIECES: usize = 2;
 /// Pooled sums and per-code counts over a set of rows; two halves merge.
 struct Counts {
     /// Per [`RowFigures::key`] (a `u8`, so never out of bounds): sessions, turns, actions,
-    /// words, then the decisions `[kind][actor]`. Every pool of the report is a sum of these.
-    pools: Box<[[u64; 8]; 256]>,
+    /// words, the decisions `[kind][actor]`, redacted sessions. Every pool of the report is a
+    /// sum of these.
+    pools: Box<[[u64; 9]; 256]>,
     /// Per [`Figure`], how many rows hold each code.
     codes: [Vec<u32>; 4],
 }
@@ -27,7 +28,7 @@ struct Counts {
 impl Counts {
     fn new(cols: &Columns) -> Counts {
         Counts {
-            pools: Box::new([[0; 8]; 256]),
+            pools: Box::new([[0; 9]; 256]),
             codes: Figure::ALL.map(|f| vec![0; cols.values(f).codes()]),
         }
     }
@@ -35,7 +36,17 @@ impl Counts {
     #[inline]
     fn add(&mut self, f: &RowFigures) {
         let [[ph, pa], [eh, ea]] = f.decisions.map(|d| d.map(u64::from));
-        let row = [1, u64::from(f.turns), f.actions, f.words, ph, pa, eh, ea];
+        let row = [
+            1,
+            u64::from(f.turns),
+            f.actions,
+            f.words,
+            ph,
+            pa,
+            eh,
+            ea,
+            u64::from(f.redacted),
+        ];
         for (sum, x) in self.pools[usize::from(f.key)].iter_mut().zip(row) {
             *sum += x;
         }
@@ -74,6 +85,7 @@ impl Counts {
                 } else {
                     0
                 },
+                redacted: p[8],
             };
             all.merge(&pool);
             levels[usize::from(key >> 4)].merge(&pool);

@@ -65,7 +65,21 @@ fn the_fast_path_accepts_nothing_the_reference_refuses() {
             r#""decisions":[{"id":"d","kind":"planning","actor":"human"},{"id":"d","kind":"planning","actor":"agent"}]"#,
         ),
         br#"{"id":"a","turns":[{"prompt":"p","decisions":[{"id":"d","kind":"planning","actor":"human"}]},{"prompt":"q","decisions":[{"id":"d","kind":"execution","actor":"agent"}]}]}"#.to_vec(),
+        // What the full model refuses, so the loader must too (issue 11): `null` arrays, a
+        // non-string `rule`, a `subagent` the browser cannot read.
+        t(r#""actions":null"#),
+        t(r#""decisions":null"#),
+        br#"{"id":"a","estimated":null,"turns":[]}"#.to_vec(),
+        d(r#""rule":5"#),
+        t(r#""subagent":null"#),
+        t(r#""subagent":[{"actions":-1}]"#),
+        t(r#""subagent":[{"actions":null}]"#),
+        t(r#""subagent":[{"calls":[{"target":"x"}]}]"#),
+        t(r#""subagent":[{"agent_type":3}]"#),
+        t(r#""subagent":[5]"#),
         // Lines that load: both paths must agree on them too.
+        d(r#""rule":"H1","ratified":false"#),
+        t(r#""subagent":[{"call_id":null,"actions":2,"calls":[{"tool":"Read"}],"x":1}]"#),
         br#"{"id":"a","expertise":"expert","outcome":null,"title":null,"turns":[]}"#.to_vec(),
         d(r#""confidence":1,"ratified":true,"summary":null,"extra":{"x":[1]}"#),
         t(
@@ -81,6 +95,20 @@ fn the_fast_path_accepts_nothing_the_reference_refuses() {
             assert_eq!(f, strict, "the fast path disagrees on {}", String::from_utf8_lossy(c));
         }
         assert_eq!(parse_line(c), strict, "{}", String::from_utf8_lossy(c));
+        assert_loads_in_full(c);
+    }
+}
+
+/// One definition of a valid line: whatever the loader takes, the full model (what opens,
+/// audits and scores a session) reads too.
+fn assert_loads_in_full(line: &[u8]) {
+    if parse_line(line).is_ok() {
+        let full = serde_json::from_slice::<crate::model::Session>(line);
+        assert!(
+            full.is_ok(),
+            "loads but cannot be opened: {full:?}: {}",
+            String::from_utf8_lossy(line)
+        );
     }
 }
 
@@ -126,6 +154,7 @@ fn the_fast_path_agrees_with_the_reference_on_damaged_lines() {
                 }
                 None => refused += 1,
             }
+            assert_loads_in_full(&c);
         }
     }
     // Both kinds occur, or the test proves little.

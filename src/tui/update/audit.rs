@@ -248,16 +248,21 @@ fn confirm(app: &mut App) {
 /// Writes a verdict (with the note kept), then moves on; on an error nothing is claimed.
 fn commit(app: &mut App, v: Verdict, classifier: Option<(Actor, Kind)>) {
     let a = &mut app.audit;
-    let Some(store) = a.store.as_mut() else {
+    if a.store.is_none() {
         a.status = Some(Status::Error("the audit file is not open for writing".into()));
         return;
-    };
+    }
     let v = if a.note.trim().is_empty() {
         v
     } else {
         v.with_note(a.note.clone())
     };
-    match store.append(v) {
+    // Tie the verdict to the decision on screen, not merely to its ids.
+    let fp = a
+        .decision()
+        .map(|(s, ti, d)| crate::audit::fingerprint::fingerprint(s, ti, d));
+    let Some(store) = a.store.as_mut() else { return };
+    match store.append(v.with_fingerprint(fp)) {
         Ok(v) => {
             a.note.clear();
             a.status = Some(Status::Saved(saved_text(&v, classifier, a.blind)));

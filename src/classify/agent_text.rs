@@ -1,0 +1,74 @@
+//! Agent planning in prose: a diagnosis that decides the fix, a choice of approach or design
+//! the user left open, an offer of further work. Narration of the next step ("Now I'll run
+//! the tests", "Let me read the file") is not a plan.
+
+use super::words::agent::*;
+
+use super::Finding;
+use super::agent::agent;
+use super::text::sentences;
+use crate::model::Kind;
+
+/// Every agent planning decision in a turn's prose: at most one of each kind.
+pub fn rules(text: &str, out: &mut Vec<Finding>) {
+    let mut found = [false; 4];
+    let mut in_fence = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        if let Some(h) = heading(line) {
+            let l = h.to_lowercase();
+            if !found[3] && HEADINGS.iter().any(|k| l.contains(k)) && !DONE_HEADINGS.iter().any(|k| l.contains(k)) {
+                found[3] = true;
+                // The design is the whole structured answer: quote its first heading.
+                let first = text.lines().find_map(heading).unwrap_or(h);
+                out.push(agent(
+                    Kind::Planning,
+                    "approach",
+                    "A-PLAN-TEXT",
+                    "agent laid out a plan or design".into(),
+                    first,
+                    0.5,
+                ));
+            }
+            continue;
+        }
+        for s in sentences(line) {
+            let l = s.to_lowercase();
+            let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let narration = NARRATION.iter().any(|n| l.starts_with(n));
+            for (i, (cues, rule, summary)) in [
+                (DIAGNOSIS, "A-PLAN-DIAGNOSIS", "agent diagnosed the cause"),
+                (CHOICE, "A-PLAN-TEXT", "agent chose an approach"),
+                (OFFER, "A-PLAN-OFFER", "agent offered further work"),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                if found[i] || narration && i == 1 || !cues.iter().any(|c| l.contains(c)) {
+                    continue;
+                }
+                found[i] = true;
+                out.push(agent(Kind::Planning, "approach", rule, summary.into(), s, 0.5));
+            }
+        }
+    }
+}
+
+/// A markdown heading or a line that is only bold text.
+fn heading(line: &str) -> Option<&str> {
+    let t = line.trim();
+    if let Some(h) = t.strip_prefix('#') {
+        return Some(h.trim_start_matches('#').trim()).filter(|h| !h.is_empty());
+    }
+    let inner = t
+        .strip_prefix("**")?
+        .strip_suffix("**")
+        .or_else(|| t.strip_prefix("**")?.strip_suffix("**:"))?;
+    (!inner.contains("**")).then_some(inner.trim())
+}
