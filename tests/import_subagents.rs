@@ -124,7 +124,7 @@ fn persisted_outputs_are_read_from_tool_results() {
 }
 
 fn session(id: &str, prompt: &str) -> String {
-    let l = json!({"type": "user", "uuid": "u1", "sessionId": id, "cwd": "/x", "isSidechain": false,
+    let l = json!({"type": "user", "uuid": format!("u-{id}"), "sessionId": id, "cwd": "/x", "isSidechain": false,
                    "timestamp": "2026-01-01T00:00:00Z", "message": {"role": "user", "content": prompt}});
     format!("{l}\n")
 }
@@ -153,4 +153,47 @@ fn sessions_are_keyed_by_session_id_and_repeats_named_by_path() {
     );
     assert!(repeat[0].starts_with(&*later.display().to_string()), "{}", repeat[0]);
     assert!(repeat[0].contains(&*first.display().to_string()), "{}", repeat[0]);
+}
+#[test]
+fn a_session_s_tokens_include_its_subagents() {
+    let got = import_path(&project(), &ImportOptions::default()).unwrap();
+    let u = got.imported[0].raw.usage.unwrap();
+    // Independently: every assistant line of the session file and its sub-agent files, each
+    // (message.id, requestId) once at its largest.
+    let mut files = vec![project().join("b7e04c1a-6d2f-4a8e-9c3b-2f1e0d9c8b7a.jsonl")];
+    agent_files(
+        &project().join("b7e04c1a-6d2f-4a8e-9c3b-2f1e0d9c8b7a/subagents"),
+        &mut files,
+    );
+    let mut best: HashMap<(String, String), [u64; 4]> = HashMap::new();
+    for f in files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for l in text.lines().filter_map(|l| serde_json::from_str::<Value>(l).ok()) {
+            let usage = &l["message"]["usage"];
+            if l["type"] != "assistant" || usage.is_null() {
+                continue;
+            }
+            let key = (l["message"]["id"].to_string(), l["requestId"].to_string());
+            let e = best.entry(key).or_default();
+            let keys = [
+                "input_tokens",
+                "output_tokens",
+                "cache_read_input_tokens",
+                "cache_creation_input_tokens",
+            ];
+            for (k, name) in keys.iter().enumerate() {
+                e[k] = e[k].max(usage[name].as_u64().unwrap_or(0));
+            }
+        }
+    }
+    let sum = |k: usize| best.values().map(|v| v[k]).sum::<u64>();
+    assert_eq!(
+        [u.input, u.output, u.cache_read, u.cache_creation],
+        [sum(0), sum(1), sum(2), sum(3)]
+    );
+    assert_eq!(
+        [u.input, u.output, u.cache_read, u.cache_creation],
+        [209, 121, 2000, 20],
+        "by hand"
+    );
 }

@@ -10,7 +10,8 @@
 //!   cache_read, cache_creation}` tokens);
 //! - turn: `subagent_actions` and `subagent` (`[{call_id, agent_type, description, origin,
 //!   actions, calls: [{tool, target}]}]`), `slash_command`, `mid_turn` (messages the user
-//!   typed while the agent worked), `interrupted` and `plan_mode` (when true).
+//!   typed while the agent worked), `interrupted` and `plan_mode` (when true), `uuid` (the
+//!   Claude Code line that opened it, by which a fork's replay is recognised).
 
 use serde_json::{Value, json};
 
@@ -86,7 +87,23 @@ fn subagent_actions(raw: &RawSession) -> u64 {
 
 /// The corpus line of a session: the v1 keys plus the extension keys above.
 pub fn to_line(raw: &RawSession, session: &Session) -> String {
-    let mut v = serde_json::to_value(session).expect("a session serializes");
+    // The session without its turns, then each turn on its own: no JSON tree of the whole
+    // session is built (for a session of thousands of turns it was the import's largest
+    // allocation). Keys come out sorted either way, so the bytes are those of one tree.
+    let head = Session {
+        id: session.id.clone(),
+        title: session.title.clone(),
+        project: session.project.clone(),
+        started_at: session.started_at.clone(),
+        model: session.model.clone(),
+        expertise: session.expertise,
+        mode: session.mode.clone(),
+        outcome: session.outcome,
+        turns: Vec::new(),
+        estimated: session.estimated.clone(),
+        subagent_actions: session.subagent_actions,
+    };
+    let mut v = serde_json::to_value(&head).expect("a session serializes");
     let o = v.as_object_mut().expect("a session is an object");
     o.insert("source_format".into(), json!(raw.format));
     o.insert("source_file".into(), json!(raw.file));
@@ -111,25 +128,42 @@ pub fn to_line(raw: &RawSession, session: &Session) -> String {
             json!(raw.actions_before_first_prompt),
         );
     }
-    if let Some(Value::Array(turns)) = o.get_mut("turns") {
-        for (tv, t) in turns.iter_mut().zip(&raw.turns) {
-            let to = tv.as_object_mut().expect("a turn is an object");
-            if !t.subagents.is_empty() {
-                let n: u64 = t.subagents.iter().map(|a| a.actions).sum();
-                to.insert("subagent_actions".into(), json!(n));
-            }
-            if let Some(s) = &t.slash {
-                to.insert("slash_command".into(), json!(s));
-            }
-            if !t.mid_turn.is_empty() {
-                to.insert("mid_turn".into(), json!(t.mid_turn));
-            }
-            for (key, on) in [("interrupted", t.interrupted), ("plan_mode", t.plan_mode)] {
-                if on {
-                    to.insert(key.into(), json!(true));
-                }
-            }
+    let head = v.to_string();
+    let mut turns = String::from("[");
+    for (k, turn) in session.turns.iter().enumerate() {
+        if k > 0 {
+            turns.push(',');
+        }
+        let mut tv = serde_json::to_value(turn).expect("a turn serializes");
+        if let (Some(to), Some(t)) = (tv.as_object_mut(), raw.turns.get(k)) {
+            turn_keys(to, t);
+        }
+        turns.push_str(&tv.to_string());
+    }
+    turns.push(']');
+    // `"turns":[]` cannot occur inside a string of the head (its quotes would be escaped),
+    // and no other object of the head has a `turns` key.
+    head.replacen("\"turns\":[]", &format!("\"turns\":{turns}"), 1)
+}
+
+/// A turn's extension keys.
+fn turn_keys(to: &mut serde_json::Map<String, Value>, t: &crate::transcript::RawTurn) {
+    if !t.subagents.is_empty() {
+        let n: u64 = t.subagents.iter().map(|a| a.actions).sum();
+        to.insert("subagent_actions".into(), json!(n));
+    }
+    if let Some(s) = &t.slash {
+        to.insert("slash_command".into(), json!(s));
+    }
+    if let Some(u) = &t.uuid {
+        to.insert("uuid".into(), json!(u));
+    }
+    if !t.mid_turn.is_empty() {
+        to.insert("mid_turn".into(), json!(t.mid_turn));
+    }
+    for (key, on) in [("interrupted", t.interrupted), ("plan_mode", t.plan_mode)] {
+        if on {
+            to.insert(key.into(), json!(true));
         }
     }
-    v.to_string()
 }

@@ -179,7 +179,7 @@ fn line_type(v: &Value) -> String {
         (Some(t), None) => t.into(),
         (None, _) if v.get("record_type").is_some() => "state".into(),
         (None, _) if v.get("instructions").is_some() => "header".into(),
-        (None, _) => "?".into(),
+        (None, _) => "(no type)".into(),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod codex;
 pub mod detect;
 pub mod doctor;
 mod doctor_known;
+mod forks;
 pub(crate) mod lines;
 pub mod origin;
 pub mod prompt;
@@ -32,7 +33,7 @@ use crate::model::Session;
 
 /// The version of what the readers extract: part of the cache key, so bump it whenever a
 /// reader's output changes (a cached reading from an older reader is then read again).
-pub const READER_VERSION: &str = "import-v3";
+pub const READER_VERSION: &str = "import-v4";
 
 /// How to import.
 #[derive(Debug, Clone, Default)]

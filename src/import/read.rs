@@ -14,6 +14,14 @@ use crate::corpus::LoadError;
 use crate::model::Session;
 use crate::transcript::{Format, RawSession};
 
+/// What one file found under a path gave.
+enum Got {
+    Corpus(PathBuf),
+    Read(Result<Option<Box<Imported>>, String>),
+    /// Not read: a sub-agent file (read with its session), or a warning.
+    Skip(Option<String>),
+}
+
 /// Reads one path; unless `keep`, each [`Imported`] keeps only its line, id and warnings,
 /// so that a history of thousands of files holds no more than its corpus lines in memory.
 pub(super) fn read_path(path: &Path, opts: &ImportOptions, keep: bool) -> Result<PathImport, LoadError> {
@@ -33,10 +41,10 @@ pub(super) fn read_path(path: &Path, opts: &ImportOptions, keep: bool) -> Result
             ..PathImport::default()
         });
     }
-    let files = if meta.is_dir() {
-        kinds_in(path, &mut warnings)
+    let (found, kind) = if meta.is_dir() {
+        (walk(path, &mut warnings), None)
     } else {
-        match detect::detect(path).map_err(|e| LoadError::new(&name, e))? {
+        let kind = match detect::detect(path).map_err(|e| LoadError::new(&name, e))? {
             FileKind::Unknown => {
                 return Err(LoadError {
                     file: name,
@@ -49,31 +57,21 @@ pub(super) fn read_path(path: &Path, opts: &ImportOptions, keep: bool) -> Result
                     message: "is a sub-agent transcript: import the session or folder it belongs to".into(),
                 });
             }
-            k => vec![(path.to_path_buf(), k)],
-        }
+            k => k,
+        };
+        (vec![path.to_path_buf()], Some(kind))
     };
-    let corpora = files
-        .iter()
-        .filter(|(_, k)| *k == FileKind::Corpus)
-        .map(|(f, _)| f.clone())
-        .collect();
-    let claude_dirs = files.iter().filter(|(_, k)| *k == FileKind::Claude);
-    let sib = Siblings::scan(claude_dirs.filter_map(|(f, _)| f.parent()));
-    let results: Vec<Result<Option<Imported>, String>> = files
-        .par_iter()
-        .filter(|(_, k)| *k != FileKind::Corpus)
-        .map(|(f, k)| match keep {
-            true => import_file(f, *k, opts, &sib),
-            false => import_line(f, *k, opts, &sib),
-        })
-        .collect();
-    let mut imported = Vec::new();
-    let mut empty = 0;
+    let sib = Siblings::scan(found.iter().filter_map(|f| f.parent()));
+    let got: Vec<Got> = found.par_iter().map(|f| one_file(f, kind, opts, &sib, keep)).collect();
+    let (mut corpora, mut imported, mut empty) = (Vec::new(), Vec::new(), 0);
     // Session id -> the file that gave it first.
     let mut first: HashMap<String, String> = HashMap::new();
-    for r in results {
-        match r {
-            Ok(Some(i)) => {
+    for g in got {
+        match g {
+            Got::Corpus(f) => corpora.push(f),
+            Got::Skip(w) => warnings.extend(w),
+            Got::Read(Ok(Some(i))) => {
+                let i = *i;
                 warnings.extend(i.raw.warnings.iter().cloned());
                 if let Some(was) = first.get(&i.raw.id) {
                     warnings.push(format!(
@@ -85,13 +83,14 @@ pub(super) fn read_path(path: &Path, opts: &ImportOptions, keep: bool) -> Result
                 first.insert(i.raw.id.clone(), i.raw.file.clone());
                 imported.push(i);
             }
-            Ok(None) => empty += 1,
-            Err(e) if !meta.is_dir() => {
+            Got::Read(Ok(None)) => empty += 1,
+            Got::Read(Err(e)) if !meta.is_dir() => {
                 return Err(LoadError { file: name, message: e });
             }
-            Err(e) => warnings.push(format!("{e} (skipped)")),
+            Got::Read(Err(e)) => warnings.push(format!("{e} (skipped)")),
         }
     }
+    super::forks::drop_replays(&mut imported, &mut warnings);
     if empty > 0 {
         warnings.push(format!(
             "{name}: {empty} transcript file(s) held no prompt and no tool call (left out)"
@@ -104,27 +103,29 @@ pub(super) fn read_path(path: &Path, opts: &ImportOptions, keep: bool) -> Result
     })
 }
 
-/// The transcript and corpus files under a folder, with their kinds (detected in parallel);
-/// files of no known kind become warnings.
-fn kinds_in(dir: &Path, warnings: &mut Vec<String>) -> Vec<(PathBuf, FileKind)> {
-    let found = walk(dir, warnings);
-    let kinds: Vec<_> = found
-        .into_par_iter()
-        .map(|f| {
-            let k = detect::detect(&f);
-            (f, k)
-        })
-        .collect();
-    let mut files = Vec::new();
-    for (f, k) in kinds {
-        match k {
-            Ok(FileKind::Unknown) => warnings.push(format!("{}: not a transcript or corpus (skipped)", f.display())),
-            Ok(FileKind::SubAgent) => {}
-            Ok(k) => files.push((f, k)),
-            Err(e) => warnings.push(format!("{}: {} (skipped)", f.display(), LoadError::new("", e).message)),
-        }
+/// One file: its cached line when nothing changed (its kind need not be looked at), else
+/// its kind (`kind` when already known), then its reading.
+fn one_file(f: &Path, kind: Option<FileKind>, opts: &ImportOptions, sib: &Siblings, keep: bool) -> Got {
+    if !keep && let Some(hit) = cached_line(f, opts, sib) {
+        return Got::Read(Ok(hit.map(Box::new)));
     }
-    files
+    let kind = match kind.map_or_else(|| detect::detect(f), Ok) {
+        Ok(k) => k,
+        Err(e) => {
+            return Got::Skip(Some(format!(
+                "{}: {} (skipped)",
+                f.display(),
+                LoadError::new("", e).message
+            )));
+        }
+    };
+    match kind {
+        FileKind::Unknown => Got::Skip(Some(format!("{}: not a transcript or corpus (skipped)", f.display()))),
+        FileKind::SubAgent => Got::Skip(None),
+        FileKind::Corpus => Got::Corpus(f.to_path_buf()),
+        k if keep => Got::Read(import_file(f, k, opts, sib).map(|i| i.map(Box::new))),
+        k => Got::Read(import_line(f, k, opts, sib).map(|i| i.map(Box::new))),
+    }
 }
 
 fn format_of(kind: FileKind) -> Format {
@@ -135,52 +136,58 @@ fn format_of(kind: FileKind) -> Format {
 }
 
 /// The cache key of a transcript: its size and mtime and those of every file that may be
-/// read with it (sub-agent files and their `meta.json`).
-fn fingerprint(path: &Path, format: Format, sib: &Siblings) -> Option<String> {
+/// read with it (Claude Code sub-agent files and their `meta.json`; a Codex rollout has none
+/// there, so the key needs no knowing which it is).
+fn fingerprint(path: &Path, sib: &Siblings) -> Option<String> {
     let mut related = Vec::new();
-    if format == Format::ClaudeCode {
-        for (f, _) in sib.files_for(path, &detect::stem(path)) {
-            related.push(f.with_extension("meta.json"));
-            related.push(f);
-        }
+    for (f, _) in sib.files_for(path, &detect::stem(path)) {
+        related.push(f.with_extension("meta.json"));
+        related.push(f);
     }
     cache::fingerprint(path, &related)
 }
 
+/// The cached line of a file, if the cache is on and nothing it depends on changed.
+fn cached_line(path: &Path, opts: &ImportOptions, sib: &Siblings) -> Option<Option<Imported>> {
+    let d = opts.cache_dir.as_ref()?;
+    let fp = fingerprint(path, sib)?;
+    let built = cache::built_under(opts.expertise_map.digest());
+    let (warnings, line) = cache::get_line(d, path, &fp, &built)?;
+    Some(line.map(|l| slim(path, warnings, l)))
+}
+
+/// An [`Imported`] holding only the line, the session id (read from the line), the file and
+/// the warnings.
+fn slim(path: &Path, warnings: Vec<String>, line: String) -> Imported {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: String,
+    }
+    let id = serde_json::from_str::<Id>(&line).map(|i| i.id).unwrap_or_default();
+    Imported {
+        raw: RawSession {
+            id,
+            file: path.display().to_string(),
+            warnings,
+            ..RawSession::default()
+        },
+        session: Session::default(),
+        line,
+    }
+}
+
 /// [`import_file`] for [`super::open_inputs`]: only the corpus line, the session id and the
-/// warnings are kept, and they come from the line cache when nothing they depend on changed.
+/// warnings are kept, and the line is cached (the lookup is [`cached_line`]).
 fn import_line(path: &Path, kind: FileKind, opts: &ImportOptions, sib: &Siblings) -> Result<Option<Imported>, String> {
     let built = cache::built_under(opts.expertise_map.digest());
-    let key = (opts.cache_dir.as_ref()).and_then(|d| Some((d, fingerprint(path, format_of(kind), sib)?)));
-    let slim = |warnings: Vec<String>, line: String| {
-        #[derive(serde::Deserialize)]
-        struct Id {
-            id: String,
-        }
-        let id = serde_json::from_str::<Id>(&line).map(|i| i.id).unwrap_or_default();
-        Imported {
-            raw: RawSession {
-                id,
-                file: path.display().to_string(),
-                warnings,
-                ..RawSession::default()
-            },
-            session: Session::default(),
-            line,
-        }
-    };
-    if let Some((d, fp)) = &key
-        && let Some((warnings, line)) = cache::get_line(d, path, fp, &built)
-    {
-        return Ok(line.map(|l| slim(warnings, l)));
-    }
+    let key = (opts.cache_dir.as_ref()).and_then(|d| Some((d, fingerprint(path, sib)?)));
     // Only the line is cached here: one file written per session, not two.
     let read = import_with(path, kind, opts, sib, false)?;
     if let Some((d, fp)) = &key {
         let warnings = read.as_ref().map_or(&[][..], |i| &i.raw.warnings[..]);
         cache::put_line(d, path, fp, &built, warnings, read.as_ref().map(|i| i.line.as_str()));
     }
-    Ok(read.map(|i| slim(i.raw.warnings, i.line)))
+    Ok(read.map(|i| slim(path, i.raw.warnings, i.line)))
 }
 
 /// Imports one transcript file; `Ok(None)` when it holds no prompt and no tool call.
@@ -203,7 +210,7 @@ fn import_with(
 ) -> Result<Option<Imported>, String> {
     let name = path.display().to_string();
     let format = format_of(kind);
-    let key = (opts.cache_dir.as_ref()).and_then(|d| Some((d, fingerprint(path, format, sib)?)));
+    let key = (opts.cache_dir.as_ref()).and_then(|d| Some((d, fingerprint(path, sib)?)));
     let cached = key.as_ref().and_then(|(d, fp)| cache::get(d, path, fp));
     let raw = match cached {
         Some(raw) => raw,

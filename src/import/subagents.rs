@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::claude::{Line, count_tool_uses};
+use super::claude::{Line, Tokens, count_tool_uses};
 use super::lines::JsonLines;
 use super::siblings::{Place, Siblings};
 use crate::transcript::{FIELD_KEEP, RawSession, SubAgent, ToolKind, kind, truncate};
@@ -92,9 +92,13 @@ fn is_read_only(a: &SubAgent) -> bool {
     typed || looked
 }
 
-/// Reads a sub-agent file: its prompt, first timestamp, session id, action count, and the
-/// bad lines it held (`FILE:LINE`).
-pub fn read_agent_file(path: &Path, origin: &'static str) -> Result<(SubAgent, Vec<String>), String> {
+/// Reads a sub-agent file: its prompt, first timestamp, action count, the tokens it used
+/// (added to `tokens`), and the bad lines it held (`FILE:LINE`).
+pub(crate) fn read_agent_file(
+    path: &Path,
+    origin: &'static str,
+    tokens: &mut Tokens,
+) -> Result<(SubAgent, Vec<String>), String> {
     let name = path.display().to_string();
     let f = File::open(path).map_err(|e| format!("{name}: {e}"))?;
     let mut lines = JsonLines::new(BufReader::new(f), &name);
@@ -109,7 +113,10 @@ pub fn read_agent_file(path: &Path, origin: &'static str) -> Result<(SubAgent, V
         }
         match line.ty.as_deref() {
             Some("user") if agent.prompt.is_empty() => agent.prompt = line.user_text().unwrap_or_default(),
-            Some("assistant") => count_tool_uses(&line, &mut seen, &mut agent),
+            Some("assistant") => {
+                count_tool_uses(&line, &mut seen, &mut agent);
+                tokens.line(&line);
+            }
             _ => {}
         }
     }
@@ -132,12 +139,13 @@ fn read_meta(agent_file: &Path, agent: &mut SubAgent) -> Option<String> {
 /// bad lines become warnings.
 pub fn attach_files(s: &mut RawSession, session_file: &Path, siblings: &Siblings, warnings: &mut Vec<String>) {
     let mut agents: Vec<(SubAgent, Option<String>)> = Vec::new();
+    let mut tokens = Tokens::default();
     for (path, place) in siblings.files_for(session_file, &s.id) {
         let origin = match place {
             Place::Legacy => "legacy",
             Place::Subagents(_) => "subagents",
         };
-        match read_agent_file(&path, origin) {
+        match read_agent_file(&path, origin, &mut tokens) {
             Ok((mut agent, bad)) => {
                 warnings.extend(bad);
                 agent.workflow = match place {
@@ -149,6 +157,16 @@ pub fn attach_files(s: &mut RawSession, session_file: &Path, siblings: &Siblings
             }
             Err(e) => warnings.push(format!("{e} (sub-agent file skipped)")),
         }
+    }
+    // The session's tokens include its sub-agents'.
+    if let Some(u) = tokens.total() {
+        let mine = s.usage.unwrap_or_default();
+        s.usage = Some(crate::transcript::Usage {
+            input: mine.input + u.input,
+            output: mine.output + u.output,
+            cache_read: mine.cache_read + u.cache_read,
+            cache_creation: mine.cache_creation + u.cache_creation,
+        });
     }
     // Which agent made each call, to find who started whom.
     let mut owner: HashMap<&str, usize> = HashMap::new();

@@ -101,6 +101,10 @@ pub struct RawTurn {
     /// `turn_context.collaboration_mode` `plan`): the agent may only plan, not change files.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub plan_mode: bool,
+    /// The `uuid` of the line that opened the turn (Claude Code): a fork replays its
+    /// parent's lines with the same uuids, so a turn seen in two files is counted once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
 }
 
 /// The agent's prose kept per turn.

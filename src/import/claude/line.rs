@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::message::{Block, Content, Message};
 use crate::transcript::{SubAgent, Usage};
 
 /// The fields of a line that the importer reads; everything else is skipped unparsed.
@@ -26,7 +27,8 @@ pub(crate) struct Line {
     pub session_id: Option<String>,
     #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub timestamp: Option<String>,
-    pub message: Option<Value>,
+    #[serde(deserialize_with = "super::message::lenient_message")]
+    pub message: Option<Message>,
     #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub summary: Option<String>,
     #[serde(deserialize_with = "crate::import::lines::lenient_str")]
@@ -63,41 +65,37 @@ impl Line {
     /// token count.
     pub fn usage(&self) -> Option<((String, String), Usage)> {
         let m = self.message.as_ref()?;
-        let u = m.get("usage")?;
+        let u = m.usage.as_ref()?;
         let n = |k: &str| u.get(k).and_then(Value::as_u64).unwrap_or(0);
-        let id = m.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
         let usage = Usage {
             input: n("input_tokens"),
             output: n("output_tokens"),
             cache_read: n("cache_read_input_tokens"),
             cache_creation: n("cache_creation_input_tokens"),
         };
+        let id = m.id.clone().unwrap_or_default();
         Some(((id, self.request_id.clone().unwrap_or_default()), usage))
-    }
-
-    fn content_value(&self) -> Option<&Value> {
-        self.message.as_ref()?.get("content")
     }
 
     /// The user text of a line: its string content, or its `text` blocks joined.
     pub fn user_text(&self) -> Option<String> {
-        match self.content_value()? {
-            Value::String(s) => Some(s.clone()),
-            Value::Array(blocks) => {
+        match &self.message.as_ref()?.content {
+            Content::Text(s) => Some(s.clone()),
+            Content::Blocks(blocks) => {
                 let texts: Vec<&str> = blocks
                     .iter()
-                    .filter(|b| b.get("type").and_then(Value::as_str) == Some("text"))
-                    .filter_map(|b| b.get("text").and_then(Value::as_str))
+                    .filter(|b| b.is("text"))
+                    .filter_map(|b| b.text.as_deref())
                     .collect();
                 (!texts.is_empty()).then(|| texts.join("\n"))
             }
-            _ => None,
+            Content::None => None,
         }
     }
 
-    pub fn blocks(&self) -> &[Value] {
-        match self.content_value() {
-            Some(Value::Array(a)) => a,
+    pub fn blocks(&self) -> &[Block] {
+        match self.message.as_ref().map(|m| &m.content) {
+            Some(Content::Blocks(b)) => b,
             _ => &[],
         }
     }
@@ -151,15 +149,15 @@ impl Sidechains {
 /// Counts (and keeps as actions) a sub-agent line's `tool_use` blocks not seen before.
 pub(crate) fn count_tool_uses(line: &Line, seen: &mut HashSet<String>, agent: &mut SubAgent) {
     for b in line.blocks() {
-        if b.get("type").and_then(Value::as_str) == Some("tool_use") {
-            let id = b.get("id").and_then(Value::as_str).unwrap_or("");
+        if b.is("tool_use") {
+            let id = b.id.as_deref().unwrap_or("");
             if id.is_empty() || seen.insert(id.to_owned()) {
                 agent.actions += 1;
                 agent.call_ids.push(id.to_owned());
                 let call = crate::transcript::Call {
                     id: id.to_owned(),
-                    tool: b.get("name").and_then(Value::as_str).unwrap_or("?").to_owned(),
-                    input: b.get("input").cloned().unwrap_or(Value::Null),
+                    tool: b.name.clone().unwrap_or_else(|| "?".into()),
+                    input: b.input.clone().unwrap_or(Value::Null),
                     ..crate::transcript::Call::default()
                 };
                 agent.calls.push(crate::transcript::tools::action(&call));

@@ -3,6 +3,8 @@
 //! sub-agent files beside or below the session.
 
 mod line;
+mod message;
+mod persisted;
 mod queue;
 mod user;
 mod who;
@@ -14,8 +16,10 @@ use serde_json::Value;
 
 use line::Sidechains;
 pub(crate) use line::{Line, count_tool_uses};
+pub use persisted::resolve_persisted;
 use queue::{Queue, queued_prompt};
-use who::{Tokens, Who};
+pub(crate) use who::Tokens;
+use who::Who;
 
 use super::lines::JsonLines;
 use crate::transcript::{Call, Format, RawSession, RawTurn, push_text, trim_value};
@@ -33,6 +37,7 @@ pub fn is_rejection(result: &str) -> bool {
 
 /// A slash command waiting to see whether its expansion follows.
 struct PendingSlash {
+    uuid: Option<String>,
     name: String,
     text: String,
     timestamp: Option<String>,
@@ -94,14 +99,14 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
             "queue-operation" => {
                 let op = line.operation.as_deref().unwrap_or("");
                 if let Some(text) = st.queue.operation(op, line.content.as_ref(), ln, turn) {
-                    st.open_turn(text, None, line.timestamp.clone());
+                    st.open_turn(text, None, line.timestamp.clone(), line.uuid.clone());
                 }
             }
             "attachment" => {
                 if let Some(text) = line.attachment.as_ref().and_then(queued_prompt)
                     && let Some(text) = st.queue.attachment(text, ln, turn)
                 {
-                    st.open_turn(text, None, line.timestamp.clone());
+                    st.open_turn(text, None, line.timestamp.clone(), line.uuid.clone());
                 }
             }
             _ => {}
@@ -125,7 +130,7 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
     }
     let mut st = st;
     if let Some(p) = st.pending.take() {
-        st.open_turn(p.text, Some(p.name), p.timestamp);
+        st.open_turn(p.text, Some(p.name), p.timestamp, p.uuid);
     }
     let mut s = st.s;
     for (t, text) in st.queue.finish() {
@@ -149,7 +154,7 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
 }
 
 impl State {
-    fn open_turn(&mut self, prompt: String, slash: Option<String>, at: Option<String>) {
+    fn open_turn(&mut self, prompt: String, slash: Option<String>, at: Option<String>, uuid: Option<String>) {
         self.rejected_last = false;
         self.s.turns.push(RawTurn {
             prompt,
@@ -157,6 +162,7 @@ impl State {
             started_at: at,
             ide_context: self.ide_context.take(),
             plan_mode: self.plan,
+            uuid,
             ..RawTurn::default()
         });
     }
@@ -165,27 +171,23 @@ impl State {
         self.rejected_last = false;
         // The agent answering a pending slash command means it was a prompt command.
         if let Some(p) = self.pending.take() {
-            self.open_turn(p.text, Some(p.name), p.timestamp);
+            self.open_turn(p.text, Some(p.name), p.timestamp, p.uuid);
         }
         let s = &mut self.s;
         if s.model.is_none() {
-            s.model = line
-                .message
-                .as_ref()
-                .and_then(|m| m.get("model"))
-                .and_then(Value::as_str)
-                .filter(|m| !m.starts_with('<'))
-                .map(str::to_owned);
+            s.model = (line.message.as_ref())
+                .and_then(|m| m.model.clone())
+                .filter(|m| !m.starts_with('<'));
         }
         for b in line.blocks() {
-            match b.get("type").and_then(Value::as_str) {
+            match b.ty.as_deref() {
                 Some("text") => {
-                    if let (Some(t), Some(turn)) = (b.get("text").and_then(Value::as_str), s.turns.last_mut()) {
+                    if let (Some(t), Some(turn)) = (b.text.as_deref(), s.turns.last_mut()) {
                         push_text(turn, t);
                     }
                 }
                 Some("tool_use") => {
-                    let id = b.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+                    let id = b.id.clone().unwrap_or_default();
                     if !id.is_empty() && !self.seen_calls.insert(id.clone()) {
                         continue;
                     }
@@ -194,9 +196,9 @@ impl State {
                         s.actions_before_first_prompt += 1;
                         continue;
                     };
-                    let mut input = b.get("input").cloned().unwrap_or(Value::Null);
+                    let mut input = b.input.clone().unwrap_or(Value::Null);
                     trim_value(&mut input);
-                    let tool = b.get("name").and_then(Value::as_str).unwrap_or("?").to_owned();
+                    let tool = b.name.clone().unwrap_or_else(|| "?".into());
                     self.call_at.insert(id.clone(), (ti, turn.calls.len()));
                     turn.calls.push(Call {
                         id,
@@ -209,47 +211,4 @@ impl State {
             }
         }
     }
-}
-
-/// A tool output too large for the transcript is replaced there by a `<persisted-output>`
-/// marker (a preview and the path of the full output) and kept in
-/// `<session>/tool-results/`. Each such result becomes the start of the kept output when the
-/// file is there (looked up by name beside this session: the marker's path is the writer's
-/// machine's), else the marker's preview.
-pub fn resolve_persisted(s: &mut RawSession, session_file: &std::path::Path) {
-    let dir = session_file.parent().unwrap_or(std::path::Path::new("."));
-    let folders = [dir.join(super::detect::stem(session_file)), dir.join(&s.id)];
-    for call in s.turns.iter_mut().flat_map(|t| t.calls.iter_mut()) {
-        let Some(r) = call
-            .result
-            .as_deref()
-            .filter(|r| r.trim_start().starts_with("<persisted-output>"))
-        else {
-            continue;
-        };
-        let saved = r
-            .lines()
-            .find_map(|l| l.split_once("saved to: ").map(|(_, p)| p.trim()));
-        let file = saved.and_then(|p| std::path::Path::new(p).file_name());
-        let full = file.and_then(|f| folders.iter().find_map(|d| read_head(&d.join("tool-results").join(f))));
-        let preview = r
-            .split_once("Preview")
-            .map(|(_, p)| p.split_once(':').map_or(p, |x| x.1));
-        let preview = preview.map(|p| p.replace("</persisted-output>", "").trim().to_owned());
-        if let Some(text) = full.or(preview) {
-            call.result = Some(text);
-        }
-    }
-}
-
-/// The first [`FIELD_KEEP`](crate::transcript::FIELD_KEEP) bytes of a file, as text.
-fn read_head(path: &std::path::Path) -> Option<String> {
-    use std::io::Read;
-    let mut buf = Vec::new();
-    let f = std::fs::File::open(path).ok()?;
-    f.take(crate::transcript::FIELD_KEEP as u64)
-        .read_to_end(&mut buf)
-        .ok()?;
-    let text = String::from_utf8_lossy(&buf);
-    Some(crate::transcript::truncate(&text, crate::transcript::FIELD_KEEP).to_owned())
 }

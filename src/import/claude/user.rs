@@ -11,17 +11,17 @@ impl State {
     /// A user line on the main chain: tool results, then maybe a prompt.
     pub(super) fn user(&mut self, line: &Line) {
         for b in line.blocks() {
-            if b.get("type").and_then(Value::as_str) != Some("tool_result") {
+            if !b.is("tool_result") {
                 continue;
             }
-            let id = b.get("tool_use_id").and_then(Value::as_str).unwrap_or("");
+            let id = b.tool_use_id.as_deref().unwrap_or("");
             if let Some(&(t, c)) = self.call_at.get(id) {
                 let call = &mut self.s.turns[t].calls[c];
-                let text = result_text(b.get("content").unwrap_or(&Value::Null));
+                let text = result_text(b.content.as_ref().unwrap_or(&Value::Null));
                 call.rejected = is_rejection(&text);
                 self.rejected_last |= call.rejected;
                 call.result = Some(text);
-                call.is_error = b.get("is_error").and_then(Value::as_bool);
+                call.is_error = b.is_error.as_ref().and_then(Value::as_bool);
             }
         }
         let Some(text) = line.user_text() else {
@@ -33,12 +33,13 @@ impl State {
         if line.is_meta == Some(true) {
             // The expansion of a prompt command: the command was the user's prompt.
             if let Some(p) = self.pending.take() {
-                self.open_turn(p.text, Some(p.name), p.timestamp);
+                self.open_turn(p.text, Some(p.name), p.timestamp, p.uuid);
             }
             return;
         }
         if let Some((name, full)) = slash_command(&text) {
             self.pending = (!is_local_command(&name)).then_some(PendingSlash {
+                uuid: line.uuid.clone(),
                 name,
                 text: full,
                 timestamp: line.timestamp.clone(),
@@ -64,7 +65,7 @@ impl State {
         if ide.is_some() {
             self.ide_context = ide;
         }
-        self.open_turn(text, None, line.timestamp.clone());
+        self.open_turn(text, None, line.timestamp.clone(), line.uuid.clone());
     }
 
     /// Text the tool put in a user line: interrupts, the user's own shell commands.

@@ -40,7 +40,7 @@ impl Who {
 /// Each API response's usage at its largest, by (`message.id`, `requestId`): streaming
 /// writes a response over several lines while its counts grow.
 #[derive(Default)]
-pub(super) struct Tokens(HashMap<(String, String), Usage>);
+pub(crate) struct Tokens(HashMap<(String, String), Usage>);
 
 impl Tokens {
     pub fn line(&mut self, line: &Line) {

@@ -16,6 +16,7 @@ pub(super) struct Line {
     pub timestamp: Option<String>,
     #[serde(rename = "type")]
     pub ty: Option<String>,
+    #[serde(deserialize_with = "super::payload::payload")]
     pub payload: Value,
     // The old form's item fields.
     #[serde(deserialize_with = "crate::import::lines::lenient_str")]

@@ -7,6 +7,7 @@
 //! file has any, and the response-item copies otherwise: each prompt counts once.
 
 mod item;
+mod payload;
 
 use std::collections::HashSet;
 use std::io::BufRead;
