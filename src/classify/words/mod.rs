@@ -5,3 +5,4 @@ pub mod agent;
 pub mod exec;
 pub mod prose;
 pub mod shell;
+pub mod expertise;
