@@ -8,10 +8,11 @@ use super::text::{code_spans, first_phrase, has_phrase, identifiers, is_code, is
 use super::words::expertise::*;
 use crate::transcript::RawSession;
 
-/// Below this many messages of the user's own words, or this many words, the estimate is
+/// Below this many messages of the user's own words, or this many words (two messages of
+/// a few words each; "fix it" and "try again" are not enough), the estimate is
 /// unknown: one scripted prompt says too little about who wrote it.
 pub const MIN_MESSAGES: usize = 2;
-pub const MIN_WORDS: usize = 12;
+pub const MIN_WORDS: usize = 8;
 
 /// What the user's words show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -7,6 +7,7 @@
 
 pub mod gold;
 pub mod matching;
+pub mod expertise;
 pub mod score;
 
 use std::collections::HashMap;
