@@ -119,6 +119,10 @@ fn unknown_below_the_minimum_of_evidence() {
     assert_eq!(estimate(&one).confidence, Confidence::None);
     let thin = session(&["/init", "continue", "go on", "fix it"]);
     assert_eq!(estimate(&thin).level, None);
+    // Redaction markers are nobody's words.
+    let thin = session(&["[REDACTED_MESSAGE len=115 sha=a83ebe6f]", "[REDACTED_TEXT len=98 sha=c002ff99]"]);
+    assert_eq!(estimate(&thin).messages, 0);
+    assert_eq!(estimate(&thin).level, None);
     // Two short vague prompts that reach the minimum: a level, low confidence.
     let two = session(&["create TODO app by Next.js please", "Thanks! Please update CLAUDE.md for current changes"]);
     let e = estimate(&two);
