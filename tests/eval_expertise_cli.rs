@@ -7,7 +7,9 @@ use serde_json::{Value, json};
 fn transcript(prompts: &[&str]) -> String {
     prompts
         .iter()
-        .map(|p| json!({"type": "user", "sessionId": "s", "message": {"role": "user", "content": p}}).to_string() + "\n")
+        .map(|p| {
+            json!({"type": "user", "sessionId": "s", "message": {"role": "user", "content": p}}).to_string() + "\n"
+        })
         .collect()
 }
 
@@ -36,10 +38,19 @@ fn scores_levels_and_keeps_low_signal_apart() {
         ]),
     )
     .unwrap();
-    std::fs::write(d.join("vague.jsonl"), transcript(&["make me a website", "make it nicer please"])).unwrap();
-    std::fs::write(d.join("one.jsonl"), transcript(&["Add a docstring to src/main.py, then stop."])).unwrap();
+    std::fs::write(
+        d.join("vague.jsonl"),
+        transcript(&["make me a website", "make it nicer please"]),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("one.jsonl"),
+        transcript(&["Add a docstring to src/main.py, then stop."]),
+    )
+    .unwrap();
     let r = |src: &str, level: u8, enough: bool| {
-        json!({"source": src, "session": "s", "expertise": level, "enough_signal": enough, "why": "w"}).to_string() + "\n"
+        json!({"source": src, "session": "s", "expertise": level, "enough_signal": enough, "why": "w"}).to_string()
+            + "\n"
     };
     // Gold 4 vs leash 5, gold 2 vs leash 2, and a low-signal session leash calls unknown.
     let gold = r("expert.jsonl", 4, true) + &r("vague.jsonl", 2, true) + &r("one.jsonl", 3, false) + "{bad\n";
@@ -56,10 +67,28 @@ fn scores_levels_and_keeps_low_signal_apart() {
     assert!((k - 6.0 / 7.0).abs() < 1e-9, "{k}");
     let low = &v["expertise"]["low_signal"];
     assert_eq!((low["sessions"].as_u64(), low["unknown"].as_u64()), (Some(1), Some(1)));
-    let one = v["sessions"].as_array().unwrap().iter().find(|s| s["source"] == "one.jsonl").unwrap();
-    assert_eq!((one["leash"].is_null(), one["confidence"].as_str()), (true, Some("none")));
-    let expert = v["sessions"].as_array().unwrap().iter().find(|s| s["source"] == "expert.jsonl").unwrap();
-    let signals: Vec<&str> = expert["evidence"].as_array().unwrap().iter().filter_map(|e| e["signal"].as_str()).collect();
+    let one = v["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"] == "one.jsonl")
+        .unwrap();
+    assert_eq!(
+        (one["leash"].is_null(), one["confidence"].as_str()),
+        (true, Some("none"))
+    );
+    let expert = v["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"] == "expert.jsonl")
+        .unwrap();
+    let signals: Vec<&str> = expert["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["signal"].as_str())
+        .collect();
     for s in ["precise", "verify", "correct"] {
         assert!(signals.contains(&s), "{s} in {signals:?}");
     }
@@ -70,12 +99,22 @@ fn table_names_bad_lines_and_missing_transcripts() {
     let dir = tempfile::tempdir().unwrap();
     let gold = json!({"source": "gone.jsonl", "expertise": 3, "enough_signal": true}).to_string() + "\n{bad\n";
     std::fs::write(dir.path().join("r.jsonl"), gold).unwrap();
-    let out = cargo_bin_cmd!("leash").args(["eval", "r.jsonl"]).current_dir(dir.path()).output().unwrap();
-    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let out = cargo_bin_cmd!("leash")
+        .args(["eval", "r.jsonl"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("r.jsonl:2: "), "{stderr}");
     assert!(stderr.contains("gone.jsonl"), "{stderr}");
-    assert!(stdout.contains("enough signal") && stdout.contains("low signal"), "{stdout}");
+    assert!(
+        stdout.contains("enough signal") && stdout.contains("low signal"),
+        "{stdout}"
+    );
 }
 
 /// The development set: every low-signal session unknown, and the rated ones scored.

@@ -13,7 +13,14 @@ fn transcript(id: &str, prompts: &[&str]) -> String {
 
 fn report(dir: &std::path::Path, how: &str) -> Value {
     let out = cargo_bin_cmd!("leash")
-        .args(["report", dir.to_str().unwrap(), "--format", "json", "--low-confidence-expertise", how])
+        .args([
+            "report",
+            dir.to_str().unwrap(),
+            "--format",
+            "json",
+            "--low-confidence-expertise",
+            how,
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -41,7 +48,12 @@ fn low_confidence_estimates_kept_dropped_or_counted_apart() {
     std::fs::write(dir.path().join("shaky.jsonl"), shaky).unwrap();
     let sessions = |v: &Value, level: &str| v["by_expertise"][level]["sessions"].as_u64().unwrap();
     let keep = report(dir.path(), "keep");
-    assert_eq!((sessions(&keep, "expert"), sessions(&keep, "beginner")), (1, 1), "{}", keep["by_expertise"]);
+    assert_eq!(
+        (sessions(&keep, "expert"), sessions(&keep, "beginner")),
+        (1, 1),
+        "{}",
+        keep["by_expertise"]
+    );
     let drop = report(dir.path(), "drop");
     assert_eq!((sessions(&drop, "expert"), sessions(&drop, "beginner")), (1, 0));
     assert_eq!(sessions(&drop, "unknown"), 0);

@@ -110,10 +110,15 @@ pub fn estimate(s: &RawSession) -> Estimate {
     level -= i32::from(has(SignalKind::Learn));
     level -= i32::from(precise_messages == 0 && e.words < 8 * e.messages);
     e.level = Some(level.clamp(1, 5) as u8);
-    let kinds = [SignalKind::Precise, SignalKind::Verify, SignalKind::Correct, SignalKind::Learn]
-        .into_iter()
-        .filter(|k| has(*k))
-        .count();
+    let kinds = [
+        SignalKind::Precise,
+        SignalKind::Verify,
+        SignalKind::Correct,
+        SignalKind::Learn,
+    ]
+    .into_iter()
+    .filter(|k| has(*k))
+    .count();
     e.confidence = if e.messages >= 6 && kinds >= 2 {
         Confidence::High
     } else if e.messages >= 3 && kinds >= 1 || e.messages >= 6 {
@@ -204,7 +209,11 @@ fn pins(c: &str, plain: &str, files: &[String]) -> bool {
 /// Asking the agent to check its work; asking for a test to be written is a task, not a check.
 fn verifies(c: &str, plain: &str) -> bool {
     let (inline, _) = code_spans(c);
-    let checks = |w: &str| ["test", "tests", "check", "lint", "build", "ci"].iter().any(|x| has_phrase(w, x));
+    let checks = |w: &str| {
+        ["test", "tests", "check", "lint", "build", "ci"]
+            .iter()
+            .any(|x| has_phrase(w, x))
+    };
     let run_check = (plain.to_lowercase().starts_with("run ") || has_phrase(plain, "and run")) && checks(plain)
         || inline.iter().any(|s| is_command(s) && checks(s));
     (first_phrase(plain, VERIFY).is_some() || run_check) && first_phrase(plain, WRITE_TEST).is_none()
@@ -214,9 +223,11 @@ fn verifies(c: &str, plain: &str) -> bool {
 fn corrects(plain: &str) -> bool {
     let lower = plain.to_lowercase();
     let c = lower.trim_start_matches(|ch: char| !ch.is_alphanumeric());
-    let c = ["but ", "and ", "ok ", "ok, ", "hmm ", "wait, ", "wait ", "well, ", "also "]
-        .iter()
-        .fold(c, |c, o| c.strip_prefix(o).unwrap_or(c));
+    let c = [
+        "but ", "and ", "ok ", "ok, ", "hmm ", "wait, ", "wait ", "well, ", "also ",
+    ]
+    .iter()
+    .fold(c, |c, o| c.strip_prefix(o).unwrap_or(c));
     CORRECT_OPENERS.iter().any(|o| c.starts_with(o)) || first_phrase(c, CORRECT_PHRASES).is_some()
 }
 

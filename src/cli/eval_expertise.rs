@@ -77,7 +77,17 @@ fn table(s: &crate::eval::expertise::ExpertiseScores, misses: &[&Rated]) -> Stri
         s.all.sessions,
         crate::classify::VERSION
     );
-    let head = ["sessions", "n", "unknown", "scored", "exact", "within one", "kappa (quadratic)", "mean error", "mean |error|"];
+    let head = [
+        "sessions",
+        "n",
+        "unknown",
+        "scored",
+        "exact",
+        "within one",
+        "kappa (quadratic)",
+        "mean error",
+        "mean |error|",
+    ];
     let mut t = Table::new(&title, &head);
     t.row(row("enough signal", &s.rated));
     t.row(row("low signal", &s.low_signal));
@@ -93,12 +103,23 @@ fn table(s: &crate::eval::expertise::ExpertiseScores, misses: &[&Rated]) -> Stri
         for r in misses {
             let leash = r.leash.map_or_else(|| "unknown".to_owned(), |l| l.to_string());
             let signal = if r.enough_signal { "" } else { ", low signal" };
-            let _ = writeln!(out, "\n{} (gold {}{signal}, leash {leash}, confidence {})", clean(&r.source), r.gold, r.confidence);
+            let _ = writeln!(
+                out,
+                "\n{} (gold {}{signal}, leash {leash}, confidence {})",
+                clean(&r.source),
+                r.gold,
+                r.confidence
+            );
             let why: String = clean(&r.why).chars().take(150).collect();
             let _ = writeln!(out, "  rater: {why}");
             for e in r.evidence.as_array().into_iter().flatten().take(6) {
                 let q: String = clean(e["quote"].as_str().unwrap_or("")).chars().take(90).collect();
-                let _ = writeln!(out, "  leash: {} (turn {}): {q}", e["signal"].as_str().unwrap_or("?"), e["turn"]);
+                let _ = writeln!(
+                    out,
+                    "  leash: {} (turn {}): {q}",
+                    e["signal"].as_str().unwrap_or("?"),
+                    e["turn"]
+                );
             }
         }
     }

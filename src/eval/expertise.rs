@@ -101,10 +101,23 @@ pub fn evaluate(ratings: &[Rating]) -> Vec<Rated> {
         .iter()
         .map(|r| {
             let got = import_path(&r.path, &ImportOptions::default()).map_err(|e| e.message);
-            let first = got.and_then(|g| g.imported.into_iter().next().ok_or("holds no transcript leash can read".into()));
+            let first = got.and_then(|g| {
+                g.imported
+                    .into_iter()
+                    .next()
+                    .ok_or("holds no transcript leash can read".into())
+            });
             let (leash, line, error) = match first {
-                Ok(i) => (i.session.expertise.0, serde_json::from_str(&i.line).unwrap_or_default(), None),
-                Err(e) => (None, serde_json::Value::Null, Some(format!("{}: {e}", r.path.display()))),
+                Ok(i) => (
+                    i.session.expertise.0,
+                    serde_json::from_str(&i.line).unwrap_or_default(),
+                    None,
+                ),
+                Err(e) => (
+                    None,
+                    serde_json::Value::Null,
+                    Some(format!("{}: {e}", r.path.display())),
+                ),
             };
             Rated {
                 source: r.source.clone(),
@@ -192,6 +205,9 @@ mod tests {
         assert!(!is_ratings("{\"source\":\"a\",\"turn\":1,\"decisions\":[]}"));
         let (r, w) = parse(text, "x.jsonl", Path::new("/g"));
         assert_eq!((r.len(), r[0].path.clone()), (1, PathBuf::from("/g/a.jsonl")));
-        assert!(w[0].starts_with("x.jsonl:2: ") && w[1].starts_with("x.jsonl:3: expertise 7"), "{w:?}");
+        assert!(
+            w[0].starts_with("x.jsonl:2: ") && w[1].starts_with("x.jsonl:3: expertise 7"),
+            "{w:?}"
+        );
     }
 }

@@ -38,7 +38,11 @@ fn file_names_are_not_words() {
     assert!(!has(p, SignalKind::Verify), "{:?}", fired(p));
     assert!(has(p, SignalKind::NamesFile));
     // `xterm.js`, `hello.sh`, `@CLAUDE.md`: named, but not precise direction by themselves.
-    for p in ["make it work like xterm.js", "write hello.sh", "@CLAUDE.md update it to latest"] {
+    for p in [
+        "make it work like xterm.js",
+        "write hello.sh",
+        "@CLAUDE.md update it to latest",
+    ] {
         assert!(!has(p, SignalKind::Precise), "{p}: {:?}", fired(p));
     }
     // A path with its folder, an identifier, code: precise.
@@ -92,7 +96,10 @@ fn corrections_anywhere_in_a_prompt() {
 #[test]
 fn learning_and_the_quote() {
     let f = fired("can you explain what a closure is?");
-    assert_eq!(f, vec![(SignalKind::Learn, "can you explain what a closure is?".to_owned())]);
+    assert_eq!(
+        f,
+        vec![(SignalKind::Learn, "can you explain what a closure is?".to_owned())]
+    );
 }
 
 #[test]
@@ -114,17 +121,25 @@ fn mid_turn_messages_count() {
 #[test]
 fn unknown_below_the_minimum_of_evidence() {
     // One prompt, however precise, or prompts that say almost nothing: unknown.
-    let one = session(&["Port src/lib.py to Rust: no bindings, delete the Python sources, keep the Justfile, until all tests pass with 100% coverage"]);
+    let one = session(&[
+        "Port src/lib.py to Rust: no bindings, delete the Python sources, keep the Justfile, until all tests pass with 100% coverage",
+    ]);
     assert_eq!(estimate(&one).level, None);
     assert_eq!(estimate(&one).confidence, Confidence::None);
     let thin = session(&["/init", "continue", "go on", "fix it"]);
     assert_eq!(estimate(&thin).level, None);
     // Redaction markers are nobody's words.
-    let thin = session(&["[REDACTED_MESSAGE len=115 sha=a83ebe6f]", "[REDACTED_TEXT len=98 sha=c002ff99]"]);
+    let thin = session(&[
+        "[REDACTED_MESSAGE len=115 sha=a83ebe6f]",
+        "[REDACTED_TEXT len=98 sha=c002ff99]",
+    ]);
     assert_eq!(estimate(&thin).messages, 0);
     assert_eq!(estimate(&thin).level, None);
     // Two short vague prompts that reach the minimum: a level, low confidence.
-    let two = session(&["create TODO app by Next.js please", "Thanks! Please update CLAUDE.md for current changes"]);
+    let two = session(&[
+        "create TODO app by Next.js please",
+        "Thanks! Please update CLAUDE.md for current changes",
+    ]);
     let e = estimate(&two);
     assert_eq!((e.level, e.confidence), (Some(2), Confidence::Low), "{e:?}");
 }
