@@ -8,72 +8,14 @@ use super::text::{code_spans, first_phrase, has_phrase, identifiers, is_code, is
 use super::words::expertise::*;
 use crate::transcript::RawSession;
 
+mod evidence;
+pub use evidence::{Confidence, Estimate, Signal, SignalKind, describe, describe_line};
+
 /// Below this many messages of the user's own words, or this many words (two messages of
 /// a few words each; "fix it" and "try again" are not enough), the estimate is
 /// unknown: one scripted prompt says too little about who wrote it.
 pub const MIN_MESSAGES: usize = 2;
 pub const MIN_WORDS: usize = 8;
-
-/// What the user's words show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SignalKind {
-    /// Pins down how or when the work is done: an identifier, code, a command, a constraint,
-    /// a criterion, a path with its folder.
-    Precise,
-    /// Asks the agent to check its work.
-    Verify,
-    /// Tells the agent it got something wrong.
-    Correct,
-    /// Asks to be taught.
-    Learn,
-    /// Names a file (shown, but a bare file name is not precise direction by itself).
-    NamesFile,
-}
-
-/// One signal that fired: in which turn (1-based) and on which words of the user.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Signal {
-    pub signal: SignalKind,
-    pub turn: usize,
-    pub quote: String,
-}
-
-/// How much the estimate rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Confidence {
-    /// Too little evidence: the level is unknown.
-    #[default]
-    None,
-    Low,
-    Medium,
-    High,
-}
-
-impl Confidence {
-    pub fn name(self) -> &'static str {
-        ["none", "low", "medium", "high"][self as usize]
-    }
-}
-
-/// The estimate with what it rests on.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Estimate {
-    pub level: Option<u8>,
-    pub confidence: Confidence,
-    /// Messages of the user's own words read (prompts and mid-turn messages).
-    pub messages: usize,
-    /// Words of the user's own in them.
-    pub words: usize,
-    pub evidence: Vec<Signal>,
-}
-
-impl Estimate {
-    pub fn count(&self, k: SignalKind) -> usize {
-        self.evidence.iter().filter(|s| s.signal == k).count()
-    }
-}
 
 /// Expertise 1-5 from how the user directs the agent, or `None` when they said too little.
 pub fn expertise(s: &RawSession) -> Option<u8> {

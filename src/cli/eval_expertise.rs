@@ -112,11 +112,14 @@ fn table(s: &crate::eval::expertise::ExpertiseScores, misses: &[&Rated]) -> Stri
             );
             let why: String = clean(&r.why).chars().take(150).collect();
             let _ = writeln!(out, "  rater: {why}");
+            let line = json!({"expertise_confidence": r.confidence, "expertise_evidence": r.evidence});
+            let said = crate::classify::expertise::describe_line(&line).unwrap_or_default();
+            let _ = writeln!(out, "  leash: {}", clean(&said));
             for e in r.evidence.as_array().into_iter().flatten().take(6) {
                 let q: String = clean(e["quote"].as_str().unwrap_or("")).chars().take(90).collect();
                 let _ = writeln!(
                     out,
-                    "  leash: {} (turn {}): {q}",
+                    "    {} (turn {}): {q}",
                     e["signal"].as_str().unwrap_or("?"),
                     e["turn"]
                 );
