@@ -61,3 +61,51 @@ fn low_confidence_estimates_kept_dropped_or_counted_apart() {
     assert_eq!((sessions(&apart, "beginner"), sessions(&apart, "unknown")), (0, 1));
     assert_eq!(sessions(&apart, "expert"), 1);
 }
+
+/// The corpus line says what the estimate rests on, and `given` when the map set the level.
+#[test]
+fn the_line_carries_evidence_and_confidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = transcript(
+        "s1",
+        &[
+            "Please edit test.txt, then commit.",
+            "Thanks. But not the new session button, the one in the sidebar.",
+            "\nTraceback (most recent call last):\n  File \"a.py\", line 3\nValueError: no, wrong",
+        ],
+    );
+    std::fs::write(dir.path().join("t.jsonl"), t).unwrap();
+    let import = |extra: &[&str]| -> Value {
+        let out = cargo_bin_cmd!("leash")
+            .args(["import", "t.jsonl", "--no-cache", "-q"])
+            .args(extra)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let v = import(&[]);
+    assert_eq!(
+        v["expertise_messages"], 2,
+        "the pasted trace holds no words of the user: {v}"
+    );
+    assert_eq!(v["expertise_confidence"], "low");
+    let ev = v["expertise_evidence"].as_array().unwrap();
+    let has = |signal: &str, quote: &str| ev.iter().any(|e| e["signal"] == signal && e["quote"] == quote);
+    assert!(has("names_file", "test.txt"), "{ev:?}");
+    assert!(
+        has("correct", "But not the new session button, the one in the sidebar."),
+        "{ev:?}"
+    );
+    assert!(
+        !ev.iter().any(|e| e["signal"] == "verify"),
+        "test.txt is a file: {ev:?}"
+    );
+    std::fs::write(dir.path().join("levels.txt"), "s1 = 5\n").unwrap();
+    let given = import(&["--expertise-map", "levels.txt"]);
+    assert_eq!(
+        (given["expertise"].as_u64(), given["expertise_confidence"].as_str()),
+        (Some(5), Some("given"))
+    );
+}
