@@ -85,7 +85,11 @@ fn corrections_anywhere_in_a_prompt() {
     ] {
         assert!(has(p, SignalKind::Correct), "{p}: {:?}", fired(p));
     }
-    for p in ["still didnt work", "now add a logout button"] {
+    for p in [
+        "still didnt work",
+        "now add a logout button",
+        "no need for a config file, hardcode it",
+    ] {
         assert!(!has(p, SignalKind::Correct), "{p}: {:?}", fired(p));
     }
     // The first message has nothing to correct yet.

@@ -26,7 +26,7 @@ pub const WRITE_TEST: &[&str] = &[
 /// Words that open a clause which tells the agent it got something wrong.
 #[rustfmt::skip]
 pub const CORRECT_OPENERS: &[&str] = &[
-    "no,", "no.", "no ", "nope", "not the", "not that", "not this", "not what", "wrong", "that's not",
+    "no,", "no.", "no!", "nope", "not the", "not that", "not this", "not what", "wrong", "that's not",
     "that is not", "this is not", "this isn't", "that isn't", "it's not", "it is not", "actually,",
     "revert", "undo", "you forgot", "you missed", "you didn't", "you did not", "you broke", "you changed",
     "you removed", "you deleted", "that's wrong", "this is wrong", "don't change", "do not change",
@@ -46,7 +46,7 @@ pub const CORRECT_PHRASES: &[&str] = &[
 #[rustfmt::skip]
 pub const LEARN: &[&str] = &[
     "explain", "help me understand", "what is a", "what is an", "what's a", "what's an", "what does",
-    "how does", "how do i", "how do you", "i don't know", "i dont know", "i'm new", "i am new", "i'm not sure how",
+    "how does", "how do i", "i don't know", "i dont know", "i'm new", "i am new", "i'm not sure how",
     "teach me", "walk me through", "what do you mean", "what are the steps", "eli5", "in simple terms",
     "i'm a beginner", "i am a beginner", "never used",
 ];
