@@ -72,7 +72,8 @@ pub fn estimate(s: &RawSession) -> Estimate {
 }
 
 /// Reads one message: `None` when it holds no words of the user's own (bare assent, a bare
-/// slash command, only pasted text, a redaction marker); else its own words and whether it directs precisely.
+/// slash command, only pasted text, a redaction marker); else its own words and whether it
+/// directs precisely.
 fn read_message(m: &str, turn: usize, first: bool, out: &mut Vec<Signal>) -> Option<(usize, bool)> {
     let m = m.trim();
     if m.is_empty() || is_bare_assent(m) || super::agent::redacted(m) {
