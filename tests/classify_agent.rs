@@ -182,7 +182,11 @@ fn expertise_outcome_estimates_and_the_override_map() {
         user("can you help me understand what is a decorator"),
         say("Sure."),
         user("ok"),
+        user("how do i use one in my own code"),
     ]);
+    // One message of the user's own says too little: unknown.
+    let one = session(&[user("can you help me understand what is a decorator"), user("ok")]);
+    assert_eq!(one.session.expertise.0, None);
     let expert = session(&[
         user("In src/stats.rs make `median_session` skip sessions without turns; add a test."),
         call(
@@ -238,5 +242,5 @@ fn expertise_outcome_estimates_and_the_override_map() {
     };
     let raw = &expert.raw;
     assert_eq!(build(raw, &opts).expertise.0, Some(2), "the map overrides the estimate");
-    assert_eq!(classify(raw).expertise, Some(5));
+    assert_eq!(classify(raw).expertise.level, Some(5));
 }

@@ -1,53 +1,15 @@
-//! Estimates of the user's expertise (1-5) and of the session's outcome, and the map that
-//! overrides the expertise estimate per project or session.
+//! The estimate of the session's outcome, and the map that overrides the expertise estimate
+//! (`expertise.rs`) per project or session.
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::assent::is_bare_assent;
 use super::shell::{Effect, effect};
-use super::text::{code_spans, first_phrase, identifiers, paths};
+use super::text::first_phrase;
 use crate::model::{Outcome, parse_expertise};
 use crate::transcript::RawSession;
 use crate::transcript::tools::{ToolKind, command, kind};
 
-const VERIFY: &[&str] = &[
-    "test",
-    "tests",
-    "verify",
-    "check",
-    "lint",
-    "benchmark",
-    "ci",
-    "assert",
-    "reproduce",
-];
-const CORRECT: &[&str] = &[
-    "no,",
-    "no ",
-    "nope",
-    "wrong",
-    "that's not",
-    "that is not",
-    "actually",
-    "instead",
-    "stop",
-    "revert",
-    "undo",
-    "not what i",
-];
-const LEARN: &[&str] = &[
-    "explain",
-    "help me understand",
-    "what is",
-    "what's a",
-    "how does",
-    "how do i",
-    "i don't know",
-    "i'm new",
-    "i am new",
-    "what does",
-];
 const CONFIRM: &[&str] = &[
     "it works",
     "works now",
@@ -91,37 +53,6 @@ const TEST_CMDS: &[&str] = &[
     "bun test",
     "deno test",
 ];
-
-/// Expertise 1-5 from how the user directs: precise directions (paths, identifiers, code),
-/// asking for verification, correcting the agent, against asking to be taught.
-pub fn expertise(s: &RawSession) -> Option<u8> {
-    let prompts: Vec<&str> = s
-        .turns
-        .iter()
-        .map(|t| t.prompt.trim())
-        .filter(|p| !p.is_empty() && !is_bare_assent(p))
-        .collect();
-    if prompts.is_empty() {
-        return None;
-    }
-    let precise = prompts
-        .iter()
-        .filter(|p| !paths(p).is_empty() || identifiers(p) > 0 || !code_spans(p).0.is_empty())
-        .count();
-    let share = precise as f64 / prompts.len() as f64;
-    let verify = prompts.iter().any(|p| first_phrase(p, VERIFY).is_some());
-    let corrects = prompts.iter().skip(1).any(|p| {
-        let l = p.to_lowercase();
-        CORRECT.iter().any(|c| l.starts_with(c))
-    });
-    let learns = prompts.iter().any(|p| first_phrase(p, LEARN).is_some());
-    let words: usize = prompts.iter().map(|p| p.split_whitespace().count()).sum();
-    let vague = precise == 0 && words / prompts.len() < 8;
-    let mut level: i32 = 3;
-    level += i32::from(share >= 0.5) + i32::from(verify) + i32::from(corrects);
-    level -= i32::from(learns) + i32::from(vague);
-    Some(level.clamp(1, 5) as u8)
-}
 
 /// `verified_success` on a commit, a passing test run, or the user's explicit confirmation;
 /// `failure` when the user says it does not work or the last test run failed; `success` when

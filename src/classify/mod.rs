@@ -8,6 +8,7 @@ mod agent_text;
 pub mod assent;
 mod dictated;
 mod estimate;
+pub mod expertise;
 mod human;
 mod human_code;
 mod human_exec;
@@ -17,7 +18,8 @@ pub mod shell;
 pub mod text;
 pub mod words;
 
-pub use estimate::{ExpertiseMap, expertise, outcome};
+pub use estimate::{ExpertiseMap, outcome};
+pub use expertise::{Estimate, expertise};
 
 use crate::model::{Actor, Decision, Kind, Outcome};
 use crate::transcript::RawSession;
@@ -62,7 +64,7 @@ impl Finding {
 
 /// Bump whenever a rule, an estimate or the corpus line built from a transcript changes:
 /// the import cache keeps finished corpus lines under this version.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Every rule id, in the order of `docs/classifier.md`.
 pub const RULES: &[&str] = &[
@@ -96,7 +98,7 @@ pub const RULES: &[&str] = &[
 pub struct Classified {
     /// Per turn, in order; ids `d1`, `d2`, … unique within the session.
     pub decisions: Vec<Vec<Decision>>,
-    pub expertise: Option<u8>,
+    pub expertise: Estimate,
     pub outcome: Option<Outcome>,
 }
 
@@ -135,7 +137,7 @@ pub fn classify(s: &RawSession) -> Classified {
     }
     Classified {
         decisions,
-        expertise: expertise(s),
+        expertise: expertise::estimate(s),
         outcome: outcome(s),
     }
 }

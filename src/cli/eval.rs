@@ -15,11 +15,14 @@ const EXAMPLES: &str = "Examples:
   leash eval gold.jsonl transcripts/codex             only the turns of transcripts under a folder
   leash eval gold.jsonl --format json | jq .overall.f1
   leash eval gold.jsonl --worst 20                    more turns side by side
+  leash eval ../shared/gold/expertise-dev.jsonl       expertise ratings (lines with `expertise`)
 
 The gold format is one JSON line per human turn: {source, turn, prompt_head, decisions: [{kind,
 actor, category, summary, evidence}]} (docs/eval.md); sources are relative to the gold file.
 A gold decision and one of leash's are paired when their evidence agrees (the same file for
 an edit, overlapping quotes otherwise) and are a hit when their kind and actor agree too.
+A file of expertise ratings ({source, expertise, enough_signal, why} per session) is scored
+as such: exact, within one, quadratic-weighted kappa, mean error, low-signal sessions apart.
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or unreadable gold file.";
 
@@ -41,6 +44,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> i32 {
+    // A file of expertise ratings (lines with `expertise`, no `decisions`) is scored as such.
+    let text = std::fs::read(&args.gold).map(|b| String::from_utf8_lossy(&b).into_owned());
+    if let Some(text) = text.ok().filter(|t| crate::eval::expertise::is_ratings(t)) {
+        return super::eval_expertise::run(&args.gold, &text, &args.paths, &args.format, args.worst);
+    }
     let g = match gold::read(&args.gold) {
         Ok(g) => g,
         Err(e) => {

@@ -49,6 +49,24 @@ pub struct FilterArgs {
     /// human's or the agent's, instead of under their recorded actor.
     #[arg(long, value_name = "ACTOR", value_parser = ["human", "agent"])]
     pub ratified_as: Option<String>,
+    /// Expertise estimates of low confidence (`expertise_confidence: "low"` on the line: few
+    /// messages, few signals): `keep` them (the default), `drop` their sessions, or count
+    /// them apart under `unknown` expertise.
+    #[arg(long, value_name = "HOW", value_parser = ["keep", "drop", "unknown"])]
+    pub low_confidence_expertise: Option<String>,
+}
+
+/// Whether a corpus line's expertise estimate is of low confidence.
+pub fn low_confidence(line: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Key {
+        #[serde(default)]
+        expertise_confidence: Option<serde_json::Value>,
+    }
+    serde_json::from_slice::<Key>(line)
+        .ok()
+        .and_then(|k| k.expertise_confidence)
+        .is_some_and(|c| c == "low")
 }
 
 /// `--since` / `--until`: the date range, for the browser and every subcommand that reads
@@ -200,9 +218,32 @@ impl FilterArgs {
         Ok(warnings)
     }
 
+    /// `--low-confidence-expertise unknown`: low-confidence estimates become unknown (each
+    /// line is read again, only when the flag is given).
+    pub fn apply_confidence(&self, corpus: &mut Corpus) {
+        if self.low_confidence_expertise.as_deref() != Some("unknown") {
+            return;
+        }
+        for i in 0..corpus.rows.len() {
+            let loc = &corpus.rows[i].loc;
+            let line = corpus.sources[loc.source as usize].read_at(loc).unwrap_or_default();
+            if low_confidence(&line) {
+                corpus.rows[i].expertise = None;
+            }
+        }
+    }
+
     /// Row indices of the sessions that pass every flag.
     pub fn select(&self, corpus: &Corpus) -> Vec<u32> {
-        let rows = self.filter().apply(corpus, self.ratified_as());
+        let mut rows = self.filter().apply(corpus, self.ratified_as());
+        if self.low_confidence_expertise.as_deref() == Some("drop") {
+            // The estimate's confidence is an extension key of the line, not part of the
+            // loaded row: each line is read again (only when the flag is given).
+            rows.retain(|&i| {
+                let loc = &corpus.rows[i as usize].loc;
+                !low_confidence(&corpus.sources[loc.source as usize].read_at(loc).unwrap_or_default())
+            });
+        }
         match self.query.as_deref() {
             // The browser's membership rule, over the rows the flags let through, on all cores;
             // nothing cancels it here.

@@ -5,6 +5,7 @@
 mod audit;
 mod doctor;
 mod eval;
+mod eval_expertise;
 mod filters;
 mod generate;
 mod import;

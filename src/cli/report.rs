@@ -15,6 +15,7 @@ const EXAMPLES: &str = "Examples:
   leash report --claude                         your own Claude Code history
   leash report ~/.codex/sessions --expertise-map levels.txt
   leash report --claude --origin cli             the study's population: interactive CLI only
+  leash report ~/.claude/projects --low-confidence-expertise unknown   shaky estimates apart
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or unreadable input.
 Bad lines are skipped and reported on stderr as FILE:LINE: reason.";
@@ -36,7 +37,7 @@ pub fn run(args: Args) -> i32 {
         eprintln!("leash report: {e}");
         return super::EXIT_USAGE;
     }
-    let corpus = match args.inputs.open(false).and_then(super::input::load) {
+    let mut corpus = match args.inputs.open(false).and_then(super::input::load) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -49,6 +50,7 @@ pub fn run(args: Args) -> i32 {
             return super::EXIT_USAGE;
         }
     }
+    args.filters.apply_confidence(&mut corpus);
     let selected = args.filters.select(&corpus);
     let report = Report::compute_members(
         &corpus.rows,

@@ -5,6 +5,7 @@
 //! pairs scored ([`score`]). A transcript that cannot be read counts as all missed and is
 //! named.
 
+pub mod expertise;
 pub mod gold;
 pub mod matching;
 pub mod score;

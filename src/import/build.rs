@@ -7,7 +7,10 @@
 //!   `subagents_unattached` (sub-agents tied to no turn), `actions_before_first_prompt`,
 //!   `replayed_lines_skipped` (a Codex fork's replay of its parent), `origin` (`cli`, `ide`,
 //!   `sdk`, `fork`; absent when the file does not say), `usage` (`{input, output,
-//!   cache_read, cache_creation}` tokens);
+//!   cache_read, cache_creation}` tokens), `expertise_confidence` (`none` when the estimate is
+//!   unknown, `low`, `medium`, `high`, or `given` when the expertise map set the level),
+//!   `expertise_evidence` (`[{signal, turn, quote}]`, the signals that fired) and
+//!   `expertise_messages` / `expertise_words` (how much of the user's own words was read);
 //! - turn: `subagent_actions` and `subagent` (`[{call_id, agent_type, description, origin,
 //!   actions, calls: [{tool, target}]}]`), `slash_command`, `mid_turn` (messages the user
 //!   typed while the agent worked), `interrupted` and `plan_mode` (when true), `uuid` (the
@@ -47,7 +50,7 @@ pub fn build(raw: &RawSession, opts: &ImportOptions) -> Session {
     let expertise = opts
         .expertise_map
         .lookup(&raw.id, raw.project.as_deref())
-        .or(c.expertise);
+        .or(c.expertise.level);
     Session {
         id: raw.id.clone(),
         title,
@@ -119,6 +122,14 @@ pub fn to_line(raw: &RawSession, session: &Session) -> String {
     if let Some(origin) = &raw.origin {
         o.insert("origin".into(), json!(origin));
     }
+    let est = classify::expertise::estimate(raw);
+    // The map's level, when it differs from the estimate, was given by hand.
+    let given = session.expertise.0.is_some() && session.expertise.0 != est.level;
+    let confidence = if given { "given" } else { est.confidence.name() };
+    o.insert("expertise_confidence".into(), json!(confidence));
+    o.insert("expertise_evidence".into(), json!(est.evidence));
+    o.insert("expertise_messages".into(), json!(est.messages));
+    o.insert("expertise_words".into(), json!(est.words));
     if let Some(u) = &raw.usage {
         o.insert("usage".into(), json!(u));
     }

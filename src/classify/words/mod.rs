@@ -3,5 +3,6 @@
 
 pub mod agent;
 pub mod exec;
+pub mod expertise;
 pub mod prose;
 pub mod shell;
