@@ -50,8 +50,8 @@ pub const NARRATION: &[&str] = &[
 /// Words of looking: "I'll use rg to find the callers" narrates a search, it chooses no approach.
 #[rustfmt::skip]
 pub const LOOKING: &[&str] = &[
-    "search", "find", "read", "look", "inspect", "grep", "rg", "open", "scan", "explore", "list", "check",
-    "locate", "view", "examine", "browse", "investigate", "understand", "see",
+    "search", "find", "read", "look", "inspect", "grep", "rg", "scan", "explore", "locate", "examine", "browse",
+    "investigate",
 ];
 
 /// Headings that announce a plan or a design.
