@@ -125,3 +125,34 @@ fn audit_stats_keep_the_verdicts_of_sessions_in_the_range() {
     assert_eq!(audited(&["--until", "2026-03-01"]), 1, "the whole day of the bound");
     assert_eq!(audited(&["--since", "2027-01-01"]), 0);
 }
+
+#[test]
+fn import_keeps_only_the_sessions_started_in_the_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, lines) = corpus(dir.path());
+    // By hand: the lines whose start is in 2026 (RFC 3339 strings compare as times here).
+    let want = lines
+        .iter()
+        .filter(|s| field(s, "started_at") >= "2026-01-01" && field(s, "started_at") < "2027-01-01")
+        .count();
+    assert!(want > 0 && want < lines.len(), "the range must cut the corpus: {want}");
+    let out = dir.path().join("2026.jsonl");
+    let run = Command::cargo_bin("leash")
+        .unwrap()
+        .args(["import", "--since", "2026-01-01", "--until", "2026-12-31", "-o"])
+        .arg(&out)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let kept = std::fs::read_to_string(&out).unwrap().lines().count();
+    assert_eq!(kept, want);
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        said.contains(&format!(
+            "{} session(s) outside --since/--until left out",
+            lines.len() - want
+        )),
+        "{said}"
+    );
+}

@@ -33,6 +33,8 @@ pub struct Args {
     /// Do not print warnings.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub time: super::filters::TimeArgs,
 }
 
 pub fn run(args: Args) -> i32 {
@@ -72,14 +74,20 @@ pub fn run(args: Args) -> i32 {
         None => Sink::Stdout,
     };
     let gz = out.is_some_and(|p| p.extension().is_some_and(|e| e == "gz"));
-    match write(&sources, sink, gz, args.quiet) {
+    match write(&sources, sink, gz, args.quiet, &args.time) {
         Ok(n) => {
             if !args.quiet {
-                let skipped = if n.skipped > 0 {
+                let mut skipped = if n.skipped > 0 {
                     format!(" ({} bad line(s) skipped)", n.skipped)
                 } else {
                     String::new()
                 };
+                if n.out_of_range > 0 {
+                    skipped.push_str(&format!(
+                        " ({} session(s) outside --since/--until left out)",
+                        n.out_of_range
+                    ));
+                }
                 eprintln!(
                     "leash import: wrote {} session line(s) to {out_name}{skipped}",
                     n.written
@@ -105,10 +113,24 @@ enum Sink {
 struct Counts {
     written: u64,
     skipped: u64,
+    out_of_range: u64,
+}
+
+/// Whether a session line starts within `--since`/`--until` (always, when neither is given;
+/// never, for a session without a start time when one is).
+fn in_range(line: &[u8], time: &super::filters::TimeArgs) -> bool {
+    if time.since.is_none() && time.until.is_none() {
+        return true;
+    }
+    let started = crate::corpus::parse_line(line)
+        .ok()
+        .and_then(|s| s.started_at)
+        .and_then(|t| crate::filter::epoch(&t));
+    started.is_some_and(|t| time.since.is_none_or(|s| t >= s) && time.until.is_none_or(|u| t < u))
 }
 
 /// Writes every source's valid lines (a v1 corpus's bad lines are reported and skipped).
-fn write(sources: &[Source], sink: Sink, gz: bool, quiet: bool) -> io::Result<Counts> {
+fn write(sources: &[Source], sink: Sink, gz: bool, quiet: bool, time: &super::filters::TimeArgs) -> io::Result<Counts> {
     let sink: Box<dyn Write> = match sink {
         Sink::File(f) => Box::new(f),
         Sink::Stdout => Box::new(io::stdout().lock()),
@@ -152,6 +174,10 @@ fn write(sources: &[Source], sink: Sink, gz: bool, quiet: bool) -> io::Result<Co
                         }
                     );
                 }
+                continue;
+            }
+            if !in_range(t, time) {
+                n.out_of_range += 1;
                 continue;
             }
             w.write_all(crate::text::json_safe(t).as_bytes())?;
