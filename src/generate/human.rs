@@ -56,6 +56,8 @@ pub struct Story {
     pub agent_planned: bool,
     /// A goal was set (by the user, or by the agent after an opening without one).
     pub goal_stated: bool,
+    /// A file was changed.
+    pub edited: bool,
     /// The agent already asked its question.
     pub asked: bool,
     /// The agent already laid out a to-do list.
@@ -170,6 +172,11 @@ pub fn execution(form: HumanExec, sc: &Scenario, change: Option<&Change>, story:
                     .clone(),
             )
         }
+        (_, None) if !story.edited && matches!(sc.mode, "fix" | "test") => (
+            "commands",
+            format!("User reports a run of their own: {}", sc.test),
+            format!("I ran `{}` on main and it fails.", sc.test),
+        ),
         (_, None) if story.check_failed => (
             "commands",
             format!("User reports a run of their own: {}", sc.test),

@@ -15,6 +15,7 @@
 
 mod agent;
 pub mod calib;
+mod calls;
 mod claude_tree;
 mod codex_tree;
 mod human;

@@ -54,7 +54,9 @@ impl Scenario {
         let commit_msg = match mode {
             "fix" | "analyze" | "operate" => format!("fix({stem}): {}", subject.fix),
             "test" => format!("test({stem}): cover the error paths"),
-            "write" | "plan" | "understand" => format!("docs({stem}): {}", subject.feature),
+            "plan" => format!("docs({stem}): plan {}", subject.feature),
+            "write" => format!("docs({stem}): document {}", subject.feature),
+            "understand" => format!("docs({stem}): notes on {}", subject.topic),
             _ => format!("feat({stem}): {}", subject.feature),
         };
         Scenario {

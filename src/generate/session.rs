@@ -6,35 +6,11 @@ use rand_pcg::Pcg64;
 use super::calib::{self, Calibration, Regime, Strata};
 use super::human::Story;
 use super::scenario::Scenario;
-use super::stack::PROJECTS;
+use super::stack::{MODES, PROJECTS, weighted};
 use super::subject::SUBJECTS;
 use super::text;
 use super::turn::{self, Shape};
 use crate::model::{Actor, Expertise, Kind, Outcome, Session};
-
-const MODES: [(&str, u32); 9] = [
-    ("fix", 28),
-    ("create", 22),
-    ("test", 8),
-    ("understand", 10),
-    ("operate", 7),
-    ("orchestrate", 5),
-    ("plan", 7),
-    ("analyze", 7),
-    ("write", 6),
-];
-
-fn weighted(rng: &mut Pcg64, weights: &[u32]) -> usize {
-    let total: u32 = weights.iter().sum();
-    let mut x = rng.random_range(0..total);
-    for (i, &w) in weights.iter().enumerate() {
-        if x < w {
-            return i;
-        }
-        x -= w;
-    }
-    weights.len() - 1
-}
 
 /// Splits `total` into parts proportional to `weights`, summing exactly to `total`.
 pub fn split(total: u64, weights: &[f64]) -> Vec<u64> {

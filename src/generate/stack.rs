@@ -1,5 +1,9 @@
 //! The projects of the synthetic v1 corpus: each has one language and stack, a file tree
-//! laid out as that stack lays it out, and the subjects its work is about.
+//! laid out as that stack lays it out, and the subjects its work is about; and the modes
+//! of work.
+
+use rand::RngExt;
+use rand_pcg::Pcg64;
 
 /// A language and its tooling: where a subject's module and its tests live, and the
 /// commands that check them.
@@ -125,6 +129,32 @@ pub const PROJECTS: &[Project] = &[
     p("url-shortener", &GO, &[CACHE, PAGES, MIGRATE]),
     p("inventory-service", &GO, &[SEARCH, MIGRATE, EXPORT, QUEUE, PAGES]),
 ];
+
+/// The session modes and their weights.
+pub const MODES: [(&str, u32); 9] = [
+    ("fix", 28),
+    ("create", 22),
+    ("test", 8),
+    ("understand", 10),
+    ("operate", 7),
+    ("orchestrate", 5),
+    ("plan", 7),
+    ("analyze", 7),
+    ("write", 6),
+];
+
+/// An index drawn with the given weights.
+pub fn weighted(rng: &mut Pcg64, weights: &[u32]) -> usize {
+    let total: u32 = weights.iter().sum();
+    let mut x = rng.random_range(0..total);
+    for (i, &w) in weights.iter().enumerate() {
+        if x < w {
+            return i;
+        }
+        x -= w;
+    }
+    weights.len() - 1
+}
 
 /// `template` with `{s}` replaced by `stem` and `{S}` by its capitalised form.
 pub fn fill(template: &str, stem: &str) -> String {

@@ -1,6 +1,9 @@
 //! What a session's work is about: one subject gives the bug, the feature, the cause, the
 //! fix, the choices and the question that a session's texts all share, so that its title,
-//! prompts, files, commands and replies tell one story.
+//! prompts, files, commands and replies tell one story. The subjects themselves are data,
+//! in `subjects.txt`.
+
+use std::sync::LazyLock;
 
 pub struct Subject {
     /// The module's stem: `upload` gives `src/upload.rs`, `tests/test_upload.py`, ...
@@ -13,7 +16,7 @@ pub struct Subject {
     /// The diagnosis: what causes the bug, and the fix it decides.
     pub cause: &'static str,
     pub fix: &'static str,
-    /// Two ways to do the work: the one chosen, and the one set aside.
+    /// Two ways to fix the bug: the one chosen, and the one set aside.
     pub approach: &'static str,
     pub alternative: &'static str,
     pub done: &'static str,
@@ -26,309 +29,85 @@ pub struct Subject {
     pub offer: &'static str,
 }
 
-const fn s(f: [&'static str; 13], design: [&'static str; 2]) -> Subject {
-    Subject {
-        stem: f[0],
-        bug: f[1],
-        failing: f[2],
-        feature: f[3],
-        topic: f[4],
-        cause: f[5],
-        fix: f[6],
-        approach: f[7],
-        alternative: f[8],
-        done: f[9],
-        question: f[10],
-        options: [f[11], f[12]],
-        design,
-        offer: "add a regression test for the edge case",
-    }
+const KEYS: [&str; 15] = [
+    "stem",
+    "bug",
+    "failing",
+    "feature",
+    "topic",
+    "cause",
+    "fix",
+    "approach",
+    "alternative",
+    "done",
+    "question",
+    "option",
+    "other option",
+    "design",
+    "other design",
+];
+
+/// The subjects, in the order of `subjects.txt` (the indices of `stack.rs` count on it).
+pub static SUBJECTS: LazyLock<Vec<Subject>> = LazyLock::new(|| parse(include_str!("subjects.txt")));
+
+fn parse(text: &'static str) -> Vec<Subject> {
+    text.split("\n\n")
+        .map(|block| {
+            let lines: Vec<&str> = block.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+            lines
+        })
+        .filter(|lines| !lines.is_empty())
+        .map(|lines| {
+            assert_eq!(
+                lines.len(),
+                KEYS.len(),
+                "a subject has {} fields: {lines:?}",
+                KEYS.len()
+            );
+            let f: Vec<&'static str> = lines
+                .iter()
+                .zip(KEYS)
+                .map(|(line, key)| {
+                    let value = line.strip_prefix(key).and_then(|l| l.strip_prefix(": "));
+                    value.unwrap_or_else(|| panic!("expected `{key}: ` in {line:?}"))
+                })
+                .collect();
+            Subject {
+                stem: f[0],
+                bug: f[1],
+                failing: f[2],
+                feature: f[3],
+                topic: f[4],
+                cause: f[5],
+                fix: f[6],
+                approach: f[7],
+                alternative: f[8],
+                done: f[9],
+                question: f[10],
+                options: [f[11], f[12]],
+                design: [f[13], f[14]],
+                offer: "add a regression test for the edge case",
+            }
+        })
+        .collect()
 }
 
-pub const SUBJECTS: &[Subject] = &[
-    s(
-        [
-            "upload",
-            "uploads over 10 MB fail with a 413",
-            "rejects_large_files: expected 200, got 413",
-            "resumable uploads",
-            "how uploads are streamed to storage",
-            "the body limit is the framework's 10 MB default",
-            "read the limit from the config and stream the body to storage",
-            "stream the body in chunks",
-            "buffer the whole file in memory",
-            "a 50 MB upload returns 200",
-            "Should the limit be per route or global?",
-            "per route",
-            "global",
-        ],
-        [
-            "store chunks under an upload id and assemble them at the end",
-            "keep one request per file",
-        ],
-    ),
-    s(
-        [
-            "login",
-            "the login redirect loops forever",
-            "redirects_once_after_login: redirected 20 times",
-            "password reset by email",
-            "where the session token is validated",
-            "the redirect target is the login page itself when `next` is empty",
-            "default `next` to the home page",
-            "validate `next` against a list of known routes",
-            "strip the redirect parameter entirely",
-            "logging in lands on the home page once",
-            "Should an unknown `next` go to the home page or to an error page?",
-            "the home page",
-            "an error page",
-        ],
-        [
-            "send a signed one-time link that expires in 30 minutes",
-            "email a temporary password",
-        ],
-    ),
-    s(
-        [
-            "export",
-            "the CSV export drops the last row",
-            "exports_every_row: expected 3 rows, got 2",
-            "CSV export for invoices",
-            "how exports are built and streamed",
-            "the writer is never flushed after the last row",
-            "flush the writer before closing the response",
-            "use the csv library's writer",
-            "keep concatenating strings by hand",
-            "an export of 3 rows has 3 rows",
-            "Should the export quote every field or only when needed?",
-            "quoting only when needed",
-            "quoting every field",
-        ],
-        ["stream the rows with the csv writer", "build the whole file in memory"],
-    ),
-    s(
-        [
-            "cache",
-            "the cache never evicts expired entries",
-            "evicts_after_ttl: entry still present after 61 s",
-            "a cache warm-up at startup",
-            "what the caching layer actually caches",
-            "expiry is checked on insert but never on read",
-            "check the entry's age on every read",
-            "check expiry lazily on read",
-            "run a background sweeper thread",
-            "an entry older than its TTL is never returned",
-            "Should the TTL be configurable per key or fixed?",
-            "a fixed TTL",
-            "a TTL per key",
-        ],
-        [
-            "warm the hot keys from a list kept in the config",
-            "replay yesterday's access log",
-        ],
-    ),
-    s(
-        [
-            "retry",
-            "the retry loop never gives up",
-            "gives_up_after_max_attempts: still retrying after 10 attempts",
-            "retry with exponential backoff for outgoing calls",
-            "how failed calls are retried",
-            "the attempt counter is reset inside the loop",
-            "move the counter out of the loop and cap the attempts",
-            "reuse the existing backoff helper",
-            "add a retry dependency",
-            "a call that always fails stops after 5 attempts",
-            "How many attempts before giving up: 3 or 5?",
-            "5 attempts",
-            "3 attempts",
-        ],
-        [
-            "wrap the client in one retry layer with jittered backoff",
-            "add retries at each call site",
-        ],
-    ),
-    s(
-        [
-            "queue",
-            "two workers can claim the same job",
-            "claims_each_job_once: job 17 claimed twice",
-            "a dead-letter queue for failed jobs",
-            "how jobs are claimed and acknowledged",
-            "the claim reads and updates the job in two statements",
-            "claim the job in one atomic update",
-            "claim with a single UPDATE ... RETURNING",
-            "take a table lock",
-            "no job is claimed twice under 8 workers",
-            "Should a job that fails 3 times be dropped or parked?",
-            "parking them",
-            "dropping them",
-        ],
-        ["park failed jobs in a separate table", "tag them with a status column"],
-    ),
-    s(
-        [
-            "search",
-            "names with accents (José, Zoë) break the search",
-            "matches_accented_names: no result for \"jose\"",
-            "search suggestions as you type",
-            "how the search index is built",
-            "names are indexed without Unicode normalisation",
-            "normalise to NFKD and strip the marks on both sides",
-            "normalise at indexing and at query time",
-            "add an accent-folding column to the database",
-            "\"jose\" finds José",
-            "Should the search ignore case too?",
-            "ignoring case",
-            "keeping case",
-        ],
-        [
-            "query a prefix index as the user types",
-            "run the full search on each keystroke",
-        ],
-    ),
-    s(
-        [
-            "pagination",
-            "pagination returns duplicate items",
-            "pages_do_not_overlap: item 41 on pages 2 and 3",
-            "cursor pagination for the list endpoint",
-            "how list endpoints page through results",
-            "the query orders by a non-unique column",
-            "order by the column and then by id",
-            "order by a unique key",
-            "patch the tie-breaker into this endpoint only",
-            "no item appears on two pages",
-            "Should the page size stay 20 or become configurable?",
-            "a configurable size",
-            "a fixed 20",
-        ],
-        ["return an opaque cursor built from the last id", "expose raw offsets"],
-    ),
-    s(
-        [
-            "webhook",
-            "webhook signatures fail for payloads with Unicode",
-            "verifies_unicode_payload: signature mismatch",
-            "webhook signature verification",
-            "how webhooks are verified and dispatched",
-            "the signature is computed over the re-encoded JSON, not the raw body",
-            "verify the signature over the raw bytes",
-            "keep the raw body beside the parsed one",
-            "re-serialise the JSON canonically",
-            "a Unicode payload verifies",
-            "Should an invalid signature return 401 or 400?",
-            "401",
-            "400",
-        ],
-        [
-            "check an HMAC of the raw body with a shared secret",
-            "trust the sender's IP range",
-        ],
-    ),
-    s(
-        [
-            "invoice",
-            "the invoice total is rounded twice",
-            "total_rounds_once: expected 10.05, got 10.06",
-            "credit notes on invoices",
-            "how invoice totals are computed",
-            "each line is rounded and then the sum is rounded again",
-            "sum in cents and round once at the end",
-            "keep amounts as integer cents",
-            "switch every amount to a decimal type",
-            "the sample invoice totals 10.05",
-            "Should credit notes share the invoice numbering?",
-            "a separate series",
-            "the same series",
-        ],
-        [
-            "give credit notes their own table that points to the invoice",
-            "store them as negative invoices",
-        ],
-    ),
-    s(
-        [
-            "schedule",
-            "timestamps are off by one hour after the DST change",
-            "keeps_local_time_across_dst: 09:00 became 10:00",
-            "a daily schedule per timezone",
-            "how jobs are scheduled and retried",
-            "the next run is computed in UTC and never converted back",
-            "compute the next run in the job's own timezone",
-            "store the timezone with each schedule",
-            "convert everything to UTC at the edges",
-            "a 09:00 job still runs at 09:00 after the change",
-            "Should jobs missed during the change run late or be skipped?",
-            "running them late",
-            "skipping them",
-        ],
-        [
-            "store the timezone with each schedule",
-            "convert everything to UTC at the edges",
-        ],
-    ),
-    s(
-        [
-            "migrate",
-            "the migration fails on an empty database",
-            "migrates_empty_database: relation \"accounts\" does not exist",
-            "a --dry-run flag for migrations",
-            "how migrations are ordered and applied",
-            "the backfill runs before the table it reads is created",
-            "create the table first and skip the backfill when it is empty",
-            "split the migration into two steps",
-            "reorder the statements in place",
-            "migrations run cleanly on an empty database",
-            "Should the dry run print SQL or only a summary?",
-            "printing the SQL",
-            "a summary only",
-        ],
-        [
-            "wrap the run in a transaction that is rolled back",
-            "parse the SQL and print it",
-        ],
-    ),
-    s(
-        [
-            "theme",
-            "the dark mode toggle resets on reload",
-            "keeps_theme_after_reload: expected dark, got light",
-            "a dark mode toggle",
-            "how the theme is applied to components",
-            "the choice is kept in memory and never written to storage",
-            "persist the choice in localStorage and read it at startup",
-            "read the saved theme before the first render",
-            "apply it in an effect after mount",
-            "a reload keeps the chosen theme",
-            "Should the default follow the system setting?",
-            "following the system",
-            "always light",
-        ],
-        [
-            "keep the theme in a context provider backed by localStorage",
-            "pass it down as props",
-        ],
-    ),
-    s(
-        [
-            "socket",
-            "the websocket drops after 60 seconds idle",
-            "stays_open_when_idle: closed after 60 s",
-            "reconnection with backoff for the live feed",
-            "how the live connection is kept open",
-            "the proxy closes idle connections and no ping is ever sent",
-            "send a ping every 30 seconds",
-            "send pings from the server",
-            "raise the proxy's idle timeout",
-            "an idle connection stays open for 5 minutes",
-            "Should the client reconnect on its own after a drop?",
-            "reconnecting on its own",
-            "a reconnect button",
-        ],
-        [
-            "reconnect with exponential backoff capped at 30 seconds",
-            "reload the page on a drop",
-        ],
-    ),
-];
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_subject_is_read_whole_with_a_distinct_stem() {
+        assert_eq!(SUBJECTS.len(), 14);
+        let mut stems: Vec<&str> = SUBJECTS.iter().map(|s| s.stem).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        assert_eq!(stems.len(), SUBJECTS.len());
+        assert_eq!(SUBJECTS[6].done, "\"jose\" finds José");
+        assert!(
+            SUBJECTS
+                .iter()
+                .all(|s| s.question.ends_with('?') && !s.design[1].is_empty())
+        );
+    }
+}

@@ -5,6 +5,7 @@ use rand::RngExt;
 use rand_pcg::Pcg64;
 
 use super::agent::{self, Plan};
+use super::calls;
 use super::human::{self, HumanExec, Said, Story};
 use super::scenario::{Change, Scenario};
 use crate::model::{Actor, Decision, Kind, Outcome, Turn, count_words};
@@ -62,8 +63,11 @@ fn changes(rng: &mut Pcg64, sc: &Scenario, m: usize, shape: &Shape, story: &Stor
     match shape.closing {
         // Modes that change no code close with a commit of their document, unless a test
         // failed on the way (then it has to pass at the end).
+        // (A commit needs something to commit: an edit before it, in this turn or earlier.)
         Some(Some(Outcome::VerifiedSuccess))
-            if matches!(sc.mode, "plan" | "write" | "understand") && !story.check_failed =>
+            if matches!(sc.mode, "plan" | "write" | "understand")
+                && !story.check_failed
+                && (m >= 2 || story.edited) =>
         {
             replace_last(&mut chosen, Change::Commit);
         }
@@ -193,8 +197,8 @@ pub fn build(rng: &mut Pcg64, sc: &Scenario, shape: &Shape, story: &mut Story, n
     // The agent's plan, calls and reply.
     let agent_planning = shape.planning.len() - human_planning;
     let plan = Plan::new(rng, sc, shape, story, agent_planning, k, owned.len() + vetoed);
-    let (actions, vetoes) = agent::actions(rng, sc, shape, &plan, &owned, vetoed);
-    let response = agent::reply(sc, shape, &plan, &owned, &actions, vetoed);
+    let (actions, vetoes) = calls::actions(rng, sc, shape, &plan, &owned, vetoed);
+    let response = calls::reply(sc, shape, &plan, &owned, &actions, vetoed);
     let response_words = shape.words.max(count_words(&response));
 
     // Decisions: the prompt's planning, then its execution, then the agent's.
@@ -207,7 +211,7 @@ pub fn build(rng: &mut Pcg64, sc: &Scenario, shape: &Shape, story: &mut Story, n
             category: Some(category.to_owned()),
             summary: Some(summary),
             evidence: Some(evidence),
-            confidence: Some(confidence(rng, actor)),
+            confidence: Some(agent::confidence(rng, actor)),
             ratified: None,
             rule: None,
         });
@@ -230,6 +234,9 @@ pub fn build(rng: &mut Pcg64, sc: &Scenario, shape: &Shape, story: &mut Story, n
     }
     story.check_failed = owned.iter().any(|o| o.change.is_check() && !o.passes)
         || (story.check_failed && !owned.iter().any(|o| o.change.is_check()));
+    story.edited |= owned
+        .iter()
+        .any(|o| matches!(o.change, Change::Edit(_) | Change::Write(_)));
     story.question = plan.question;
     story.choice = plan.has_choice();
     story.agent_planned = agent_planning > 0;
@@ -242,15 +249,4 @@ pub fn build(rng: &mut Pcg64, sc: &Scenario, shape: &Shape, story: &mut Story, n
         ..Turn::default()
     };
     (turn, assent && k > 0)
-}
-
-fn confidence(rng: &mut Pcg64, actor: Actor) -> f64 {
-    let c: f64 = if rng.random_bool(0.1) {
-        rng.random_range(0.25..0.5)
-    } else if actor == Actor::Human {
-        rng.random_range(0.7..0.99)
-    } else {
-        rng.random_range(0.5..0.95)
-    };
-    (c * 100.0).round() / 100.0
 }
