@@ -54,13 +54,14 @@ impl Plan {
         if diagnoses(sc) && story.goal_stated {
             pool.push(Form::Diagnosis);
         }
-        if !story.approach_set {
+        if !story.approach_set && !story.agent_chose {
             pool.push(Form::Choice);
         }
         pool.extend([Form::Done, Form::Offer, Form::Scope]);
         let forms: Vec<Form> = pool.into_iter().take(n).collect();
         story.todo |= forms.contains(&Form::Todo);
         story.goal_stated |= forms.contains(&Form::Goal);
+        story.agent_chose |= forms.contains(&Form::Choice);
         let question = !story.asked && shape.next_answers && shape.closing.is_none() && rng.random_bool(0.4);
         story.asked |= question;
         let s = sc.subject;

@@ -107,8 +107,18 @@ pub fn actions(
 }
 
 /// The reply: the plan, what changed, what each check said, what is left.
-pub fn reply(sc: &Scenario, shape: &Shape, plan: &Plan, owned: &[Owned], actions: &[Action], vetoed: usize) -> String {
+/// `edited`: a file was changed by now; `prompt_decides`: the prompt stated decisions.
+pub fn reply(
+    edited: bool,
+    prompt_decides: bool,
+    sc: &Scenario,
+    shape: &Shape,
+    plan: &Plan,
+    owned: &[Owned],
+    actions: &[Action],
+) -> String {
     let s = sc.subject;
+    let refused = |a: &&Action| a.ok == Some(false) && a.target.as_deref() != Some(sc.test.as_str());
     let mut parts: Vec<String> = Vec::new();
     for (f, said) in plan.forms.iter().zip(&plan.sentences) {
         match f {
@@ -117,12 +127,14 @@ pub fn reply(sc: &Scenario, shape: &Shape, plan: &Plan, owned: &[Owned], actions
             _ => parts.push(said.2.clone()),
         }
     }
-    if actions.is_empty() {
+    if actions.is_empty() && prompt_decides {
+        parts.push("Noted; nothing to change for that yet.".to_owned());
+    } else if actions.is_empty() {
         parts.push(format!(
             "Existing {} data is untouched: only new requests go through the change.",
             s.stem
         ));
-    } else if owned.is_empty() && vetoed == 0 {
+    } else if owned.is_empty() && !actions.iter().any(|a| refused(&a)) {
         parts.push(format!("Nothing to change yet: I read through {} first.", sc.module));
     }
     let files: Vec<String> = owned
@@ -140,10 +152,7 @@ pub fn reply(sc: &Scenario, shape: &Shape, plan: &Plan, owned: &[Owned], actions
         };
         parts.push(format!("I changed {list}."));
     }
-    for a in actions
-        .iter()
-        .filter(|a| a.ok == Some(false) && !a.target.as_deref().is_some_and(|t| t == sc.test))
-    {
+    for a in actions.iter().filter(refused) {
         parts.push(format!(
             "You declined `{}`, so I left it alone.",
             a.target.as_deref().unwrap_or("")
@@ -156,10 +165,10 @@ pub fn reply(sc: &Scenario, shape: &Shape, plan: &Plan, owned: &[Owned], actions
         let cmd = sc.command(&o.change);
         parts.push(match (&o.change, o.passes) {
             (Change::Test, true) if failed_first => {
-                format!("`{cmd}` failed at first ({}); it passes now.", sc.failure())
+                format!("`{cmd}` failed at first ({}); it passes now.", sc.failure(edited))
             }
             (Change::Test, true) => format!("`{cmd}` passes."),
-            (Change::Test, false) => format!("`{cmd}` still fails: {}.", sc.failure()),
+            (Change::Test, false) => format!("`{cmd}` still fails: {}.", sc.failure(edited)),
             (Change::Lint, _) => format!("`{cmd}` is clean."),
             (Change::Bench, _) => format!("`{cmd}` puts most of the time in {}: {}.", s.stem, s.cause),
             (Change::Deploy, _) => format!("Deployed with `{cmd}`; the staging logs show no errors."),
@@ -173,7 +182,7 @@ pub fn reply(sc: &Scenario, shape: &Shape, plan: &Plan, owned: &[Owned], actions
             sc.test
         ));
     } else if shape.closing == Some(Some(Outcome::Success)) {
-        parts.push("I haven't run the test suite on it.".to_owned());
+        parts.push("I haven't rerun the tests after this change.".to_owned());
     }
     if let Some(i) = plan.forms.iter().position(|f| *f == Form::Offer) {
         parts.push(plan.sentences[i].2.clone());

@@ -62,6 +62,8 @@ pub struct Story {
     pub asked: bool,
     /// The agent already laid out a to-do list.
     pub todo: bool,
+    /// The agent chose the approach once (it does not choose it again).
+    pub agent_chose: bool,
     /// The user chose the approach (so the agent does not choose it again).
     pub approach_set: bool,
     /// The later constraints already stated, as bits of their index.
@@ -120,6 +122,9 @@ pub fn planning(rng: &mut Pcg64, sc: &Scenario, story: &mut Story, n: usize) -> 
         ));
     }
     // The first prompt picks an approach or a criterion; later ones add constraints.
+    if story.approach_set || story.agent_chose {
+        story.used |= 1; // the approach is settled: not stated again
+    }
     let start = if story.goal_stated { 2 } else { rng.random_range(0..2) };
     let mut order: Vec<usize> = (0..later.len()).map(|i| (start + i) % later.len()).collect();
     order.sort_by_key(|i| story.used >> i & 1); // unsaid first

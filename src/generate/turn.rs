@@ -198,7 +198,12 @@ pub fn build(rng: &mut Pcg64, sc: &Scenario, shape: &Shape, story: &mut Story, n
     let agent_planning = shape.planning.len() - human_planning;
     let plan = Plan::new(rng, sc, shape, story, agent_planning, k, owned.len() + vetoed);
     let (actions, vetoes) = calls::actions(rng, sc, shape, &plan, &owned, vetoed);
-    let response = calls::reply(sc, shape, &plan, &owned, &actions, vetoed);
+    let edited = story.edited
+        || owned
+            .iter()
+            .any(|o| matches!(o.change, Change::Edit(_) | Change::Write(_)));
+    let prompt_decides = !said.is_empty() || !exec_said.is_empty();
+    let response = calls::reply(edited, prompt_decides, sc, shape, &plan, &owned, &actions);
     let response_words = shape.words.max(count_words(&response));
 
     // Decisions: the prompt's planning, then its execution, then the agent's.
