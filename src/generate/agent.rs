@@ -44,7 +44,7 @@ impl Plan {
         k: usize,
         needed: usize,
     ) -> Plan {
-        let mut pool = Vec::new();
+        let mut pool = Vec::with_capacity(7);
         if !story.goal_stated {
             pool.push(Form::Goal);
         }
@@ -64,6 +64,13 @@ impl Plan {
         story.agent_chose |= forms.contains(&Form::Choice);
         let question = !story.asked && shape.next_answers && shape.closing.is_none() && rng.random_bool(0.4);
         story.asked |= question;
+        if forms.is_empty() {
+            return Plan {
+                forms,
+                question,
+                sentences: Vec::new(),
+            };
+        }
         let s = sc.subject;
         let (approach, alternative) = sc.approach();
         let done = sc.done();

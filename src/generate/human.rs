@@ -72,6 +72,9 @@ pub struct Story {
 
 /// The human planning sentences of a turn, `n` of them.
 pub fn planning(rng: &mut Pcg64, sc: &Scenario, story: &mut Story, n: usize) -> Vec<Said> {
+    if n == 0 {
+        return Vec::new();
+    }
     let s = sc.subject;
     let (approach, alternative) = sc.approach();
     let done = sc.done();

@@ -40,6 +40,8 @@ pub struct Scenario {
     pub deploy: String,
     pub commit_msg: String,
     pub signature: String,
+    changes: Vec<Change>,
+    spare: Vec<Change>,
 }
 
 impl Scenario {
@@ -59,7 +61,7 @@ impl Scenario {
             "understand" => format!("docs({stem}): notes on {}", subject.topic),
             _ => format!("feat({stem}): {}", subject.feature),
         };
-        Scenario {
+        let mut sc = Scenario {
             project,
             subject,
             mode,
@@ -73,11 +75,32 @@ impl Scenario {
             deploy: format!("./scripts/deploy.sh staging {}", project.name),
             commit_msg,
             signature: fill(st.signature, stem),
-        }
+            changes: Vec::new(),
+            spare: Vec::new(),
+        };
+        sc.changes = sc.mode_changes();
+        let files = [&sc.module, &sc.test_file, sc.config, "README.md"].map(|f| Change::Edit(f.to_owned()));
+        sc.spare = sc
+            .changes
+            .iter()
+            .filter(|c| !c.is_check())
+            .cloned()
+            .chain(files)
+            .collect();
+        sc
     }
 
     /// The changes this mode makes, most characteristic first.
-    pub fn changes(&self) -> Vec<Change> {
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// Files a turn can change when the mode's own changes run out.
+    pub fn spare(&self) -> &[Change] {
+        &self.spare
+    }
+
+    fn mode_changes(&self) -> Vec<Change> {
         use Change::*;
         let (m, t, c, d) = (
             self.module.clone(),

@@ -35,13 +35,7 @@ pub struct Owned {
 
 /// Picks `m` distinct changes for the turn, kept true to the outcome when it closes.
 fn changes(rng: &mut Pcg64, sc: &Scenario, m: usize, shape: &Shape, story: &Story) -> Vec<Change> {
-    let all = sc.changes();
-    let spare: Vec<Change> = all
-        .iter()
-        .filter(|c| !c.is_check())
-        .cloned()
-        .chain([&sc.module, &sc.test_file, sc.config, "README.md"].map(|f| Change::Edit(f.to_owned())))
-        .collect();
+    let (all, spare) = (sc.changes(), sc.spare());
     let unused = |chosen: &[Change]| {
         spare
             .iter()
