@@ -195,8 +195,9 @@ impl Scenario {
         match self.mode {
             "fix" | "test" | "operate" | "analyze" => s.fix.to_owned(),
             "understand" => format!("Write down {}", s.topic),
-            "plan" => format!("Write the plan in {}", self.doc),
-            "write" => format!("Document {} in {}", s.feature, self.doc),
+            // Plans and docs may end up in the reply as well as in a file: no file named.
+            "plan" => format!("Lay out the steps and risks of {}", s.feature),
+            "write" => format!("Draft the section on {}", s.feature),
             _ => format!("Add {} in {}", s.feature, self.module),
         }
     }
