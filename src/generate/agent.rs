@@ -11,6 +11,7 @@ use crate::model::Actor;
 
 /// How an agent planning decision shows in the reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub(super) enum Form {
     Goal,
     Todo,
@@ -58,7 +59,15 @@ impl Plan {
             pool.push(Form::Choice);
         }
         pool.extend([Form::Done, Form::Offer, Form::Scope]);
+        // What the agent already said comes last: repeated only when nothing else is left.
+        pool.sort_by_key(|f| story.agent_said >> *f as u8 & 1);
         let forms: Vec<Form> = pool.into_iter().take(n).collect();
+        for f in &forms {
+            story.agent_said |= 1 << *f as u8;
+            if *f == Form::Goal && diagnoses(sc) {
+                story.agent_said |= 1 << Form::Diagnosis as u8; // the goal was the diagnosis
+            }
+        }
         story.todo |= forms.contains(&Form::Todo);
         story.goal_stated |= forms.contains(&Form::Goal);
         story.agent_chose |= forms.contains(&Form::Choice);

@@ -56,6 +56,11 @@ pub fn actions(
             (_, _, 10) => act("Bash", "git status".to_owned(), Some(true)),
             _ => act("WebFetch", st.docs_url.to_owned(), Some(true)),
         };
+        // Sub-agents the user asked for take some of the looking (their briefs are the user's).
+        let a = match (sc.mode, i % 4) {
+            ("orchestrate", 1) => act("Task", format!("subtask {}: {}", i / 4 + 1, sc.step()), None),
+            _ => a,
+        };
         out.push(a);
         if i == reads / 2 && plan.has_todo() {
             out.push(act("TodoWrite", format!("{} todos", todo(sc).len()), None));

@@ -66,6 +66,8 @@ pub struct Story {
     pub agent_chose: bool,
     /// The user chose the approach (so the agent does not choose it again).
     pub approach_set: bool,
+    /// The agent's planning forms already stated, as bits.
+    pub agent_said: u8,
     /// The later constraints already stated, as bits of their index.
     pub used: u32,
 }

@@ -43,7 +43,9 @@ fn changes(rng: &mut Pcg64, sc: &Scenario, m: usize, shape: &Shape, story: &Stor
             .cloned()
             .expect("four spare files")
     };
-    let mut chosen: Vec<Change> = all.iter().take(m).cloned().collect();
+    // A deploy, a benchmark or a new file happens once: later turns start from the rest.
+    let skip = usize::from(shape.t > 0 && matches!(all[0], Change::Deploy | Change::Bench | Change::Write(_)));
+    let mut chosen: Vec<Change> = all.iter().skip(skip).chain(&all[..skip]).take(m).cloned().collect();
     while chosen.len() < m {
         chosen.push(unused(&chosen));
     }
