@@ -13,12 +13,19 @@
 //! producer thread while the caller's thread writes the previous chunk, so memory stays
 //! bounded by two chunks whatever the corpus size.
 
+mod agent;
 pub mod calib;
+mod calls;
 mod claude_tree;
 mod codex_tree;
+mod human;
+mod scenario;
 mod session;
+mod stack;
+mod subject;
 pub mod text;
 pub mod tree;
+mod turn;
 
 use std::io::{self, Write};
 use std::sync::mpsc;
