@@ -46,7 +46,11 @@ fn a_config_sets_sort_histograms_and_keys() {
     assert!(!t.text().contains("histograms"), "hidden by the config");
     // The selection stays on its session while later batches sort in above it: go to the top.
     t.press("Home");
-    t.wait_until("the first session selected", |t| t.reversed_rows(1, 30), |r| r.contains(&4));
+    t.wait_until(
+        "the first session selected",
+        |t| t.reversed_rows(1, 30),
+        |r| r.contains(&4),
+    );
     t.send(b"J");
     t.wait_until(
         "J to move down, as bound",
