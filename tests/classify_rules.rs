@@ -200,10 +200,28 @@ fn vetoes_and_interrupts_are_the_users_and_the_refused_call_is_not_the_agents() 
     assert_eq!(evidence(&ds, "H-VETO"), ["rm -rf data/"]);
     assert!(by_rule(&ds, "A-BASH").is_empty(), "the refused call is not the agent's");
     assert_eq!(evidence(&ds, "H-INTERRUPT"), ["src/db.rs"]);
+    assert!(
+        by_rule(&ds, "A-EDIT").is_empty(),
+        "the interrupted edit is the user's veto, not the agent's"
+    );
     assert_eq!(
         s.session.outcome,
-        Some(leash::model::Outcome::Success),
-        "the edit landed"
+        Some(leash::model::Outcome::Failure),
+        "nothing landed"
+    );
+    let talk = RawTurn {
+        prompt: "Why is it slow?".into(),
+        calls: vec![shell_call("l", "ls -la")],
+        interrupted: true,
+        ..RawTurn::default()
+    };
+    let ds = all(&session_of(raw(vec![talk])))
+        .into_iter()
+        .cloned()
+        .collect::<Vec<_>>();
+    assert!(
+        ds.iter().all(|d| d.rule.as_deref() != Some("H-INTERRUPT")),
+        "stopping a read vetoes nothing"
     );
     let only_refused = session_of(raw(vec![RawTurn {
         prompt: "Clean up".into(),

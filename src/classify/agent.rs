@@ -84,7 +84,12 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
     let mut keys: HashMap<String, (usize, u8)> = HashMap::new();
     let mut planned = false;
     let (mut commits, mut unreadable) = (0, 0);
-    for c in turn.calls.iter().filter(|c| !c.rejected) {
+    let stopped = super::human_run::interrupted_change(turn).map(|c| c as *const Call);
+    for c in turn
+        .calls
+        .iter()
+        .filter(|c| !c.rejected && Some(*c as *const Call) != stopped)
+    {
         let tk = kind(&c.tool);
         match tk {
             ToolKind::Plan => {

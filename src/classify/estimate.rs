@@ -89,8 +89,13 @@ pub fn outcome(s: &RawSession) -> Option<Outcome> {
     if last_test == Some(false) {
         return Some(Outcome::Failure);
     }
-    // A change is an edit, a write or a command that changes state; one the user refused
-    // or that failed changed nothing.
+    // A change is an edit, a write or a command that changes state; one the user refused,
+    // stopped by an interrupt, or that failed changed nothing.
+    let stopped: Vec<*const crate::transcript::Call> = s
+        .turns
+        .iter()
+        .filter_map(|t| super::human_run::interrupted_change(t).map(|c| c as *const _))
+        .collect();
     let changes: Vec<&crate::transcript::Call> = calls()
         .filter(|c| match kind(&c.tool) {
             ToolKind::Edit | ToolKind::Write => true,
@@ -98,7 +103,9 @@ pub fn outcome(s: &RawSession) -> Option<Outcome> {
             _ => false,
         })
         .collect();
-    let landed = changes.iter().any(|c| !c.rejected && c.is_error != Some(true));
+    let landed = changes
+        .iter()
+        .any(|c| !c.rejected && c.is_error != Some(true) && !stopped.contains(&(*c as *const _)));
     match (changes.is_empty(), landed) {
         (true, _) => None,
         (false, true) => Some(Outcome::Success),

@@ -103,7 +103,7 @@ fn message(text: &str, mid: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
         exec.push(human(Kind::Execution, "code", "H-CODE", summary, b, 0.7));
     }
     pasted_or_reported(&p, &mut exec);
-    planning(&p.clauses, &exec_only, out, d);
+    planning(&p.clauses, &exec_only, mid, out, d);
     out.append(&mut exec);
     if mid {
         for f in &mut out[start..] {
@@ -112,7 +112,7 @@ fn message(text: &str, mid: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
     }
 }
 
-fn planning(clauses: &[&str], exec_only: &[bool], out: &mut Vec<Finding>, d: &mut Dictated) {
+fn planning(clauses: &[&str], exec_only: &[bool], mid: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
     let roles: Vec<Role> = clauses.iter().map(|c| role(c)).collect();
     let directive = |i: usize| roles[i] == Role::Directive && !exec_only[i];
     // A request, else what the user described or pointed at ("@spec.md really think this
@@ -121,7 +121,7 @@ fn planning(clauses: &[&str], exec_only: &[bool], out: &mut Vec<Finding>, d: &mu
         .find(|&i| directive(i))
         .or_else(|| (0..clauses.len()).find(|&i| roles[i] == Role::Context && !exec_only[i]));
     let Some(g) = goal else { return };
-    goal_clause(clauses[g], roles[g] == Role::Directive, out, d);
+    goal_clause(clauses[g], roles[g] == Role::Directive, mid, out, d);
     for (n, i) in (g + 1..clauses.len()).filter(|&i| directive(i)).enumerate() {
         if n == MAX_CONSTRAINTS {
             break;
@@ -147,7 +147,7 @@ fn planning(clauses: &[&str], exec_only: &[bool], out: &mut Vec<Finding>, d: &mu
 /// The goal, with the method the user chose for it set apart ("spawn a subagent to search
 /// the web to find X": the delegation is an approach, finding X the goal) and a technology
 /// named at its end ("create a TODO app by Next.js").
-fn goal_clause(c: &str, directive: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
+fn goal_clause(c: &str, directive: bool, mid: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
     let conf = if directive { 0.7 } else { 0.5 };
     let l = c.to_lowercase();
     let delegates = ["subagent", "sub-agent", "sub agent", "agents"]
@@ -188,11 +188,17 @@ fn goal_clause(c: &str, directive: bool, out: &mut Vec<Finding>, d: &mut Dictate
             break;
         }
     }
+    // A message typed while the agent worked steers the turn's goal: it adds an approach.
+    let (category, rule, what) = if mid {
+        ("approach", "H-APPROACH", "user steered the running turn")
+    } else {
+        ("goal", "H-GOAL", "user set the goal")
+    };
     out.push(human(
         Kind::Planning,
-        "goal",
-        "H-GOAL",
-        format!("user set the goal: {}", quote(goal, 80)),
+        category,
+        rule,
+        format!("{what}: {}", quote(goal, 80)),
         goal,
         conf,
     ));

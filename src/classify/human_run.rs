@@ -6,8 +6,8 @@ use super::human::human;
 use super::prose::{Prompt, Role, role};
 use super::shell::{Effect, effect};
 use crate::model::Kind;
-use crate::transcript::RawTurn;
 use crate::transcript::tools::{ToolKind, command, files, kind};
+use crate::transcript::{Call, RawTurn};
 
 /// The user ran commands themselves: a pasted shell session, or a report of a run.
 pub fn pasted_or_reported(p: &Prompt, out: &mut Vec<Finding>) {
@@ -62,25 +62,30 @@ pub fn vetoes(turn: &RawTurn, out: &mut Vec<Finding>) {
             0.9,
         ));
     }
-    let last = turn.calls.last().filter(|c| !c.rejected && turn.interrupted);
-    if let Some(c) = last {
-        let changing = match kind(&c.tool) {
-            ToolKind::Edit | ToolKind::Write => true,
-            ToolKind::Shell => command(c).is_some_and(|cmd| effect(&cmd) != Effect::Read),
-            _ => false,
-        };
-        if changing {
-            let what = command(c)
-                .or_else(|| files(c).first().cloned())
-                .unwrap_or_else(|| c.tool.clone());
-            out.push(human(
-                Kind::Execution,
-                "commands",
-                "H-INTERRUPT",
-                "user interrupted the agent's change".into(),
-                &what,
-                0.7,
-            ));
-        }
+    if let Some(c) = interrupted_change(turn) {
+        let what = command(c)
+            .or_else(|| files(c).first().cloned())
+            .unwrap_or_else(|| c.tool.clone());
+        out.push(human(
+            Kind::Execution,
+            "commands",
+            "H-INTERRUPT",
+            "user interrupted the agent's change".into(),
+            &what,
+            0.7,
+        ));
     }
+}
+
+/// The change the user stopped by interrupting the turn: its last call, when that call
+/// changes something (an edit, a write, a command that is no read). The veto is the user's,
+/// so the call is not also the agent's decision.
+pub fn interrupted_change(turn: &RawTurn) -> Option<&Call> {
+    let c = turn.calls.last().filter(|c| !c.rejected && turn.interrupted)?;
+    let changing = match kind(&c.tool) {
+        ToolKind::Edit | ToolKind::Write => true,
+        ToolKind::Shell => command(c).is_some_and(|cmd| effect(&cmd) != Effect::Read),
+        _ => false,
+    };
+    changing.then_some(c)
 }
