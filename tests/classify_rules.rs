@@ -351,3 +351,16 @@ fn a_refusal_in_a_claude_code_transcript_is_the_users_veto() {
         "nothing it tried landed"
     );
 }
+
+#[test]
+fn run_as_a_noun_or_a_description_dictates_nothing() {
+    for p in [
+        "The tests run slowly on CI, speed them up.",
+        "Do a dry run of the migration plan and tell me what changes.",
+    ] {
+        let s = session(&[user(p)]);
+        assert!(by_rule(&all(&s), "H-COMMANDS").is_empty(), "{p}");
+    }
+    let s = session(&[user("Please run the linter and fix what it finds.")]);
+    assert_eq!(by_rule(&all(&s), "H-COMMANDS").len(), 1);
+}

@@ -168,41 +168,52 @@ fn prose_commands(c: &str, w: &[String], lead: Option<&str>, out: &mut Vec<Findi
                     w[i - 2].as_str(),
                     "need" | "have" | "you" | "sure" | "remember" | "forget"
                 ));
-        let (summary, key) = if RUN_VERBS.contains(&v.as_str()) && !obj.is_empty() && !purpose && lead != Some("why") {
-            if obj.iter().any(|x| x.contains("agent")) {
+        // A verb, not a noun or a description: it opens the clause or follows "and", "then",
+        // "please", "you" ("can you run"), "I" (a run of the user's own), "to" (see above);
+        // "the tests run slowly" and "a dry run" dictate nothing.
+        let verb = i == 0
+            || Some(v.as_str()) == lead
+            || matches!(
+                w[i - 1].as_str(),
+                "and" | "then" | "please" | "also" | "just" | "now" | "you" | "i" | "to" | "pls"
+            );
+        let (summary, key) =
+            if RUN_VERBS.contains(&v.as_str()) && verb && !obj.is_empty() && !purpose && lead != Some("why") {
+                if obj.iter().any(|x| x.contains("agent")) {
+                    continue;
+                }
+                match obj[0] {
+                    "it" | "them" | "this" | "that" => {
+                        d.run_it = true;
+                        ("user asked to run it".to_owned(), None)
+                    }
+                    "the" | "all" | "tests" | "test"
+                        if obj
+                            .iter()
+                            .any(|x| x.starts_with("test") || *x == "suite" || *x == "checks") =>
+                    {
+                        d.tests = true;
+                        ("user asked to run the tests".to_owned(), None)
+                    }
+                    _ => {
+                        let cmd = obj.join(" ");
+                        let key = match effect(&cmd) {
+                            Effect::Change { key, .. } => key,
+                            Effect::Read => cmd.clone(),
+                        };
+                        (format!("user named the command {cmd:?}"), Some(key))
+                    }
+                }
+            } else if matches!(v.as_str(), "commit" | "push")
+                && (lead == Some(v.as_str())
+                    || i > 0 && matches!(w[i - 1].as_str(), "and" | "then" | "please" | "also"))
+            {
+                (format!("user asked to {v}"), Some(format!("git {v}")))
+            } else if v == "install" && lead == Some("install") {
+                ("user asked to install".to_owned(), Some("install".to_owned()))
+            } else {
                 continue;
-            }
-            match obj[0] {
-                "it" | "them" | "this" | "that" => {
-                    d.run_it = true;
-                    ("user asked to run it".to_owned(), None)
-                }
-                "the" | "all" | "tests" | "test"
-                    if obj
-                        .iter()
-                        .any(|x| x.starts_with("test") || *x == "suite" || *x == "checks") =>
-                {
-                    d.tests = true;
-                    ("user asked to run the tests".to_owned(), None)
-                }
-                _ => {
-                    let cmd = obj.join(" ");
-                    let key = match effect(&cmd) {
-                        Effect::Change { key, .. } => key,
-                        Effect::Read => cmd.clone(),
-                    };
-                    (format!("user named the command {cmd:?}"), Some(key))
-                }
-            }
-        } else if matches!(v.as_str(), "commit" | "push")
-            && (lead == Some(v.as_str()) || i > 0 && matches!(w[i - 1].as_str(), "and" | "then" | "please" | "also"))
-        {
-            (format!("user asked to {v}"), Some(format!("git {v}")))
-        } else if v == "install" && lead == Some("install") {
-            ("user asked to install".to_owned(), Some("install".to_owned()))
-        } else {
-            continue;
-        };
+            };
         if let Some(k) = key {
             d.commands.push(k);
         }
