@@ -12,7 +12,8 @@ use super::text::{code_spans, has_phrase, is_code, is_command, paths};
 use crate::model::Kind;
 
 fn changes(c: &str) -> bool {
-    CHANGE_VERBS.iter().any(|v| has_phrase(c, v)) || CHANGE_MARKS.iter().any(|m| c.contains(m))
+    let lower = c.to_lowercase();
+    CHANGE_VERBS.iter().any(|v| has_phrase(&lower, v)) || CHANGE_MARKS.iter().any(|m| c.contains(m))
 }
 
 /// Files a clause names: paths, extensionless names, absolute folders.

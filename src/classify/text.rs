@@ -27,7 +27,12 @@ fn push<'a>(out: &mut Vec<&'a str>, s: &'a str) {
 
 /// Whether `phrase` (lowercase) occurs in `text` as whole words, ignoring case.
 pub fn has_phrase(text: &str, phrase: &str) -> bool {
-    let lower = text.to_lowercase();
+    // Most texts the rules test are lowercased already (or have no capital): copy only if not.
+    let lower: std::borrow::Cow<str> = if text.chars().any(char::is_uppercase) {
+        text.to_lowercase().into()
+    } else {
+        text.into()
+    };
     let mut from = 0;
     while let Some(i) = lower[from..].find(phrase) {
         let at = from + i;
@@ -47,7 +52,8 @@ pub fn has_phrase(text: &str, phrase: &str) -> bool {
 
 /// The first phrase of `phrases` found in `text`.
 pub fn first_phrase<'p>(text: &str, phrases: &[&'p str]) -> Option<&'p str> {
-    phrases.iter().copied().find(|p| has_phrase(text, p))
+    let lower = text.to_lowercase();
+    phrases.iter().copied().find(|p| has_phrase(&lower, p))
 }
 
 /// Cuts a quote to `max` chars, adding `…` when cut.
