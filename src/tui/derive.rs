@@ -275,13 +275,16 @@ impl App {
     }
 
     /// Keeps the selected session selected when it is still visible; otherwise selects the
-    /// row now under the cursor. Marks its bins in the histograms.
+    /// row now under the cursor. While the corpus loads, a cursor still on the top row stays
+    /// there (rows sorting in above it are what a newcomer expects to see selected). Marks
+    /// its bins in the histograms.
     pub fn keep_selection(&mut self) {
-        if let Some(pos) = self.selected.and_then(|s| self.visible.iter().position(|&i| i == s)) {
-            self.cursor = pos;
-        } else {
-            self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
-        }
+        let kept = self.selected.and_then(|s| self.visible.iter().position(|&i| i == s));
+        self.cursor = match kept {
+            _ if !self.loading.done && self.cursor == 0 => 0,
+            Some(pos) => pos,
+            None => self.cursor.min(self.visible.len().saturating_sub(1)),
+        };
         self.select_cursor();
     }
 
