@@ -18,21 +18,7 @@ corpus="$dir/generated-$n.jsonl"
 bytes=$(stat -L -c %s "$corpus")
 cat "$corpus" > /dev/null   # warm the page cache for wc -l
 
-stamp=$(mktemp)
-trap 'rm -f "$stamp"' EXIT
-# best of $runs: prints "seconds max_rss_kb"
-measure() {
-  local best="" rss=0
-  for _ in $(seq "$runs"); do
-    local out t m
-    /usr/bin/time -f "%e %M" -o "$stamp" "$@" > /dev/null 2>&1
-    out=$(tail -n 1 "$stamp")
-    t=${out% *} m=${out#* }
-    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
-    [ "$m" -gt "$rss" ] && rss=$m
-  done
-  echo "$best $rss"
-}
+. benches/measure.sh   # measure(): best time and peak memory of a command
 
 read -r wc_t _ <<< "$(measure wc -l "$corpus")"
 read -r gen_t gen_rss <<< "$(measure "$bin" generate --sessions "$n" --seed 1)"

@@ -18,21 +18,7 @@ fi
 bytes=$(stat -L -c %s "$corpus")
 cat "$corpus" > /dev/null   # warm the page cache so both read from memory
 
-stamp=$(mktemp)
-trap 'rm -f "$stamp"' EXIT
-# best of $runs: prints "seconds max_rss_kb"
-measure() {
-  local best="" rss=0
-  for _ in $(seq "$runs"); do
-    local out t m
-    /usr/bin/time -f "%e %M" -o "$stamp" "$@" > /dev/null 2>&1
-    out=$(tail -n 1 "$stamp")
-    t=${out% *} m=${out#* }
-    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
-    [ "$m" -gt "$rss" ] && rss=$m
-  done
-  echo "$best $rss"
-}
+. benches/measure.sh   # measure(): best time and peak memory of a command
 
 read -r wc_t _ <<< "$(measure wc -l "$corpus")"
 read -r leash_t leash_rss <<< "$(measure "$bin" report "$corpus" --format json)"

@@ -3,6 +3,8 @@
 //! context kept apart from the prompt. Counts are checked against an independent reading
 //! of each file that applies `shared/spec/transcript-formats.md` literally.
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -24,22 +26,6 @@ fn lines(p: &Path) -> Vec<Value> {
     text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect()
 }
 
-/// A Claude Code user line's text: its string content or its text blocks joined.
-fn text_of(l: &Value) -> Option<String> {
-    match l.pointer("/message/content")? {
-        Value::String(s) => Some(s.clone()),
-        Value::Array(a) => {
-            let t: Vec<&str> = a
-                .iter()
-                .filter(|b| b["type"] == "text")
-                .filter_map(|b| b["text"].as_str())
-                .collect();
-            (!t.is_empty()).then(|| t.join("\n"))
-        }
-        _ => None,
-    }
-}
-
 const REFUSED: &str = "The user doesn't want to proceed with this tool use";
 
 /// (rejected calls, interrupts, mid-turn messages) read straight from the lines.
@@ -57,7 +43,7 @@ fn claude_signals(p: &Path) -> (usize, usize, usize) {
     let rejected = main.iter().filter(|l| l["type"] == "user" && refusal(l)).count();
     let mut interrupts = 0;
     for (i, l) in main.iter().enumerate() {
-        let t = text_of(l).unwrap_or_default();
+        let t = common::user_text(l).unwrap_or_default();
         if l["type"] != "user" {
             continue;
         }
@@ -72,7 +58,7 @@ fn claude_signals(p: &Path) -> (usize, usize, usize) {
     let typed: HashSet<String> = main
         .iter()
         .filter(|l| l["type"] == "user")
-        .filter_map(|l| text_of(l))
+        .filter_map(|l| common::user_text(l))
         .collect();
     let mut delivered = HashSet::new();
     for l in &ls {

@@ -74,3 +74,20 @@ pub fn check(d: &Decision, kind: Kind, actor: Actor, category: &str) {
     );
     assert!(d.confidence.is_some_and(|c| (0.0..=1.0).contains(&c)));
 }
+
+/// The text a Claude Code user line carries: its string content or its text blocks joined
+/// (the tests' own reading of the format, apart from the importer's).
+pub fn user_text(l: &Value) -> Option<String> {
+    match l.pointer("/message/content")? {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(a) => {
+            let t: Vec<&str> = a
+                .iter()
+                .filter(|b| b["type"] == "text")
+                .filter_map(|b| b["text"].as_str())
+                .collect();
+            (!t.is_empty()).then(|| t.join("\n"))
+        }
+        _ => None,
+    }
+}
