@@ -18,17 +18,6 @@ use crate::model::{Actor, Kind};
 use crate::transcript::tools::{ToolKind, command, kind};
 use crate::transcript::{Call, RawTurn};
 
-pub(crate) fn agent(
-    kind: Kind,
-    category: &str,
-    rule: &'static str,
-    summary: String,
-    evidence: &str,
-    confidence: f64,
-) -> Finding {
-    Finding::new(Actor::Agent, kind, category, rule, summary, evidence, confidence)
-}
-
 /// Todo items already seen in the session, to report only new ones.
 #[derive(Default)]
 pub struct State {
@@ -94,7 +83,8 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
         match tk {
             ToolKind::Plan => {
                 let plan = c.input.get("plan").and_then(Value::as_str).unwrap_or("");
-                let mut f = agent(
+                let mut f = Finding::new(
+                    Actor::Agent,
                     Kind::Planning,
                     "approach",
                     "A-PLAN-EXIT",
@@ -121,7 +111,8 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
                     .iter()
                     .find_map(|k| c.input.get(*k).and_then(Value::as_str))
                     .unwrap_or("a sub-task");
-                out.push(agent(
+                out.push(Finding::new(
+                    Actor::Agent,
                     Kind::Planning,
                     "approach",
                     "A-PLAN-DELEGATE",
@@ -163,7 +154,8 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
                         if d.covers_command(&key, &cmd, &[&state.written[..], &written[..]].concat()) {
                             continue;
                         }
-                        let f = agent(
+                        let f = Finding::new(
+                            Actor::Agent,
                             Kind::Execution,
                             "commands",
                             "A-BASH",
@@ -185,7 +177,8 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
             }
             ToolKind::Other if writes_through_tool(&c.tool) && !keys.contains_key(&c.tool) => {
                 keys.insert(c.tool.clone(), (out.len(), 0));
-                out.push(agent(
+                out.push(Finding::new(
+                    Actor::Agent,
                     Kind::Execution,
                     "commands",
                     "A-TOOL",
@@ -199,7 +192,8 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
     }
     if unreadable > 0 {
         let summary = format!("agent ran {unreadable} command(s) leash cannot read (redacted or malformed)");
-        out.push(agent(
+        out.push(Finding::new(
+            Actor::Agent,
             Kind::Execution,
             "commands",
             "A-BASH",
@@ -213,7 +207,8 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
             .iter()
             .position(|f| f.kind == Kind::Execution && f.actor == Actor::Agent)
             .unwrap_or(out.len());
-        let f = agent(
+        let f = Finding::new(
+            Actor::Agent,
             Kind::Planning,
             "approach",
             "A-PLAN-TODO",

@@ -4,11 +4,11 @@
 use serde_json::Value;
 
 use super::Finding;
-use super::agent::{agent, redacted};
+use super::agent::redacted;
 use super::dictated::Dictated;
 use super::shell::words;
 use super::text::quote;
-use crate::model::Kind;
+use crate::model::{Actor, Kind};
 use crate::transcript::Call;
 use crate::transcript::tools::{ToolKind, code, files, kind, patch_files};
 
@@ -69,7 +69,8 @@ pub fn edits(c: &Call, targets: Vec<(String, bool)>, d: &Dictated, written: &mut
         } else {
             ("A-EDIT", "code", "edited")
         };
-        out.push(agent(
+        out.push(Finding::new(
+            Actor::Agent,
             Kind::Execution,
             category,
             rule,

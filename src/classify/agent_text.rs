@@ -5,9 +5,8 @@
 use super::words::agent::*;
 
 use super::Finding;
-use super::agent::agent;
 use super::text::{has_phrase, sentences};
-use crate::model::Kind;
+use crate::model::{Actor, Kind};
 
 /// Every agent planning decision in a turn's prose: at most one of each kind.
 pub fn rules(text: &str, out: &mut Vec<Finding>) {
@@ -27,7 +26,8 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
                 found[3] = true;
                 // The design is the whole structured answer: quote its first heading.
                 let first = text.lines().find_map(heading).unwrap_or(h);
-                out.push(agent(
+                out.push(Finding::new(
+                    Actor::Agent,
                     Kind::Planning,
                     "approach",
                     "A-PLAN-TEXT",
@@ -54,7 +54,15 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
                     continue;
                 }
                 found[i] = true;
-                out.push(agent(Kind::Planning, "approach", rule, summary.into(), s, 0.5));
+                out.push(Finding::new(
+                    Actor::Agent,
+                    Kind::Planning,
+                    "approach",
+                    rule,
+                    summary.into(),
+                    s,
+                    0.5,
+                ));
             }
         }
     }

@@ -4,33 +4,19 @@
 
 use super::words::prose::*;
 
-use serde_json::Value;
-
 use super::Finding;
 use super::assent::is_bare_assent;
 use super::dictated::Dictated;
 use super::human_exec::clause_exec;
-use super::human_run::{pasted_or_reported, vetoes};
+use super::human_run::{answers, pasted_or_reported, vetoes};
 use super::prose::{self, Role, role};
 use super::text::{first_phrase, quote};
 use crate::model::{Actor, Kind};
 use crate::transcript::RawTurn;
-use crate::transcript::tools::{ToolKind, kind};
 
 /// At most this many constraints are read from one message: a long pasted spec is one goal
 /// with a few conditions, not fifty decisions.
 const MAX_CONSTRAINTS: usize = 4;
-
-pub(crate) fn human(
-    kind: Kind,
-    category: &str,
-    rule: &'static str,
-    summary: String,
-    evidence: &str,
-    confidence: f64,
-) -> Finding {
-    Finding::new(Actor::Human, kind, category, rule, summary, evidence, confidence)
-}
 
 /// Every human decision of one turn, and what the human dictated (so the agent's carrying
 /// it out is not counted as the agent's).
@@ -49,7 +35,15 @@ pub fn rules(turn: &RawTurn, out: &mut Vec<Finding>) -> Dictated {
     if !turn.user_commands.is_empty() {
         let cmds = turn.user_commands.join("; ");
         let summary = format!("user ran {} shell command(s) themselves", turn.user_commands.len());
-        out.push(human(Kind::Execution, "commands", "H-SHELL", summary, &cmds, 1.0));
+        out.push(Finding::new(
+            Actor::Human,
+            Kind::Execution,
+            "commands",
+            "H-SHELL",
+            summary,
+            &cmds,
+            1.0,
+        ));
     }
     d
 }
@@ -61,7 +55,8 @@ fn slash(name: &str, prompt: &str, out: &mut Vec<Finding>, d: &mut Dictated) {
     let args = prompt.strip_prefix(name).unwrap_or(prompt).trim();
     if BUILTIN_TASKS.contains(&name) {
         if args.is_empty() {
-            out.push(human(
+            out.push(Finding::new(
+                Actor::Human,
                 Kind::Planning,
                 "goal",
                 "H-GOAL",
@@ -76,11 +71,27 @@ fn slash(name: &str, prompt: &str, out: &mut Vec<Finding>, d: &mut Dictated) {
     }
     if args.is_empty() {
         let summary = format!("user invoked the {name} command");
-        out.push(human(Kind::Execution, "commands", "H-SLASH", summary, name, 0.6));
+        out.push(Finding::new(
+            Actor::Human,
+            Kind::Execution,
+            "commands",
+            "H-SLASH",
+            summary,
+            name,
+            0.6,
+        ));
         return;
     }
     let summary = format!("user chose the {name} workflow");
-    out.push(human(Kind::Planning, "approach", "H-SLASH", summary, name, 0.6));
+    out.push(Finding::new(
+        Actor::Human,
+        Kind::Planning,
+        "approach",
+        "H-SLASH",
+        summary,
+        name,
+        0.6,
+    ));
     message(args, false, out, d);
 }
 
@@ -100,7 +111,15 @@ fn message(text: &str, mid: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
     }
     for b in p.code_blocks.iter().take(1) {
         let summary = "user wrote code for the agent to use".to_owned();
-        exec.push(human(Kind::Execution, "code", "H-CODE", summary, b, 0.7));
+        exec.push(Finding::new(
+            Actor::Human,
+            Kind::Execution,
+            "code",
+            "H-CODE",
+            summary,
+            b,
+            0.7,
+        ));
     }
     pasted_or_reported(&p, &mut exec);
     planning(&p.clauses, &exec_only, mid, out, d);
@@ -140,7 +159,15 @@ fn planning(clauses: &[&str], exec_only: &[bool], mid: bool, out: &mut Vec<Findi
             },
             quote(c, 60)
         );
-        out.push(human(Kind::Planning, category, rule, summary, c, 0.6));
+        out.push(Finding::new(
+            Actor::Human,
+            Kind::Planning,
+            category,
+            rule,
+            summary,
+            c,
+            0.6,
+        ));
     }
 }
 
@@ -161,7 +188,8 @@ fn goal_clause(c: &str, directive: bool, mid: bool, out: &mut Vec<Finding>, d: &
         let method = &c[..i];
         goal = &c[i + 4..];
         d.delegation = true;
-        out.push(human(
+        out.push(Finding::new(
+            Actor::Human,
             Kind::Planning,
             "approach",
             "H-APPROACH",
@@ -176,7 +204,8 @@ fn goal_clause(c: &str, directive: bool, mid: bool, out: &mut Vec<Finding>, d: &
             && goal[i + p.len()..].split_whitespace().count() <= 3
         {
             let tech = &goal[i + 1..];
-            out.push(human(
+            out.push(Finding::new(
+                Actor::Human,
                 Kind::Planning,
                 "approach",
                 "H-APPROACH",
@@ -194,7 +223,8 @@ fn goal_clause(c: &str, directive: bool, mid: bool, out: &mut Vec<Finding>, d: &
     } else {
         ("goal", "H-GOAL", "user set the goal")
     };
-    out.push(human(
+    out.push(Finding::new(
+        Actor::Human,
         Kind::Planning,
         category,
         rule,
@@ -202,45 +232,4 @@ fn goal_clause(c: &str, directive: bool, mid: bool, out: &mut Vec<Finding>, d: &
         goal,
         conf,
     ));
-}
-
-/// Answers to `AskUserQuestion`: one decision per question answered.
-fn answers(turn: &RawTurn, out: &mut Vec<Finding>) {
-    for c in &turn.calls {
-        if kind(&c.tool) != ToolKind::Ask || c.is_error == Some(true) || c.rejected {
-            continue;
-        }
-        let Some(answer) = c.result.as_deref().filter(|r| !r.trim().is_empty()) else {
-            continue;
-        };
-        let questions: Vec<&str> = c
-            .input
-            .get("questions")
-            .and_then(Value::as_array)
-            .map(|q| {
-                q.iter()
-                    .filter_map(|q| q.get("question").and_then(Value::as_str))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let questions = if questions.is_empty() {
-            vec!["the agent's question"]
-        } else {
-            questions
-        };
-        for q in questions {
-            // The answer text quotes each question: `"Q"="A"`; keep that question's part.
-            let part = answer.find(q).map_or(answer, |i| {
-                answer[i.saturating_sub(1)..].split("\", \"").next().unwrap_or(answer)
-            });
-            out.push(human(
-                Kind::Planning,
-                "approach",
-                "H-ANSWER",
-                format!("user answered: {}", quote(q, 80)),
-                part,
-                0.9,
-            ));
-        }
-    }
 }

@@ -3,11 +3,10 @@
 
 use super::Finding;
 use super::dictated::Dictated;
-use super::human::human;
 use super::human_exec::named_files;
 use super::text::has_phrase;
 use super::words::exec::*;
-use crate::model::Kind;
+use crate::model::{Actor, Kind};
 
 /// A signature written out ("multiply(a: int, b: int) -> int"), or content dictated in
 /// quotes ("change the text to 'done'").
@@ -31,7 +30,8 @@ pub fn dictated_code(c: &str, d: &mut Dictated, out: &mut Vec<Finding>) {
             } else {
                 i + close + 1
             };
-            out.push(human(
+            out.push(Finding::new(
+                Actor::Human,
                 Kind::Execution,
                 "code",
                 "H-CODE",
@@ -66,7 +66,8 @@ pub fn dictated_code(c: &str, d: &mut Dictated, out: &mut Vec<Finding>) {
                     .into_iter()
                     .map(|f| f.rsplit('/').next().unwrap_or(&f).to_owned()),
             );
-            out.push(human(
+            out.push(Finding::new(
+                Actor::Human,
                 Kind::Execution,
                 "code",
                 "H-CODE",

@@ -5,11 +5,10 @@ use super::words::exec::*;
 
 use super::Finding;
 use super::dictated::Dictated;
-use super::human::human;
 use super::human_code::{dictated_code, tool_dictation};
 use super::shell::{Effect, effect};
 use super::text::{code_spans, has_phrase, is_code, is_command, paths};
-use crate::model::Kind;
+use crate::model::{Actor, Kind};
 
 fn changes(c: &str) -> bool {
     let lower = c.to_lowercase();
@@ -63,7 +62,8 @@ pub fn clause_exec(c: &str, next: Option<&str>, out: &mut Vec<Finding>, d: &mut 
             {
                 continue;
             }
-            out.push(human(
+            out.push(Finding::new(
+                Actor::Human,
                 Kind::Execution,
                 "files",
                 "H-FILES",
@@ -95,7 +95,8 @@ pub fn clause_exec(c: &str, next: Option<&str>, out: &mut Vec<Finding>, d: &mut 
             from + t + if lower[from + t..].starts_with("files") { 5 } else { 4 }
         });
         let what = if c.is_char_boundary(to) { &c[from..to] } else { c };
-        out.push(human(
+        out.push(Finding::new(
+            Actor::Human,
             Kind::Execution,
             "files",
             "H-FILES",
@@ -110,7 +111,8 @@ pub fn clause_exec(c: &str, next: Option<&str>, out: &mut Vec<Finding>, d: &mut 
         if let Effect::Change { key, .. } = effect(span) {
             d.commands.push(key);
         }
-        out.push(human(
+        out.push(Finding::new(
+            Actor::Human,
             Kind::Execution,
             "commands",
             "H-COMMANDS",
@@ -126,7 +128,8 @@ pub fn clause_exec(c: &str, next: Option<&str>, out: &mut Vec<Finding>, d: &mut 
         exec_only |= lead.is_some_and(|l| RUN_VERBS.contains(&l));
     }
     for span in inline.iter().filter(|s| is_code(s) && !is_command(s)) {
-        out.push(human(
+        out.push(Finding::new(
+            Actor::Human,
             Kind::Execution,
             "code",
             "H-CODE",
@@ -139,7 +142,8 @@ pub fn clause_exec(c: &str, next: Option<&str>, out: &mut Vec<Finding>, d: &mut 
     if let Some(t) = tool_dictation(&w) {
         d.tool = true;
         exec_only |= lead.is_some_and(|l| TOOL_VERBS.contains(&l));
-        out.push(human(
+        out.push(Finding::new(
+            Actor::Human,
             Kind::Execution,
             "commands",
             "H-TOOL",
@@ -221,7 +225,15 @@ fn prose_commands(c: &str, w: &[String], lead: Option<&str>, out: &mut Vec<Findi
         let at = lower.find(v.as_str()).unwrap_or(0);
         let evidence = &c[at.min(c.len())..];
         let evidence = if c.is_char_boundary(at) { evidence } else { c };
-        out.push(human(Kind::Execution, "commands", "H-COMMANDS", summary, evidence, 0.7));
+        out.push(Finding::new(
+            Actor::Human,
+            Kind::Execution,
+            "commands",
+            "H-COMMANDS",
+            summary,
+            evidence,
+            0.7,
+        ));
         return lead == Some(v.as_str());
     }
     false

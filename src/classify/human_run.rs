@@ -1,11 +1,14 @@
-//! Execution of the user's own: runs they made themselves (a pasted shell session, "it
-//! worked!") and vetoes of the agent's calls (a refusal, an interrupt that stops a change).
+//! The user's decisions outside their prompt's prose: runs they made themselves (a pasted
+//! shell session, "it worked!"), vetoes of the agent's calls (a refusal, an interrupt that
+//! stops a change), and answers to the agent's questions.
+
+use serde_json::Value;
 
 use super::Finding;
-use super::human::human;
 use super::prose::{Prompt, Role, role};
 use super::shell::{Effect, effect};
-use crate::model::Kind;
+use super::text::quote;
+use crate::model::{Actor, Kind};
 use crate::transcript::tools::{ToolKind, command, files, kind};
 use crate::transcript::{Call, RawTurn};
 
@@ -17,7 +20,8 @@ pub fn pasted_or_reported(p: &Prompt, out: &mut Vec<Finding>) {
             "user ran {} command(s) themselves and pasted the output",
             p.pasted_commands.len()
         );
-        out.push(human(
+        out.push(Finding::new(
+            Actor::Human,
             Kind::Execution,
             "commands",
             "H-RAN",
@@ -26,7 +30,8 @@ pub fn pasted_or_reported(p: &Prompt, out: &mut Vec<Finding>) {
             0.8,
         ));
     } else if let Some(c) = p.clauses.iter().find(|c| role(c) == Role::Report) {
-        out.push(human(
+        out.push(Finding::new(
+            Actor::Human,
             Kind::Execution,
             "commands",
             "H-RAN",
@@ -53,7 +58,8 @@ pub fn vetoes(turn: &RawTurn, out: &mut Vec<Finding>) {
                 files(c).first().cloned().unwrap_or_else(|| c.tool.clone()),
             ),
         };
-        out.push(human(
+        out.push(Finding::new(
+            Actor::Human,
             k,
             category,
             "H-VETO",
@@ -66,7 +72,8 @@ pub fn vetoes(turn: &RawTurn, out: &mut Vec<Finding>) {
         let what = command(c)
             .or_else(|| files(c).first().cloned())
             .unwrap_or_else(|| c.tool.clone());
-        out.push(human(
+        out.push(Finding::new(
+            Actor::Human,
             Kind::Execution,
             "commands",
             "H-INTERRUPT",
@@ -88,4 +95,46 @@ pub fn interrupted_change(turn: &RawTurn) -> Option<&Call> {
         _ => false,
     };
     changing.then_some(c)
+}
+
+/// Answers to `AskUserQuestion`: one decision per question answered.
+pub fn answers(turn: &RawTurn, out: &mut Vec<Finding>) {
+    for c in &turn.calls {
+        if kind(&c.tool) != ToolKind::Ask || c.is_error == Some(true) || c.rejected {
+            continue;
+        }
+        let Some(answer) = c.result.as_deref().filter(|r| !r.trim().is_empty()) else {
+            continue;
+        };
+        let questions: Vec<&str> = c
+            .input
+            .get("questions")
+            .and_then(Value::as_array)
+            .map(|q| {
+                q.iter()
+                    .filter_map(|q| q.get("question").and_then(Value::as_str))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let questions = if questions.is_empty() {
+            vec!["the agent's question"]
+        } else {
+            questions
+        };
+        for q in questions {
+            // The answer text quotes each question: `"Q"="A"`; keep that question's part.
+            let part = answer.find(q).map_or(answer, |i| {
+                answer[i.saturating_sub(1)..].split("\", \"").next().unwrap_or(answer)
+            });
+            out.push(Finding::new(
+                Actor::Human,
+                Kind::Planning,
+                "approach",
+                "H-ANSWER",
+                format!("user answered: {}", quote(q, 80)),
+                part,
+                0.9,
+            ));
+        }
+    }
 }
