@@ -27,7 +27,20 @@ use crate::transcript::{RawSession, truncate};
 /// The v1 session of a transcript, classified, with expertise and outcome estimated (or
 /// taken from the expertise map).
 pub fn build(raw: &RawSession, opts: &ImportOptions) -> Session {
+    session_of(raw, opts, classify::classify(raw))
+}
+
+/// The session and its corpus line, the transcript classified once (the line carries the
+/// expertise estimate's evidence, which [`to_line`] would estimate again).
+pub fn build_line(raw: &RawSession, opts: &ImportOptions) -> (Session, String) {
     let c = classify::classify(raw);
+    let est = c.expertise.clone();
+    let session = session_of(raw, opts, c);
+    let line = line_with(raw, &session, &est);
+    (session, line)
+}
+
+fn session_of(raw: &RawSession, opts: &ImportOptions, c: classify::Classified) -> Session {
     let mut turns: Vec<Turn> = raw
         .turns
         .iter()
@@ -90,6 +103,10 @@ fn subagent_actions(raw: &RawSession) -> u64 {
 
 /// The corpus line of a session: the v1 keys plus the extension keys above.
 pub fn to_line(raw: &RawSession, session: &Session) -> String {
+    line_with(raw, session, &classify::expertise::estimate(raw))
+}
+
+fn line_with(raw: &RawSession, session: &Session, est: &classify::expertise::Estimate) -> String {
     // The session without its turns, then each turn on its own: no JSON tree of the whole
     // session is built (for a session of thousands of turns it was the import's largest
     // allocation). Keys come out sorted either way, so the bytes are those of one tree.
@@ -122,7 +139,6 @@ pub fn to_line(raw: &RawSession, session: &Session) -> String {
     if let Some(origin) = &raw.origin {
         o.insert("origin".into(), json!(origin));
     }
-    let est = classify::expertise::estimate(raw);
     // The map's level, when it differs from the estimate, was given by hand.
     let given = session.expertise.0.is_some() && session.expertise.0 != est.level;
     let confidence = if given { "given" } else { est.confidence.name() };

@@ -23,7 +23,7 @@ pub mod subagents;
 use std::path::{Path, PathBuf};
 
 pub use crate::transcript::{Call, Format, RawSession, RawTurn, SubAgent};
-pub use build::{build, to_line};
+pub use build::{build, build_line, to_line};
 pub use detect::{FileKind, detect, walk};
 pub use siblings::Siblings;
 

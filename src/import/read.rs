@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{FileKind, walk};
-use super::{ImportOptions, Imported, PathImport, Siblings, build, cache, claude, codex, detect, subagents, to_line};
+use super::{ImportOptions, Imported, PathImport, Siblings, build_line, cache, claude, codex, detect, subagents};
 use crate::corpus::LoadError;
 use crate::model::Session;
 use crate::transcript::{Format, RawSession};
@@ -226,8 +226,7 @@ fn import_with(
     if raw.turns.is_empty() && raw.actions_before_first_prompt == 0 {
         return Ok(None);
     }
-    let session = build(&raw, opts);
-    let line = to_line(&raw, &session);
+    let (session, line) = build_line(&raw, opts);
     Ok(Some(Imported { raw, session, line }))
 }
 
