@@ -151,7 +151,7 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
                             key = format!("git commit #{commits}");
                             commits += 1;
                         }
-                        if d.covers_command(&key, &cmd, &[&state.written[..], &written[..]].concat()) {
+                        if d.covers_command(&key, &cmd, [&state.written, &written]) {
                             continue;
                         }
                         let f = Finding::new(

@@ -30,8 +30,9 @@ fn is_test_key(key: &str) -> bool {
 
 impl Dictated {
     /// Whether a shell command carries out what the user dictated. `written` are the files the
-    /// agent wrote or edited so far in the session ("run it" runs one of them).
-    pub fn covers_command(&self, key: &str, cmd: &str, written: &[String]) -> bool {
+    /// agent wrote or edited so far in the session, earlier turns' and this one's ("run it"
+    /// runs one of them).
+    pub fn covers_command(&self, key: &str, cmd: &str, written: [&[String]; 2]) -> bool {
         if self
             .commands
             .iter()
@@ -42,12 +43,17 @@ impl Dictated {
         if self.tests && is_test_key(key) {
             return true;
         }
-        let names: Vec<&str> = written.iter().map(|w| w.rsplit('/').next().unwrap_or(w)).collect();
+        let names = || {
+            written
+                .iter()
+                .flat_map(|w| w.iter())
+                .map(|w| w.rsplit('/').next().unwrap_or(w))
+        };
         if self.run_it
             && parts(cmd).iter().any(|p| {
                 words(p)
                     .iter()
-                    .any(|w| names.iter().any(|n| !n.is_empty() && w.ends_with(n)))
+                    .any(|w| names().any(|n| !n.is_empty() && w.ends_with(n)))
             })
         {
             return true;
