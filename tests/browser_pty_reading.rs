@@ -69,3 +69,28 @@ fn o_shows_the_session_in_the_pager_and_comes_back() {
     t.send(b"q");
     assert!(t.wait_exit());
 }
+
+#[test]
+fn an_opened_session_says_why_its_expertise_was_estimated() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/claude-code");
+    let mut t = Term::spawn(&[tree], 160, 45, dir.path());
+    t.wait_for("leash 7 sessions");
+    // "/init" alone on an empty folder: no signal, so no level, and the header says so.
+    t.send(b"i");
+    t.wait_for("go to session id:");
+    t.send(b"1af7fc5e-8455-4414-9ccd-011d40f70b2a");
+    t.press("Enter");
+    t.wait_for("unknown (?) (est.) — too little to tell: no signal");
+    // A session with a level names the signals behind it and how sure the estimate is.
+    t.send(b"i");
+    t.wait_for("go to session id:");
+    t.send(b"session_b");
+    t.press("Enter");
+    t.wait_for("id session_b");
+    t.wait("a level with its evidence", |s| {
+        s.lines().any(|l| l.contains("(est.) — ") && l.contains(" confidence: ") && !l.contains("unknown"))
+    });
+    t.send(b"q");
+    assert!(t.wait_exit());
+}

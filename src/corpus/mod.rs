@@ -244,13 +244,23 @@ impl Corpus {
 
     /// Re-reads and fully parses one session (lazily, when it is opened).
     pub fn session(&self, index: usize) -> Result<Session, String> {
+        self.session_from(index, &self.line(index)?)
+    }
+
+    /// Re-reads one session's line as it is in its file.
+    pub fn line(&self, index: usize) -> Result<Vec<u8>, String> {
         let loc = &self.rows[index].loc;
         let src = &self.sources[loc.source as usize];
-        let line = src
-            .read_at(loc)
-            .map_err(|e| format!("{}:{}: cannot re-read: {e}", src.name, loc.line))?;
+        src.read_at(loc)
+            .map_err(|e| format!("{}:{}: cannot re-read: {e}", src.name, loc.line))
+    }
+
+    /// Fully parses a line re-read by [`Corpus::line`] as the session of row `index`.
+    pub fn session_from(&self, index: usize, line: &[u8]) -> Result<Session, String> {
+        let loc = &self.rows[index].loc;
+        let src = &self.sources[loc.source as usize];
         let s: Session =
-            serde_json::from_slice(&line).map_err(|e| format!("{}:{}: {}", src.name, loc.line, json_reason(&e)))?;
+            serde_json::from_slice(line).map_err(|e| format!("{}:{}: {}", src.name, loc.line, json_reason(&e)))?;
         // A corpus rewritten in place since it was loaded: never show or audit one session
         // under another's id.
         let id = &*self.rows[index].id;

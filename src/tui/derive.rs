@@ -294,12 +294,7 @@ impl App {
         if sel != self.selected || self.opened.as_ref().map(|o| o.row) != sel {
             self.selected = sel;
             self.find = None;
-            self.opened = sel.map(|row| Opened {
-                row,
-                session: self.corpus.session(row as usize),
-                turn: 0,
-                scroll: 0,
-            });
+            self.opened = sel.map(|row| Opened::read(&self.corpus, row));
         }
         let rows = self.areas.map_or(10, |a| a.list_rows()).max(1);
         if self.cursor < self.list_offset {

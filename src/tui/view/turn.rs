@@ -101,11 +101,14 @@ fn header<'a>(s: &'a Session, app: &App, t: Theme, width: u16) -> Vec<Line<'a>> 
     let row = app.opened.as_ref().map(|o| (o.row, &app.corpus.rows[o.row as usize]));
     // Facets leash's importer estimated (not read from the transcript) say so.
     let est = |field: &str| if s.is_estimated(field) { " (est.)" } else { "" };
+    // The estimate says why: "advanced (4) (est.) — medium confidence: names 4 files".
+    let said = app.opened.as_ref().and_then(|o| o.expertise_said.as_deref());
     let mut parts = vec![format!(
-        "{} ({}){}",
+        "{} ({}){}{}",
         expertise_name(s.expertise.0),
         s.expertise.0.map_or("?".into(), |e| e.to_string()),
-        est("expertise")
+        est("expertise"),
+        said.map(|w| format!(" — {w}")).unwrap_or_default()
     )];
     parts.extend(s.mode.clone());
     parts.extend(s.project.clone());
