@@ -89,7 +89,8 @@ fn an_opened_session_says_why_its_expertise_was_estimated() {
     t.press("Enter");
     t.wait_for("id session_b");
     t.wait("a level with its evidence", |s| {
-        s.lines().any(|l| l.contains("(est.) — ") && l.contains(" confidence: ") && !l.contains("unknown"))
+        s.lines()
+            .any(|l| l.contains("(est.) — ") && l.contains(" confidence: ") && !l.contains("unknown"))
     });
     t.send(b"q");
     assert!(t.wait_exit());

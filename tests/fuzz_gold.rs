@@ -96,7 +96,11 @@ fn file(real: Vec<Vec<u8>>) -> impl Strategy<Value = Vec<(Vec<u8>, bool)>> {
 /// Reads a fuzzed file the way the readers do; returns the text, the line numbers (1-based)
 /// of the non-blank lines, and those of the real lines left whole.
 fn layout(lines: &[(Vec<u8>, bool)]) -> (String, BTreeSet<usize>, BTreeSet<usize>) {
-    let bytes = lines.iter().map(|(l, _)| l.clone()).collect::<Vec<_>>().join(&b"\n"[..]);
+    let bytes = lines
+        .iter()
+        .map(|(l, _)| l.clone())
+        .collect::<Vec<_>>()
+        .join(&b"\n"[..]);
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let non_blank = text
         .lines()
@@ -105,7 +109,12 @@ fn layout(lines: &[(Vec<u8>, bool)]) -> (String, BTreeSet<usize>, BTreeSet<usize
         .map(|(i, _)| i + 1)
         .collect();
     // The damage alphabet holds no newline, so line i of the text is lines[i - 1].
-    let whole = lines.iter().enumerate().filter(|(_, (_, w))| *w).map(|(i, _)| i + 1).collect();
+    let whole = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, w))| *w)
+        .map(|(i, _)| i + 1)
+        .collect();
     (text, non_blank, whole)
 }
 

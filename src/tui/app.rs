@@ -69,7 +69,10 @@ impl Opened {
         let line = corpus.line(row as usize);
         Opened {
             row,
-            session: line.as_ref().map_err(Clone::clone).and_then(|l| corpus.session_from(row as usize, l)),
+            session: line
+                .as_ref()
+                .map_err(Clone::clone)
+                .and_then(|l| corpus.session_from(row as usize, l)),
             expertise_said: line.ok().and_then(|l| expertise_said(&l)),
             turn: 0,
             scroll: 0,
@@ -85,7 +88,8 @@ fn expertise_said(line: &[u8]) -> Option<String> {
         expertise_evidence: Option<serde_json::Value>,
     }
     let k: Keys = serde_json::from_slice(line).ok()?;
-    let v = serde_json::json!({"expertise_confidence": k.expertise_confidence, "expertise_evidence": k.expertise_evidence});
+    let v =
+        serde_json::json!({"expertise_confidence": k.expertise_confidence, "expertise_evidence": k.expertise_evidence});
     crate::classify::expertise::describe_line(&v)
 }
 
