@@ -87,7 +87,9 @@ fn an_opened_session_says_why_its_expertise_was_estimated() {
     t.wait_for("go to session id:");
     t.send(b"session_b");
     t.press("Enter");
-    t.wait_for("id session_b");
+    // Opened from the transcripts, it is found in its transcript, not at an ordinal.
+    t.wait_for("id session_b · ");
+    t.wait_for("edge/session_b.jsonl");
     t.wait("a level with its evidence", |s| {
         s.lines()
             .any(|l| l.contains("(est.) — ") && l.contains(" confidence: ") && !l.contains("unknown"))

@@ -7,7 +7,6 @@ use std::sync::mpsc::Sender;
 
 use crate::corpus::{Batch, Corpus, RatifiedAs, Source};
 use crate::filter::Filter;
-use crate::model::Session;
 use crate::search::{Progress, Query};
 use crate::stats::Report;
 use crate::stats::columns::Columns;
@@ -52,46 +51,7 @@ impl Default for TuiOptions {
     }
 }
 
-/// The session open in the turn view (read lazily, one at a time).
-pub struct Opened {
-    pub row: u32,
-    pub session: Result<Session, String>,
-    /// Why the importer estimated the expertise it did, when the line says
-    /// ("medium confidence: names 4 files, asks to verify twice").
-    pub expertise_said: Option<String>,
-    pub turn: usize,
-    pub scroll: u16,
-}
-
-impl Opened {
-    /// Row `row` of the corpus, re-read from its file.
-    pub fn read(corpus: &Corpus, row: u32) -> Opened {
-        let line = corpus.line(row as usize);
-        Opened {
-            row,
-            session: line
-                .as_ref()
-                .map_err(Clone::clone)
-                .and_then(|l| corpus.session_from(row as usize, l)),
-            expertise_said: line.ok().and_then(|l| expertise_said(&l)),
-            turn: 0,
-            scroll: 0,
-        }
-    }
-}
-
-/// The account of a corpus line's expertise evidence (its extension keys), if it has one.
-fn expertise_said(line: &[u8]) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Keys {
-        expertise_confidence: Option<serde_json::Value>,
-        expertise_evidence: Option<serde_json::Value>,
-    }
-    let k: Keys = serde_json::from_slice(line).ok()?;
-    let v =
-        serde_json::json!({"expertise_confidence": k.expertise_confidence, "expertise_evidence": k.expertise_evidence});
-    crate::classify::expertise::describe_line(&v)
-}
+pub use super::opened::Opened;
 
 /// The label before the turn strip (the strip is the third line inside the turn view).
 pub const STRIP_LABEL: &str = "actions/turn ";

@@ -16,6 +16,7 @@ pub mod hist;
 pub mod keys;
 pub mod layout;
 pub mod meta;
+mod opened;
 pub mod outside;
 mod prompt;
 mod reports;

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use crate::corpus::SourceKind;
 use crate::model::{Session, expertise_name};
 
 use super::super::action::Panel;
@@ -140,8 +141,16 @@ fn header<'a>(s: &'a Session, app: &App, t: Theme, width: u16) -> Vec<Line<'a>> 
     )];
     if let Some((_, r)) = row {
         let src = &app.corpus.sources[r.loc.source as usize];
+        // Where to find it: the corpus file and line; for transcripts imported as they open,
+        // the transcript itself (the line number would be an ordinal in memory).
+        let file = app.opened.as_ref().and_then(|o| o.source_file.as_deref());
+        let at = match (src.kind, file) {
+            (SourceKind::Imported, Some(f)) => f.to_owned(),
+            (_, Some(f)) => format!("{}:{} · from {f}", src.name, r.loc.line),
+            (_, None) => format!("{}:{}", src.name, r.loc.line),
+        };
         lines.push(Line::styled(
-            clean(&format!("id {} · {}:{}", s.id, src.name, r.loc.line)).into_owned(),
+            clean(&format!("id {} · {at}", s.id)).into_owned(),
             t.dim(),
         ));
     }
