@@ -170,3 +170,51 @@ fn codex_refusals_aborts_and_the_ide_wrapper() {
     assert_eq!(rejected, ["call_p1", "call_s1"]);
     assert_eq!(i.session.turns[0].prompt, "add a --dry-run flag", "the v1 prompt too");
 }
+
+/// A notice that a background shell job ended comes in as a queued message; nobody typed it,
+/// so the session reads as if it were not there (through the binary, before and after).
+#[test]
+fn a_background_job_notice_is_not_the_users_message() {
+    let src = here("tests/fixtures/claude-code/vetoes-and-queue.jsonl");
+    let text = std::fs::read_to_string(&src).unwrap();
+    let notice = "<bash-notification>\\n<shell-id>b5f6a7d</shell-id>\\n<status>completed</status>\\n<summary>Background command \\\"Open settings\\\" completed (exit code 0)</summary>\\nRead the output file to retrieve the output.\\n</bash-notification>";
+    let mut out = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        out.push(l.to_owned());
+        if i + 1 == 10 {
+            for op in ["enqueue", "remove"] {
+                out.push(format!(
+                    r#"{{"type": "queue-operation", "operation": "{op}", "timestamp": "2026-10-05T09:00:08.500Z", "sessionId": "7d1c0f4e-2b7a-4c55-9a43-1f0e5d6c7b21", "content": "{notice}"}}"#
+                ));
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let with = dir.path().join("with-notice.jsonl");
+    std::fs::write(&with, out.join("\n") + "\n").unwrap();
+    let decisions = |p: &Path| -> Vec<Value> {
+        let o = assert_cmd::Command::cargo_bin("leash")
+            .unwrap()
+            .args(["import", "--no-cache", "-q", "-o", "-"])
+            .arg(p)
+            .env("HOME", dir.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let s: Value = serde_json::from_slice(&o.stdout).unwrap();
+        s["turns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["decisions"].clone())
+            .collect()
+    };
+    let (plain, noticed) = (decisions(&src), decisions(&with));
+    assert!(!plain.is_empty());
+    assert_eq!(plain, noticed);
+    assert!(
+        !serde_json::to_string(&noticed)
+            .unwrap()
+            .contains("Read the output file")
+    );
+}

@@ -69,7 +69,7 @@ fn read_only_delegation(c: &Call) -> bool {
 pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Finding>) {
     let mut new_todos = Vec::new();
     let mut written: Vec<String> = Vec::new();
-    // Purpose key → (the decision's place in `out`, the rank of the command quoted).
+    // Purpose key → (the decision's place in `out`, the weight of the command quoted).
     let mut keys: HashMap<String, (usize, u8)> = HashMap::new();
     let mut planned = false;
     let (mut commits, mut unreadable) = (0, 0);
@@ -163,12 +163,14 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
                             &cmd,
                             0.9,
                         );
+                        // One decision per purpose, quoting its most significant command, and
+                        // among retries of one rank the first that worked.
+                        let weight = rank * 2 + u8::from(c.is_error != Some(true));
                         match keys.get_mut(&key) {
-                            // One decision per purpose, quoting its most significant command.
-                            Some((at, r)) if rank > *r => (out[*at], *r) = (f, rank),
+                            Some((at, w)) if weight > *w => (out[*at], *w) = (f, weight),
                             Some(_) => {}
                             None => {
-                                keys.insert(key, (out.len(), rank));
+                                keys.insert(key, (out.len(), weight));
                                 out.push(f);
                             }
                         }

@@ -188,6 +188,24 @@ fn strip_openers(c: &str) -> String {
     }
 }
 
+/// Whether a question asks for work or an analysis: it opens with a request ("how do we…",
+/// "where's the log?", "can you…"), or one of its comma-separated parts does ("chrome is
+/// installed, how do we link it?").
+fn asks_for_work(bare: &str) -> bool {
+    bare.split([',', ';', ':']).enumerate().any(|(i, seg)| {
+        let seg = seg.trim();
+        let first = seg.split_whitespace().next().unwrap_or("");
+        // "where's", "what're", "how'd": the question word with its verb.
+        let word = first.split(['\'', '’']).next().unwrap_or(first);
+        let opens = REQUEST_OPENERS
+            .iter()
+            .any(|o| seg == *o || seg.starts_with(&format!("{o} ")));
+        let wh = matches!(word, "how" | "what" | "why" | "which" | "where" | "when" | "who");
+        // A later part counts only when it is itself a question with a verb after it.
+        (opens || wh) && (i == 0 || seg.split_whitespace().count() >= 3)
+    })
+}
+
 /// What a clause does.
 pub fn role(clause: &str) -> Role {
     let l = strip_openers(clause);
@@ -207,7 +225,7 @@ pub fn role(clause: &str) -> Role {
     let first = words[0].trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
     let opens = |list: &[&str]| list.iter().any(|o| bare == *o || bare.starts_with(&format!("{o} ")));
     if clause.trim_end().ends_with('?') {
-        if opens(REQUEST_OPENERS) || DIRECTIVE_CUES.iter().any(|c| has_phrase(bare, c)) {
+        if asks_for_work(bare) || DIRECTIVE_CUES.iter().any(|c| has_phrase(bare, c)) {
             return Role::Directive;
         }
         return if opens(STATUS_OPENERS) && words.len() <= 15 {

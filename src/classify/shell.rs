@@ -8,6 +8,7 @@
 //! add`, `cd` and `mkdir` only prepare.
 
 mod split;
+mod windows;
 
 pub use split::{parts, redirects_to_file, words};
 
@@ -30,6 +31,9 @@ fn program(w: &[String]) -> (String, Vec<String>) {
         let assignment = t.contains('=') && !t.starts_with('-') && !t.starts_with('=');
         if matches!(t, "sudo" | "time" | "nohup" | "exec" | "command" | "builtin") || assignment {
             i += 1;
+        } else if t.starts_with('$') && w.get(i + 1).is_some_and(|n| n == "=") {
+            // PowerShell's `$x = Cmdlet …`.
+            i += 2;
         } else if t == "timeout" {
             i += 2;
         } else {
@@ -54,6 +58,15 @@ pub fn part_effect(part: &str) -> Effect {
     let change = |key: String, rank: u8| Effect::Change { key, rank };
     if prog.is_empty() {
         return Effect::Read;
+    }
+    // `if … then CMD`, `cmd /c CMD`, `powershell -Command CMD`: judged by what they run.
+    if windows::is_keyword(&prog) {
+        let at = w.len() - args.len() - 1;
+        return windows::statement_body(&w[at..]).map_or(Effect::Read, |i| part_effect(&w[at + i..].join(" ")));
+    }
+    let win = windows::base_name(&prog);
+    if let Some(inner) = windows::wrapped(&win, &args) {
+        return effect(&inner);
     }
     let writes = redirects_to_file(part);
     let help = args.iter().any(|a| matches!(a.as_str(), "--help" | "--version"))
@@ -94,23 +107,37 @@ pub fn part_effect(part: &str) -> Effect {
         a.iter()
             .any(|x| x == "-i" || x.starts_with("-i") && prog == "sed" || x == "--in-place" || x == "inplace")
     };
-    let read_prog = READS.contains(&prog.as_str())
+    let download = |a: &[String]| {
+        a.iter()
+            .any(|x| matches!(x.as_str(), "-o" | "-O" | "--output" | "--remote-name"))
+    };
+    if prog == "wget" || prog == "curl" && download(&args) {
+        return change("download".into(), 3);
+    }
+    let read_prog = (READS.contains(&prog.as_str()) || windows::is_read(&prog))
         && !(matches!(prog.as_str(), "sqlite3" | "psql" | "mysql") && sql_write(&args))
         && !(matches!(prog.as_str(), "sed" | "awk") && in_place(&args))
         && !(prog == "curl"
-            && args.iter().any(|a| {
-                matches!(
-                    a.as_str(),
-                    "-X" | "-d" | "--data" | "-o" | "-O" | "--output" | "-T" | "-F"
-                )
-            }));
-    if prog == "find"
-        && !args
+            && args
+                .iter()
+                .any(|a| matches!(a.as_str(), "-X" | "-d" | "--data" | "-T" | "-F")));
+    if prog == "find" && !writes {
+        // `find … -exec ls {} \;` looks; `-delete` and `-exec rm` remove.
+        let execs = args
             .iter()
-            .any(|a| matches!(a.as_str(), "-delete" | "-exec" | "-execdir"))
-        && !writes
-    {
-        return Effect::Read;
+            .enumerate()
+            .filter(|(_, a)| matches!(a.as_str(), "-exec" | "-execdir" | "-ok"));
+        let mut effects = execs.map(|(i, _)| {
+            let cmd: Vec<&str> = args[i + 1..]
+                .iter()
+                .map(String::as_str)
+                .take_while(|a| !matches!(*a, ";" | "\\;" | "+"))
+                .collect();
+            part_effect(&cmd.join(" "))
+        });
+        if !args.iter().any(|a| a == "-delete") {
+            return effects.find(|e| *e != Effect::Read).unwrap_or(Effect::Read);
+        }
     }
     if read_prog {
         return if writes {
@@ -127,6 +154,9 @@ pub fn part_effect(part: &str) -> Effect {
     }
     if FILE_OPS.contains(&prog.as_str()) {
         return change("files".into(), if prog == "mkdir" { 0 } else { 1 });
+    }
+    if let Some((key, rank)) = windows::cmdlet_purpose(&win, &args) {
+        return change(key.into(), rank);
     }
     if let Some((_, verbs)) = INSTALLS.iter().find(|(p, _)| *p == prog)
         && first_arg(&args).is_some_and(|a| verbs.contains(&a))
@@ -183,7 +213,9 @@ fn purpose(prog: &str, args: &[String]) -> String {
                 format!("{prog} {sub}")
             }
         }
-        p if p.starts_with("./") || p.ends_with(".sh") || p.ends_with(".py") => format!("script {}", base(p)),
+        p if p.starts_with("./") || [".sh", ".py", ".ps1", ".bat", ".cmd"].iter().any(|e| p.ends_with(e)) => {
+            format!("script {}", base(p))
+        }
         _ => prog.to_owned(),
     }
 }

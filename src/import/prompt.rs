@@ -71,7 +71,15 @@ const LOCAL_COMMANDS: &[&str] = &[
 
 pub fn is_claude_injected(text: &str) -> bool {
     let t = text.trim_start();
-    CLAUDE_INJECTED.iter().any(|p| t.starts_with(p))
+    CLAUDE_INJECTED.iter().any(|p| t.starts_with(p)) || is_notification(t)
+}
+
+/// A notice the tool delivers as a message (`<task-notification>`, `<bash-notification>`: a
+/// background job finished), whatever the job: an opening tag named `…-notification`.
+fn is_notification(t: &str) -> bool {
+    t.strip_prefix('<')
+        .and_then(|r| r.split_once('>'))
+        .is_some_and(|(name, _)| name.ends_with("-notification") || name.ends_with("_notification"))
 }
 
 pub fn is_codex_injected(text: &str) -> bool {
@@ -172,6 +180,18 @@ mod tests {
         );
         assert!(is_local_command("/model"));
         assert!(!is_local_command("/orchestrator"));
+    }
+
+    #[test]
+    fn notices_of_finished_jobs_are_no_prompt() {
+        let bash = "<bash-notification>\n<shell-id>b5f6a7d</shell-id>\n<status>completed</status>\n\
+                    <summary>Background command \"Open settings\" completed</summary>\n\
+                    Read the output file to retrieve the output.\n</bash-notification>";
+        assert!(is_claude_injected(bash));
+        assert!(is_claude_injected("<task-notification>agent done</task-notification>"));
+        assert!(is_claude_injected("  <agent_notification>x</agent_notification>"));
+        assert!(!is_claude_injected("<b>bold</b> fix the notification banner"));
+        assert!(!is_claude_injected("fix the <bash-notification> parsing"));
     }
 
     #[test]

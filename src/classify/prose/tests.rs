@@ -42,6 +42,13 @@ fn roles_of_clauses() {
         ("can you walk me through the manual testing steps?", Role::Directive),
         ("how different is this export from the old one?", Role::Directive),
         ("why won't you run it?", Role::Directive),
+        ("where's your history(debug) saved?", Role::Directive),
+        (
+            "chrome is installed and running, how do we link claude code to it?",
+            Role::Directive,
+        ),
+        ("the build is green, right?", Role::Clarification),
+        ("you made it faster, how?", Role::Clarification),
         ("i think we would want to include all sources", Role::Directive),
         ("Don't stop until all functions are ported.", Role::Directive),
         ("the folder /mnt/c/app is empty.", Role::Context),

@@ -86,6 +86,6 @@ pub fn redirects_to_file(part: &str) -> bool {
         } else {
             return false;
         };
-        !target.is_empty() && !target.starts_with('&') && target != "/dev/null"
+        !target.is_empty() && !target.starts_with('&') && !super::windows::is_null_device(target)
     })
 }

@@ -74,3 +74,49 @@ fn quotes_and_redirects_do_not_cut_or_mislead() {
     assert_eq!(key("ls > /dev/null 2>&1"), None);
     assert_eq!(key("grep foo bar.txt > matches.txt"), Some("files".into()));
 }
+
+#[test]
+fn windows_and_wrapped_commands_are_judged_by_what_they_run() {
+    for cmd in [
+        "where claude 2>nul",
+        "dir /s /b \"C:\\Program Files\" | findstr /i \".exe\"",
+        "cmd /c \"dir C:\\Users\\me\\icons\\*.ico\"",
+        "powershell -NoProfile -Command \"Get-ChildItem -Recurse | Select-String foo\"",
+        "powershell -Command \"Test-Path C:\\x.ico; Get-Content x.txt | Out-Null\"",
+        "bash -lc 'ls -la && cat README.md'",
+        "find . -name '*.log' -exec ls -lh {} \\;",
+        "if [ -f Cargo.toml ]; then cat Cargo.toml; fi",
+        "for f in *.rs; do wc -l $f; done",
+    ] {
+        assert_eq!(key(cmd), None, "{cmd}");
+    }
+    assert_eq!(
+        key("cmd /c \"if not exist C:\\tools mkdir C:\\tools\""),
+        Some("files".into())
+    );
+    assert_eq!(
+        key("powershell -Command \"Remove-Item -Recurse build\""),
+        Some("remove".into())
+    );
+    assert_eq!(
+        key("powershell -ExecutionPolicy Bypass -File create-shortcut.ps1"),
+        Some("script create-shortcut.ps1".into())
+    );
+    assert_eq!(key("find . -name '*.tmp' -exec rm {} \\;"), Some("remove".into()));
+    assert_eq!(key("find . -name '*.tmp' -delete"), Some("remove".into()));
+    assert_eq!(key("bash -c 'cargo test 2>&1 | tail'"), Some("cargo test".into()));
+    // Downloads are one purpose, whichever tool tries.
+    assert_eq!(
+        key("curl -L -o logo.png https://example.com/logo.png"),
+        Some("download".into())
+    );
+    assert_eq!(
+        key("powershell -Command \"Invoke-WebRequest -Uri https://x/logo.png -OutFile logo.png\""),
+        Some("download".into())
+    );
+    assert_eq!(key("wget https://x/y.tar.gz"), Some("download".into()));
+    assert_eq!(key("echo hi > out.txt"), Some("files".into()));
+    assert_eq!(key("echo hi > nul"), None);
+    // A Unix program with a dash is no cmdlet.
+    assert_eq!(key("test-runner --all"), Some("test-runner".into()));
+}

@@ -39,6 +39,7 @@ pub const CHOICE: &[&str] = &[
 #[rustfmt::skip]
 pub const OFFER: &[&str] = &[
     "i can also", "i could also", "me to also", "i can additionally", "shall i also", "should i also",
+    "would you like help", "if you'd like, i can", "if you'd like i can", "if you want, i can", "if you want i can",
 ];
 
 /// Openings of narration.
