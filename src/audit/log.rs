@@ -73,7 +73,7 @@ impl AuditLog {
     /// undoes with the one it restores, anything else becomes the pair's current verdict.
     /// Either way the current verdict is the pair's last line, as external readers see it.
     pub(super) fn apply(&mut self, v: Verdict) {
-        let key = (v.session.clone(), v.decision.clone());
+        let key = (v.session.clone(), v.ident().to_owned());
         if !self.stacks.contains_key(&key) {
             self.order.push(key.clone());
         }
@@ -98,15 +98,25 @@ impl AuditLog {
         &self.problems
     }
 
-    /// The current verdict on one decision, if any.
-    pub fn current(&self, session: &str, decision: &str) -> Option<&Verdict> {
+    /// The current line on one pair (`ident`: a decision's key, else its id; see
+    /// [`Verdict::ident`]), if any.
+    pub fn current(&self, session: &str, ident: &str) -> Option<&Verdict> {
         self.stacks
-            .get(&(session.to_owned(), decision.to_owned()))
+            .get(&(session.to_owned(), ident.to_owned()))
             .and_then(|s| s.last())
     }
 
-    pub fn is_audited(&self, session: &str, decision: &str) -> bool {
-        self.current(session, decision).is_some()
+    /// The verdict in force on one of the classifier's decisions: the one given under its
+    /// key, else one given by id alone (an older sidecar) on the same version of it.
+    pub fn current_of(&self, session: &str, t: &super::Target) -> Option<&Verdict> {
+        self.current(session, &t.key).or_else(|| {
+            self.current(session, &t.id)
+                .filter(|v| v.key.is_none() && v.fingerprint.as_ref().is_none_or(|f| *f == t.fingerprint))
+        })
+    }
+
+    pub fn is_audited(&self, session: &str, ident: &str) -> bool {
+        self.current(session, ident).is_some()
     }
 
     /// The current verdict of every audited decision, in order of first appearance.
@@ -130,9 +140,9 @@ impl AuditLog {
         out
     }
 
-    pub(super) fn history(&self, session: &str, decision: &str) -> &[Verdict] {
+    pub(super) fn history(&self, session: &str, ident: &str) -> &[Verdict] {
         self.stacks
-            .get(&(session.to_owned(), decision.to_owned()))
+            .get(&(session.to_owned(), ident.to_owned()))
             .map_or(&[], Vec::as_slice)
     }
 }
