@@ -47,7 +47,12 @@ fn shape(v: &Value, like: &Value) -> Value {
     match (v, like) {
         (Value::Object(m), Value::Object(l)) => Value::Object(
             l.keys()
-                .map(|k| (k.clone(), m.get(k).map_or(Value::String("missing".into()), |v| shape(v, &l[k]))))
+                .map(|k| {
+                    (
+                        k.clone(),
+                        m.get(k).map_or(Value::String("missing".into()), |v| shape(v, &l[k])),
+                    )
+                })
                 .collect(),
         ),
         (Value::Null | Value::Number(_), _) => Value::String("number-or-null".into()),

@@ -69,7 +69,9 @@ pub fn complete(j: &Joined) -> Complete {
             }
         }
         for &(_, v) in j.added.iter().filter(|(r, v)| *r == row && v.turn == Some(t + 1)) {
-            let (Some(actor), Some(kind)) = (v.actor, v.kind) else { continue };
+            let (Some(actor), Some(kind)) = (v.actor, v.kind) else {
+                continue;
+            };
             gold.push(GoldDecision {
                 kind,
                 actor,

@@ -101,7 +101,11 @@ mod tests {
         let mut twin = s.turns[0].decisions[0].clone();
         twin.id = "d8".into();
         s.turns[0].decisions.push(twin);
-        assert_ne!(key(&s, 0, &s.turns[0].decisions[1]), k, "a second alike decision has its own key");
+        assert_ne!(
+            key(&s, 0, &s.turns[0].decisions[1]),
+            k,
+            "a second alike decision has its own key"
+        );
         s.turns[0].decisions[0].rule = Some("H-GOAL".into());
         assert_ne!(key(&s, 0, &s.turns[0].decisions[0]), k);
     }

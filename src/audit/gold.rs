@@ -54,9 +54,8 @@ fn counts(ds: &[GoldDecision]) -> Counts {
 /// `to` relative to folder `from` (both made absolute against the current folder; symbolic
 /// links resolved where they exist), with `..` where needed.
 pub fn relative(to: &Path, from: &Path) -> PathBuf {
-    let abs = |p: &Path| {
-        std::fs::canonicalize(p).unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(p))
-    };
+    let abs =
+        |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(p));
     let (to, from) = (abs(to), abs(from));
     let (t, f): (Vec<Component>, Vec<Component>) = (to.components().collect(), from.components().collect());
     let common = t.iter().zip(&f).take_while(|(a, b)| a == b).count();
@@ -117,7 +116,13 @@ mod tests {
 
     #[test]
     fn relative_paths_climb_and_descend() {
-        assert_eq!(relative(Path::new("/a/b/c.jsonl"), Path::new("/a/d")), Path::new("../b/c.jsonl"));
-        assert_eq!(relative(Path::new("/a/b/c.jsonl"), Path::new("/a/b")), Path::new("c.jsonl"));
+        assert_eq!(
+            relative(Path::new("/a/b/c.jsonl"), Path::new("/a/d")),
+            Path::new("../b/c.jsonl")
+        );
+        assert_eq!(
+            relative(Path::new("/a/b/c.jsonl"), Path::new("/a/b")),
+            Path::new("c.jsonl")
+        );
     }
 }

@@ -5,9 +5,9 @@
 pub mod agreement;
 pub mod complete;
 mod error;
-pub mod forms;
 pub mod export;
 pub mod fingerprint;
+pub mod forms;
 pub mod gold;
 mod join;
 mod log;
@@ -116,4 +116,3 @@ impl Audited<'_> {
         }
     }
 }
-

@@ -48,11 +48,7 @@ impl Stats {
     /// From the pooled latest verdicts and each auditor's own.
     pub fn new(corpus: &Corpus, pooled: &Joined, per_auditor: &Joined) -> Stats {
         let c = complete(pooled);
-        let added_complete: usize = c
-            .turns
-            .iter()
-            .map(|t| t.gold.decisions.len() - t.pairs.len())
-            .sum();
+        let added_complete: usize = c.turns.iter().map(|t| t.gold.decisions.len() - t.pairs.len()).sum();
         let a = &pooled.audited;
         Stats {
             overall: agreement(a, pooled.orphans),

@@ -34,7 +34,10 @@ pub(super) fn complete(out: &mut String, st: &Stats) {
         s.turns, c.added, c.unjudged
     );
     if s.turns == 0 {
-        let _ = writeln!(out, "  mark turns complete in the browser's audit mode (c) to measure recall");
+        let _ = writeln!(
+            out,
+            "  mark turns complete in the browser's audit mode (c) to measure recall"
+        );
         return;
     }
     let _ = writeln!(
