@@ -8,7 +8,7 @@ use rand::seq::SliceRandom;
 use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
 
-use super::AuditLog;
+use super::{AuditLog, Target};
 use crate::corpus::Corpus;
 
 /// One decision to audit.
@@ -19,6 +19,9 @@ pub struct Item {
     pub decision: String,
     /// The classifier's confidence in its label.
     pub confidence: Option<f64>,
+    /// Its turn (0-based), and how verdicts find it (key, fingerprint).
+    pub turn: usize,
+    pub target: Target,
 }
 
 /// How to order (and cut) the queue.
@@ -61,12 +64,15 @@ pub fn in_order(corpus: &Corpus, sessions: &[usize]) -> Queue {
         .map(|&i| {
             let s = corpus.session(i)?;
             Ok(s.turns
-                .into_iter()
-                .flat_map(|t| t.decisions)
-                .map(|d| Item {
+                .iter()
+                .enumerate()
+                .flat_map(|(ti, t)| t.decisions.iter().map(move |d| (ti, d)))
+                .map(|(ti, d)| Item {
                     session: i,
-                    decision: d.id,
+                    decision: d.id.clone(),
                     confidence: d.confidence,
+                    turn: ti,
+                    target: Target::of(&s, ti, d),
                 })
                 .collect())
         })
@@ -133,9 +139,16 @@ pub fn lowest_confidence(mut items: Vec<Item>) -> Vec<Item> {
     items
 }
 
-/// Where to resume: the index of the first item with no current verdict in `log`.
+impl Item {
+    /// The verdict in force on this decision, as `audit stats` would score it: given under
+    /// its key, or by id on this same version of it (a verdict given on another corpus, or
+    /// another version of the decision, is not).
+    pub fn verdict<'a>(&self, corpus: &Corpus, log: &'a AuditLog) -> Option<&'a super::Verdict> {
+        log.current_of(&corpus.rows[self.session].id, &self.target)
+    }
+}
+
+/// Where to resume: the index of the first item with no verdict in force in `log`.
 pub fn resume(items: &[Item], corpus: &Corpus, log: &AuditLog) -> Option<usize> {
-    items
-        .iter()
-        .position(|it| !log.is_audited(&corpus.rows[it.session].id, &it.decision))
+    items.iter().position(|it| it.verdict(corpus, log).is_none())
 }

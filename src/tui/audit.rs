@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use crate::audit::queue::{Item, Order};
-use crate::audit::{Agreement, AuditLog, AuditorPair, Breakdown, Store};
+use crate::audit::stats::Stats;
+use crate::audit::{AuditLog, Store};
 use crate::model::{Actor, Decision, Kind, Session};
 
 /// The queue orders the setup overlay offers, in its order.
@@ -100,13 +101,11 @@ pub struct Staged {
     pub kind: Option<Kind>,
 }
 
-/// Figures of the agreement panel, computed by `crate::audit` when the panel opens.
+/// Figures of the agreement panel, computed by `crate::audit` when the panel opens: those of
+/// `leash audit stats`.
 #[derive(Debug, Clone)]
 pub struct Figures {
-    pub overall: Agreement,
-    pub by_expertise: Vec<Breakdown>,
-    pub by_confidence: Vec<Breakdown>,
-    pub auditors: Vec<AuditorPair>,
+    pub stats: Stats,
     /// Sessions that could not be re-read while joining.
     pub errors: usize,
     /// Read-only: the file was locked by another leash and read without a lock.

@@ -82,7 +82,11 @@ type Said = (VerdictKind, Option<Actor>, Option<Kind>, Option<String>);
 
 fn on_disk(dir: &Path, s: &str, d: &str) -> Option<Said> {
     let log = AuditLog::read(&audit_file(dir)).unwrap();
-    log.current(s, d).map(|v| (v.verdict, v.actor, v.kind, v.note.clone()))
+    // Lines are keyed by the decision's key; the test names decisions by id.
+    log.latest()
+        .into_iter()
+        .find(|v| v.session == s && v.decision == d)
+        .map(|v| (v.verdict, v.actor, v.kind, v.note.clone()))
 }
 
 /// The screen as text, the temp dir's path replaced (same width) so that snapshots are stable.
@@ -329,7 +333,11 @@ fn a_locked_file_is_named_and_offered_read_only() {
     let f = second.audit.figures.as_ref().unwrap();
     assert!(f.read_only);
     assert_eq!(
-        (f.overall.audited, f.overall.confirmed, f.overall.relabelled),
+        (
+            f.stats.overall.audited,
+            f.stats.overall.confirmed,
+            f.stats.overall.relabelled
+        ),
         (2, 1, 1)
     );
     let s = screen(&second).0;
@@ -386,13 +394,13 @@ fn the_agreement_panel_shows_the_audit_modules_figures() {
     let latest = log.latest();
     let j = join(&app.corpus, &latest);
     let f = app.audit.figures.as_ref().unwrap();
-    assert_eq!(f.overall, agreement(&j.audited, j.orphans));
+    assert_eq!(f.stats.overall, agreement(&j.audited, j.orphans));
     assert_eq!(
         (
-            f.overall.audited,
-            f.overall.confirmed,
-            f.overall.relabelled,
-            f.overall.rejected
+            f.stats.overall.audited,
+            f.stats.overall.confirmed,
+            f.stats.overall.relabelled,
+            f.stats.overall.rejected
         ),
         (5, 2, 2, 1)
     );
@@ -454,8 +462,8 @@ fn inter_auditor_agreement_shows_when_two_auditors_judged_the_same_decisions() {
     drive(&mut app, [A::AuditPrev, A::AuditPrev, A::AuditConfirm, A::AuditConfirm]);
     update(&mut app, A::AuditAgreement);
     let f = app.audit.figures.as_ref().unwrap();
-    assert_eq!(f.auditors.len(), 1);
-    let p = &f.auditors[0];
+    assert_eq!(f.stats.auditors.len(), 1);
+    let p = &f.stats.auditors[0];
     assert_eq!((p.a.as_str(), p.b.as_str(), p.shared), ("ana", "bob", 2));
     let s = screen(&app).0;
     assert!(s.contains("ana / bob"), "{s}");

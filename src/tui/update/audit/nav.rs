@@ -1,6 +1,7 @@
 //! Moving through the queue, reading sessions as needed, and the figures it shows.
 
-use crate::audit::{VerdictKind, agreement, by_confidence, by_expertise, inter_auditor, join};
+use crate::audit::stats::Stats;
+use crate::audit::{VerdictKind, join, join_per_auditor};
 
 use super::super::super::app::App;
 use super::super::super::audit::{Figures, Open, Staged};
@@ -37,7 +38,9 @@ pub(super) fn progress(app: &mut App) {
     let Some(log) = a.log() else { return };
     let (mut audited, mut rejected) = (0, 0);
     for it in &a.queue {
-        if let Some(v) = log.current(&app.corpus.rows[it.session].id, &it.decision) {
+        // As `audit stats` counts: a verdict given on another corpus (or another version of
+        // the decision) does not make the item done.
+        if let Some(v) = it.verdict(&app.corpus, log) {
             audited += 1;
             rejected += usize::from(v.verdict == VerdictKind::Reject);
         }
@@ -46,24 +49,18 @@ pub(super) fn progress(app: &mut App) {
     a.rejected = rejected;
 }
 
-/// The agreement panel's figures, all from `crate::audit`.
+/// The agreement panel's figures, all from `crate::audit` (those of `leash audit stats`).
 pub(super) fn figures(app: &mut App) {
     let a = &mut app.audit;
     let Some(log) = a.log() else {
         a.figures = None;
         return;
     };
-    let latest = log.latest();
-    let j = join(&app.corpus, &latest);
-    let per = log.latest_by_auditor();
-    let pj = join(&app.corpus, &per);
-    let f = Figures {
-        overall: agreement(&j.audited, j.orphans),
-        by_expertise: by_expertise(&j.audited),
-        by_confidence: by_confidence(&j.audited),
-        auditors: inter_auditor(&pj.audited),
+    let j = join(&app.corpus, &log.latest());
+    let pj = join_per_auditor(&app.corpus, &log.latest_by_auditor());
+    a.figures = Some(Figures {
+        stats: Stats::new(&app.corpus, &j, &pj),
         errors: j.errors.len(),
         read_only: a.store.is_none(),
-    };
-    a.figures = Some(f);
+    });
 }

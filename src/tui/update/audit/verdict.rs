@@ -54,12 +54,13 @@ pub(super) fn commit(app: &mut App, v: Verdict, classifier: Option<(Actor, Kind)
     } else {
         v.with_note(a.note.clone())
     };
-    // Tie the verdict to the decision on screen, not merely to its ids.
-    let fp = a
-        .decision()
-        .map(|(s, ti, d)| crate::audit::fingerprint::fingerprint(s, ti, d));
+    // Tie the verdict to the decision on screen (by key), not merely to its ids.
+    let v = match a.decision() {
+        Some((s, ti, d)) => crate::audit::judgement(s, ti, d, v),
+        None => v,
+    };
     let Some(store) = a.store.as_mut() else { return };
-    match store.append(v.with_fingerprint(fp)) {
+    match store.append(v) {
         Ok(v) => {
             a.note.clear();
             a.status = Some(Status::Saved(saved_text(&v, classifier, a.blind)));

@@ -13,6 +13,8 @@ use super::super::super::app::App;
 use super::super::super::sanitize::clean;
 use super::super::super::theme::Theme;
 use super::super::{fit, theme};
+use crate::audit::stats::Stats;
+use crate::eval::score::{CLASSES, Prf, class_name};
 
 /// One axis as lines of `w` columns: its accuracy and kappa, then the confusion.
 fn axis_lines(title: &str, a: &Axis) -> Vec<String> {
@@ -39,7 +41,7 @@ fn breakdown_lines<'a>(title: &str, rows: &[Breakdown], t: Theme) -> Vec<Line<'a
         let s = &b.stats;
         out.push(Line::raw(format!(
             "  {:<13}{:>8}{:>6}{:>11}{:>8}{:>11}{:>8}",
-            b.group,
+            fit(&clean(&b.group), 13),
             s.audited,
             s.rejected,
             pct(s.actor.accuracy),
@@ -48,6 +50,59 @@ fn breakdown_lines<'a>(title: &str, rows: &[Breakdown], t: Theme) -> Vec<Line<'a
             num(s.kind.kappa)
         )));
     }
+    out
+}
+
+/// Recall and precision over complete turns, and the human shares by hand and by rule.
+fn complete_lines<'a>(st: &Stats, t: Theme) -> Vec<Line<'a>> {
+    let c = &st.complete;
+    let s = &c.scores;
+    let mut out = vec![Line::styled(
+        format!(
+            "complete turns: {} ({} missed decisions added, {} left unjudged)",
+            s.turns, c.added, c.unjudged
+        ),
+        t.title(),
+    )];
+    if s.turns == 0 {
+        out.push(Line::styled(
+            "  none yet: add what the classifier missed (+), mark the turn complete (c)",
+            t.dim(),
+        ));
+        return out;
+    }
+    out.push(Line::styled(
+        format!(
+            "  {:<18}{:>6}{:>6}{:>6}{:>11}{:>9}",
+            "class", "hand", "rules", "hits", "precision", "recall"
+        ),
+        t.dim(),
+    ));
+    let row = |name: &str, p: &Prf| {
+        Line::raw(format!(
+            "  {name:<18}{:>6}{:>6}{:>6}{:>11}{:>9}",
+            p.gold,
+            p.leash,
+            p.hits,
+            pct(p.precision),
+            pct(p.recall)
+        ))
+    };
+    out.push(row("all decisions", &s.overall));
+    for (k, a) in CLASSES {
+        let name = class_name(k, a);
+        if let Some(p) = s.classes.get(&name) {
+            out.push(row(&name, p));
+        }
+    }
+    out.push(Line::raw(format!(
+        "  count error per turn {:.2} · human share of planning {} by hand, {} by rule · of execution {} by hand, {} by rule",
+        s.overall.count_error,
+        num(s.planning_human_share.gold),
+        num(s.planning_human_share.leash),
+        num(s.execution_human_share.gold),
+        num(s.execution_human_share.leash)
+    )));
     out
 }
 
@@ -60,7 +115,8 @@ pub fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
     match &a.figures {
         None => lines.push(Line::styled("no audit file is open", t.bad())),
         Some(f) => {
-            let g = &f.overall;
+            let st = &f.stats;
+            let g = &st.overall;
             if f.read_only {
                 lines.push(Line::styled(
                     "READ-ONLY: another leash holds this file; nothing can be written here",
@@ -96,16 +152,17 @@ pub fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 lines.extend(x.into_iter().chain(k).map(Line::raw));
             }
-            if !f.by_expertise.is_empty() {
-                lines.push(Line::raw(""));
-                lines.extend(breakdown_lines("by expertise", &f.by_expertise, t));
-            }
-            if !f.by_confidence.is_empty() {
-                lines.push(Line::raw(""));
-                lines.extend(breakdown_lines("by confidence", &f.by_confidence, t));
+            if !st.unmatched.is_empty() {
+                lines.push(Line::styled(
+                    format!(
+                        "{} verdict(s) no longer match a decision (a new classifier); `leash audit stats` lists them",
+                        st.unmatched.len()
+                    ),
+                    t.bad(),
+                ));
             }
             lines.push(Line::raw(""));
-            if f.auditors.is_empty() {
+            if st.auditors.is_empty() {
                 lines.push(Line::styled(
                     "between auditors: no decision judged by two auditors yet",
                     t.dim(),
@@ -118,7 +175,7 @@ pub fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
                     ),
                     t.title(),
                 ));
-                for p in &f.auditors {
+                for p in &st.auditors {
                     let names = fit(&clean(&format!("{} / {}", p.a, p.b)), 22);
                     lines.push(Line::raw(format!(
                         "  {names:<22}{:>7}{:>11}{:>8}{:>11}{:>8}",
@@ -129,6 +186,35 @@ pub fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
                         num(p.kind_kappa)
                     )));
                 }
+            }
+            lines.push(Line::raw(""));
+            lines.extend(complete_lines(st, t));
+            for (title, rows) in [
+                ("by expertise", &st.by_expertise),
+                ("by source", &st.by_source_format),
+                ("by rule", &st.by_rule),
+                ("by confidence", &st.by_confidence),
+            ] {
+                // One group says what the figures above say.
+                if rows.len() > 1 || !rows.is_empty() && !matches!(title, "by source" | "by rule") {
+                    lines.push(Line::raw(""));
+                    lines.extend(breakdown_lines(title, rows, t));
+                }
+            }
+            let r = &st.expertise_ratings;
+            if r.rated > 0 {
+                lines.push(Line::raw(""));
+                lines.push(Line::raw(format!(
+                    "expertise rated by hand: {} ({} cannot tell); vs the estimate: exact {}/{} {}, within one {}/{} {}",
+                    r.rated,
+                    r.cannot_tell,
+                    r.exact,
+                    r.compared,
+                    pct(r.exact_share),
+                    r.within_one,
+                    r.compared,
+                    pct(r.within_one_share)
+                )));
             }
         }
     }

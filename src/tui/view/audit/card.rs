@@ -15,8 +15,7 @@ use super::{actor_text, kind_text};
 /// The decision: session, label (hidden when blind and not yet judged), evidence, verdict.
 pub(super) fn card_lines<'a>(app: &'a App, s: &'a Session, ti: usize, d: &'a Decision, t: Theme) -> Vec<Line<'a>> {
     let a = &app.audit;
-    let sid = &s.id;
-    let current = a.log().and_then(|l| l.current(sid, &d.id));
+    let current = a.log().zip(a.item()).and_then(|(l, it)| it.verdict(&app.corpus, l));
     let mut out = vec![Line::from(vec![
         safe(s.display_title(), t.bold()),
         Span::styled(

@@ -29,7 +29,7 @@ pub(super) fn render_queue(frame: &mut Frame, r: Rect, app: &App, t: Theme) {
         .map(|(i, it)| {
             let row = &app.corpus.rows[it.session];
             let sid = &row.id;
-            let v = log.and_then(|l| l.current(sid, &it.decision));
+            let v = log.and_then(|l| it.verdict(&app.corpus, l));
             let (mark, style) = match v.map(|v| v.verdict) {
                 Some(VerdictKind::Confirm) => ("✓ confirm", t.good()),
                 Some(VerdictKind::Relabel) => ("✎ relabel", t.study()),
