@@ -115,6 +115,26 @@ impl AuditLog {
         })
     }
 
+    /// Whether 1-based turn `turn` of a session is marked complete.
+    pub fn is_complete(&self, session: &str, turn: usize) -> bool {
+        self.current(session, &super::forms::turn_id(turn))
+            .is_some_and(|v| v.verdict == VerdictKind::Complete)
+    }
+
+    /// The decisions added by hand to 1-based turn `turn` of a session, still in force.
+    pub fn added(&self, session: &str, turn: usize) -> Vec<&Verdict> {
+        self.latest()
+            .into_iter()
+            .filter(|v| v.session == session && v.verdict == VerdictKind::Add && v.turn == Some(turn))
+            .collect()
+    }
+
+    /// A session's expertise rating in force (the latest of any auditor's).
+    pub fn rating(&self, session: &str) -> Option<&Verdict> {
+        self.current(session, super::forms::EXPERTISE_ID)
+            .filter(|v| v.verdict == VerdictKind::Expertise)
+    }
+
     pub fn is_audited(&self, session: &str, ident: &str) -> bool {
         self.current(session, ident).is_some()
     }

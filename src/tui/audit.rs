@@ -141,6 +141,8 @@ pub struct Audit {
     pub staged: Staged,
     /// The note typed with `N`, going with the next verdict.
     pub note: String,
+    /// The "add a missed decision" overlay, while it is open.
+    pub adding: Option<super::audit_add::Adding>,
     pub status: Option<Status>,
     /// Queue items with a verdict in force, and how many of those are rejects.
     pub audited: usize,
@@ -175,6 +177,7 @@ impl Audit {
             open: None,
             staged: Staged::default(),
             note: String::new(),
+            adding: None,
             status: None,
             audited: 0,
             rejected: 0,

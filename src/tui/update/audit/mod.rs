@@ -8,10 +8,12 @@ use super::super::action::{Action, Mode};
 use super::super::app::App;
 use super::super::audit::{Field, ORDERS, Status};
 
+mod hand;
 mod nav;
 mod open;
 mod verdict;
 
+pub use hand::cancel as cancel_hand;
 use nav::{figures, go};
 use open::{enter, queued, read_only, start};
 use verdict::{commit, confirm, ids, undo};
@@ -114,6 +116,7 @@ pub fn update(app: &mut App, action: Action) {
             app.audit.note.clear();
             app.mode = Mode::Audit;
         }
+        A::Hand(h) => hand::hand(app, h),
         A::AuditAgreement => {
             if app.mode == Mode::Agreement {
                 app.mode = if app.audit.store.is_some() && app.audit.started() {

@@ -106,7 +106,13 @@ pub(super) fn undo(app: &mut App) {
             Some((v.session, v.decision)),
         ),
         Ok(Undone::Retracted { session, decision }) => (
-            format!("undone: {session}/{decision} is not audited again"),
+            match decision.strip_prefix("turn:") {
+                Some(n) => format!("undone: turn {n} of {session} is not complete again"),
+                None if decision == crate::audit::forms::EXPERTISE_ID => {
+                    format!("undone: {session} has no expertise rating again")
+                }
+                None => format!("undone: {session}/{decision} is not audited (or added) again"),
+            },
             Some((session, decision)),
         ),
         Ok(Undone::Nothing) => {

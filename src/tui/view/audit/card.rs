@@ -3,13 +3,13 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::audit::VerdictKind;
+use crate::audit::{AuditLog, Target, VerdictKind};
 use crate::model::{Decision, Session, expertise_name};
 
 use super::super::super::app::App;
 use super::super::super::sanitize::clean;
 use super::super::super::theme::Theme;
-use super::super::safe;
+use super::super::{safe, safe_owned};
 use super::{actor_text, kind_text};
 
 /// The decision: session, label (hidden when blind and not yet judged), evidence, verdict.
@@ -126,5 +126,66 @@ pub(super) fn card_lines<'a>(app: &'a App, s: &'a Session, ti: usize, d: &'a Dec
     if current.is_some_and(|v| v.verdict == VerdictKind::Reject) {
         out.push(Line::styled("(rejected: not a decision)", t.dim()));
     }
+    if let Some(log) = a.log() {
+        out.extend(turn_lines(log, s, ti, t));
+    }
+    out
+}
+
+/// The turn's state: its decisions judged, those added by hand, complete or not; and the
+/// session's expertise as rated by hand.
+fn turn_lines<'a>(log: &AuditLog, s: &Session, ti: usize, t: Theme) -> Vec<Line<'a>> {
+    let decisions = &s.turns[ti].decisions;
+    let judged = decisions
+        .iter()
+        .filter(|d| log.current_of(&s.id, &Target::of(s, ti, d)).is_some())
+        .count();
+    let added = log.added(&s.id, ti + 1);
+    let mut spans = vec![Span::styled(
+        format!(
+            "turn {}: {judged} of {} judged · {} added by hand · ",
+            ti + 1,
+            decisions.len(),
+            added.len()
+        ),
+        t.dim(),
+    )];
+    if log.is_complete(&s.id, ti + 1) {
+        spans.push(Span::styled("COMPLETE", t.good()));
+    } else {
+        spans.push(Span::styled("not complete (+ adds a missed one, c completes)", t.dim()));
+    }
+    let mut out = vec![Line::from(spans)];
+    for v in added {
+        let (Some(k), Some(x)) = (v.kind, v.actor) else {
+            continue;
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("  + {} ", clean(&v.decision)), t.dim()),
+            Span::styled(kind_text(k), t.kind(k)),
+            Span::raw(" "),
+            Span::styled(actor_text(x), t.actor(x)),
+            Span::raw(" "),
+            safe_owned(v.category.as_deref().unwrap_or("-"), t.bold()),
+            Span::styled(" “", t.dim()),
+            safe_owned(
+                &v.evidence.as_deref().unwrap_or("").chars().take(80).collect::<String>(),
+                t.plain(),
+            ),
+            Span::styled("”", t.dim()),
+        ]));
+    }
+    let rated = log.rating(&s.id).map_or("not rated (E rates it)".to_owned(), |v| {
+        let l = if v.level.is_some() {
+            expertise_name(v.level)
+        } else {
+            "cannot tell"
+        };
+        format!("rated {l} by {}", clean(&v.auditor))
+    });
+    out.push(Line::styled(
+        format!("expertise: {} (estimate) · {rated}", expertise_name(s.expertise.0)),
+        t.dim(),
+    ));
     out
 }

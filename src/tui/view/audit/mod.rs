@@ -16,11 +16,13 @@ use super::super::sanitize::clean;
 use super::super::theme::Theme;
 use super::{fit, safe_owned, theme};
 
+mod add;
 mod agreement;
 mod card;
 mod context;
 mod setup;
 
+pub use add::render_add;
 pub use agreement::render_agreement;
 use card::card_lines;
 use context::{context_lines, render_queue};
@@ -121,13 +123,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     let keys = if a.blind {
         [
-            " h/g actor · p/e kind · ⏎ commit · x reject · N note · u undo · s/→ skip · b/← back · A agreement · Esc browse · ? help",
-            " h/g actor p/e kind ⏎ commit x reject N note u undo s skip b back A stats ? help",
+            " h/g actor · p/e kind · ⏎ commit · x reject · + add missed · c complete · E rate · N note · u undo · s/→ skip · b/← back · A agreement · Esc · ? help",
+            " h/g p/e ⏎ commit x reject + add c complete E rate u undo s skip b back A stats ? help",
         ]
     } else {
         [
-            " y/⏎ confirm · h/g actor, p/e kind, ⏎ relabel · x reject · N note · u undo · s/→ skip · b/← back · A agreement · Esc browse · ? help",
-            " y confirm h/g p/e relabel x reject N note u undo s skip b back A stats ? help",
+            " y/⏎ confirm · h/g actor, p/e kind, ⏎ relabel · x reject · + add missed · c complete · E rate · N note · u undo · s/→ skip · b/← back · A agreement · Esc · ? help",
+            " y confirm h/g p/e relabel x reject + add c complete E rate u undo s skip b back A stats ? help",
         ]
     };
     let keys = if keys[0].chars().count() <= w { keys[0] } else { keys[1] };
