@@ -89,14 +89,27 @@ fn recall_precision_count_error_and_shares_as_worked_out_by_hand() {
     let (j, text, _) = stats(&["--format", "json"]);
     let c = &j["complete"];
     let all = &c["overall"];
-    assert_eq!((&all["gold"], &all["leash"], &all["hits"]), (&Value::from(5), &4.into(), &2.into()), "{text}");
+    assert_eq!(
+        (&all["gold"], &all["leash"], &all["hits"]),
+        (&Value::from(5), &4.into(), &2.into()),
+        "{text}"
+    );
     assert!(close(&all["precision"], 0.5) && close(&all["recall"], 0.4), "{text}");
     // Per turn: |3 - 4| and |1 - 1|.
-    assert!(close(&all["count_error"], 0.5) && close(&all["count_bias"], -0.5), "{text}");
+    assert!(
+        close(&all["count_error"], 0.5) && close(&all["count_bias"], -0.5),
+        "{text}"
+    );
     let ph = &c["classes"]["planning_human"];
-    assert!(close(&ph["precision"], 1.0) && close(&ph["recall"], 2.0 / 3.0), "{text}");
+    assert!(
+        close(&ph["precision"], 1.0) && close(&ph["recall"], 2.0 / 3.0),
+        "{text}"
+    );
     let eh = &c["classes"]["execution_human"];
-    assert_eq!((&eh["gold"], &eh["leash"], &eh["recall"]), (&Value::from(2), &0.into(), &0.0.into()));
+    assert_eq!(
+        (&eh["gold"], &eh["leash"], &eh["recall"]),
+        (&Value::from(2), &0.into(), &0.0.into())
+    );
     assert!(eh["precision"].is_null(), "no rule said human execution: no precision");
     // Human shares, pooled: planning 3/3 by hand, 2/3 by the rules; execution 2/2 and 0/1.
     assert!(close(&c["planning_human_share"]["gold"], 1.0), "{text}");
@@ -121,7 +134,12 @@ fn agreement_per_rule_source_format_and_expertise_rating() {
     let g = |s: &str, a, r| (s.to_owned(), a, r);
     assert_eq!(
         groups("by_rule"),
-        [g("A-PLAN", 1, 1), g("A-RUN", 1, 0), g("A-WRITE", 1, 0), g("H-GOAL", 2, 0)],
+        [
+            g("A-PLAN", 1, 1),
+            g("A-RUN", 1, 0),
+            g("A-WRITE", 1, 0),
+            g("H-GOAL", 2, 0)
+        ],
         "{text}"
     );
     assert_eq!(groups("by_source_format"), [g("claude-code", 4, 1), g("v1", 1, 0)]);
@@ -129,7 +147,11 @@ fn agreement_per_rule_source_format_and_expertise_rating() {
     // s-1: 3 by hand, 3 in the corpus; s-2: 3 by hand (the later rating), 5 in the corpus.
     let r = &j["expertise_ratings"];
     let n = |k: &str| r[k].as_u64().unwrap();
-    assert_eq!((n("rated"), n("compared"), n("exact"), n("within_one")), (2, 2, 1, 1), "{text}");
+    assert_eq!(
+        (n("rated"), n("compared"), n("exact"), n("within_one")),
+        (2, 2, 1, 1),
+        "{text}"
+    );
     assert!(close(&r["mean_error"], 1.0), "{text}");
 }
 
@@ -137,10 +159,16 @@ fn agreement_per_rule_source_format_and_expertise_rating() {
 fn the_table_says_the_same() {
     let (_, text, _) = stats(&[]);
     assert!(text.contains("complete turns 2"), "{text}");
-    let all = text.lines().find(|l| l.trim_start().starts_with("all decisions")).unwrap();
+    let all = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("all decisions"))
+        .unwrap();
     let cells: Vec<&str> = all.split_whitespace().collect();
     assert_eq!(cells[2..8], ["5", "4", "2", "50.0%", "40.0%", "0.44"], "{text}");
-    assert!(text.contains("human share of planning:  1.00 by hand, 0.67 by the rules"), "{text}");
+    assert!(
+        text.contains("human share of planning:  1.00 by hand, 0.67 by the rules"),
+        "{text}"
+    );
     assert!(text.contains("expertise rated by hand: 2 session(s)"), "{text}");
     assert!(text.contains("within one 1 (50.0%)"), "{text}");
 }

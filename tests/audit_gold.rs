@@ -1,0 +1,137 @@
+//! The gold round trip: audit real transcripts turn by turn (confirm, relabel, reject, add
+//! what the classifier missed, mark complete), export the complete turns as gold, and
+//! `leash eval` on that file reports what `audit stats` reported.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use leash::audit::forms::Missed;
+use leash::audit::{Store, Verdict, judgement};
+use leash::corpus::{Corpus, Source};
+use leash::model::{Actor, Kind};
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/claude-code/sample-project")
+}
+
+fn run(args: &[&str], dir: &Path) -> (Value, String) {
+    let out = cargo_bin_cmd!("leash").args(args).current_dir(dir).assert().success();
+    let o = out.get_output();
+    let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (json, String::from_utf8_lossy(&o.stderr).into_owned())
+}
+
+/// What the auditor does to one decision, by rule and evidence.
+fn verdict(sid: &str, d: &leash::model::Decision) -> Verdict {
+    match (d.rule.as_deref(), d.evidence.as_deref().unwrap_or("")) {
+        (Some("A-PLAN-TODO"), e) if e.starts_with("Analyze") => {
+            Verdict::relabel(sid, &d.id, Actor::Human, Kind::Planning)
+        }
+        (_, "Create data models") => Verdict::relabel(sid, &d.id, Actor::Human, Kind::Planning),
+        (_, "Create main page integration") => Verdict::reject(sid, &d.id),
+        _ => Verdict::confirm(sid, &d.id, d.actor, d.kind),
+    }
+}
+
+/// Audits every turn of two sessions completely and leaves the third half done.
+fn audit(dir: &Path) {
+    let corpus = dir.join("c.jsonl");
+    let c = Corpus::load(vec![Source::open(&corpus).unwrap()], |_| {}).unwrap();
+    let mut store = Store::open(&dir.join("c.jsonl.audit.jsonl"), Some("ana")).unwrap();
+    for row in 0..c.rows.len() {
+        let s = c.session(row).unwrap();
+        let whole = !s.id.starts_with("5c0375b4");
+        for (ti, t) in s.turns.iter().enumerate() {
+            for d in t.decisions.iter().take(if whole { usize::MAX } else { 2 }) {
+                store.append(judgement(&s, ti, d, verdict(&s.id, d))).unwrap();
+            }
+            // What the classifier missed: an action's target nothing else quotes.
+            let missed = match (s.id.get(..8), ti) {
+                (Some("1af7fc5e"), 0) => Some(("ls -la", Kind::Execution, "commands")),
+                (Some("fe5e1c67"), 0) => Some(("~/.claude/commands", Kind::Execution, "files")),
+                _ => None,
+            };
+            if let Some((evidence, kind, category)) = missed {
+                let id = format!("m{}", ti + 1);
+                let m = Missed {
+                    id: &id,
+                    turn: ti + 1,
+                    actor: Actor::Agent,
+                    kind,
+                    category,
+                    evidence,
+                };
+                store.append(Verdict::add(&s.id, &m)).unwrap();
+            }
+            if whole {
+                store.append(Verdict::complete(&s.id, ti + 1)).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn audit_export_gold_then_eval_reports_what_audit_stats_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let src = fixtures();
+    run(
+        &["import", src.to_str().unwrap(), "--no-cache", "-q", "-o", "c.jsonl"],
+        d,
+    );
+    audit(d);
+    let (stats, _) = run(&["audit", "stats", "c.jsonl", "--format", "json"], d);
+    let complete = &stats["complete"];
+    assert_eq!(complete["turns"], 3, "{stats:#}");
+    assert_eq!(complete["added"], 2);
+
+    fs::create_dir(d.join("gold")).unwrap();
+    let (_, err) = run(
+        &[
+            "audit",
+            "export",
+            "c.jsonl",
+            "--format",
+            "gold",
+            "-o",
+            "gold/audit.jsonl",
+        ],
+        d,
+    );
+    assert!(err.contains("3 complete turn(s) written as gold"), "{err}");
+    let gold = fs::read_to_string(d.join("gold/audit.jsonl")).unwrap();
+    let first: Value = serde_json::from_str(gold.lines().next().unwrap()).unwrap();
+    // Sources are relative to the gold file's folder, as the gold format says.
+    let source = first["source"].as_str().unwrap();
+    assert!(
+        source.starts_with("../") && d.join("gold").join(source).is_file(),
+        "{source}"
+    );
+
+    let (eval, err) = run(&["eval", "gold/audit.jsonl", "--format", "json"], d);
+    assert!(eval["unreadable"].as_array().is_some_and(Vec::is_empty), "{err}");
+    for key in [
+        "turns",
+        "overall",
+        "classes",
+        "paired",
+        "kappa_actor",
+        "kappa_kind",
+        "planning_human_share",
+        "execution_human_share",
+        "rules",
+    ] {
+        assert_eq!(
+            eval[key], complete[key],
+            "{key}: eval {:#} vs stats {:#}",
+            eval[key], complete[key]
+        );
+    }
+    // Not a round trip of nothing: the classifier missed two, one was wrong, one not a decision.
+    let all = &complete["overall"];
+    assert_eq!((&all["gold"], &all["leash"]), (&Value::from(16), &15.into()), "{all:#}");
+    assert!(all["recall"].as_f64().unwrap() < 1.0 && all["precision"].as_f64().unwrap() < 1.0);
+}
