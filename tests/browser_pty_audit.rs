@@ -1,0 +1,118 @@
+//! Audit mode as a person drives it in a terminal: the real binary in a pseudo-terminal, a
+//! real Claude Code transcript imported, a decision the classifier missed added from the
+//! keyboard, the turn marked complete, the session's expertise rated, all on disk.
+
+mod support;
+
+use std::path::Path;
+
+use serde_json::Value;
+use support::pty::Term;
+
+fn import(dir: &Path) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/claude-code/sample-project/1af7fc5e-8455-4414-9ccd-011d40f70b2a.jsonl");
+    let ok = std::process::Command::new(env!("CARGO_BIN_EXE_leash"))
+        .args(["import", "--no-cache", "-q", "-o", "c.jsonl"])
+        .arg(src)
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+}
+
+fn lines(dir: &Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(dir.join("c.jsonl.audit.jsonl")).unwrap_or_default();
+    text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn add_a_missed_decision_complete_the_turn_and_rate_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    import(d);
+    let mut t = Term::spawn(&["c.jsonl"], 120, 40, d);
+    t.wait_for("leash 1 session");
+    t.send(b"a");
+    t.wait_for("Enter start");
+    t.press("Enter");
+    t.wait_for("0 / 3 audited");
+    t.send(b"y");
+    t.wait_for("1 / 3 audited");
+    t.send(b"y");
+    t.wait_for("2 / 3 audited");
+
+    // A newcomer opens the overlay and leaves it with Esc: nothing is written.
+    t.send(b"+");
+    t.wait_for("add a missed decision");
+    t.press("Esc");
+    t.wait("Esc closes the overlay", |s| !s.contains("add a missed decision"));
+    assert_eq!(lines(d).len(), 2);
+
+    // Enter before saying what and who: the overlay says so and stays.
+    t.send(b"+");
+    t.wait_for("add a missed decision");
+    t.press("Enter");
+    t.wait_for("say what was decided");
+    t.send(b"eg");
+    t.press("Right");
+    t.press("Right");
+    t.wait_for("Enter adds it");
+    for _ in 0..30 {
+        if t.text().contains("▶ action   ls -la") {
+            break;
+        }
+        t.press("Down");
+        std::thread::sleep(std::time::Duration::from_millis(30));
+    }
+    t.wait_for("▶ action   ls -la");
+    t.press("Enter");
+    t.wait_for("✓ added m1 to turn 1: execution agent commands");
+    t.wait_for("+ m1 EXEC AGENT commands “ls -la”");
+
+    // Complete refuses while d3 is unjudged, then takes.
+    t.send(b"c");
+    t.wait_for("judge d3 first");
+    t.send(b"y");
+    t.wait_for("3 / 3 audited");
+    t.press("Left");
+    t.wait_for("decision 3 of 3");
+    t.send(b"c");
+    t.wait_for("turn 1 of 1af7fc5e-8455-4414-9ccd-011d40f70b2a complete");
+    t.wait_for("COMPLETE");
+
+    t.send(b"E");
+    t.wait_for("rate the session's expertise");
+    t.send(b"2");
+    t.wait_for("rated: beginner");
+
+    t.send(b"?");
+    t.wait_for("add a decision the classifier missed");
+    t.press("Esc");
+    t.wait("Esc closes the help", |s| !s.contains("add a decision the classifier missed"));
+    t.send(b"A");
+    t.wait_for("complete turns: 1 (1 missed decisions added, 0 left unjudged)");
+    t.press("Esc");
+    t.send(b"q");
+    assert!(t.wait_exit());
+
+    let l = lines(d);
+    let add = l.iter().find(|v| v["verdict"] == "add").expect("an add line");
+    assert_eq!(
+        (&add["decision"], &add["kind"], &add["actor"], &add["category"], &add["evidence"], &add["turn"]),
+        (&Value::from("m1"), &"execution".into(), &"agent".into(), &"commands".into(), &"ls -la".into(), &1.into())
+    );
+    assert!(l.iter().any(|v| v["verdict"] == "complete" && v["turn"] == 1));
+    assert!(l.iter().any(|v| v["verdict"] == "expertise" && v["level"] == 2));
+
+    // And the command line reads them back.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_leash"))
+        .args(["audit", "stats", "c.jsonl", "--format", "json"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["complete"]["turns"], 1);
+    assert_eq!(j["complete"]["overall"]["recall"], 0.75);
+    assert_eq!(j["expertise_ratings"]["rated"], 1);
+}
