@@ -89,7 +89,9 @@ fn add_a_missed_decision_complete_the_turn_and_rate_the_session() {
     t.send(b"?");
     t.wait_for("add a decision the classifier missed");
     t.press("Esc");
-    t.wait("Esc closes the help", |s| !s.contains("add a decision the classifier missed"));
+    t.wait("Esc closes the help", |s| {
+        !s.contains("add a decision the classifier missed")
+    });
     t.send(b"A");
     t.wait_for("complete turns: 1 (1 missed decisions added, 0 left unjudged)");
     t.press("Esc");
@@ -99,8 +101,22 @@ fn add_a_missed_decision_complete_the_turn_and_rate_the_session() {
     let l = lines(d);
     let add = l.iter().find(|v| v["verdict"] == "add").expect("an add line");
     assert_eq!(
-        (&add["decision"], &add["kind"], &add["actor"], &add["category"], &add["evidence"], &add["turn"]),
-        (&Value::from("m1"), &"execution".into(), &"agent".into(), &"commands".into(), &"ls -la".into(), &1.into())
+        (
+            &add["decision"],
+            &add["kind"],
+            &add["actor"],
+            &add["category"],
+            &add["evidence"],
+            &add["turn"]
+        ),
+        (
+            &Value::from("m1"),
+            &"execution".into(),
+            &"agent".into(),
+            &"commands".into(),
+            &"ls -la".into(),
+            &1.into()
+        )
     );
     assert!(l.iter().any(|v| v["verdict"] == "complete" && v["turn"] == 1));
     assert!(l.iter().any(|v| v["verdict"] == "expertise" && v["level"] == 2));
@@ -115,4 +131,67 @@ fn add_a_missed_decision_complete_the_turn_and_rate_the_session() {
     assert_eq!(j["complete"]["turns"], 1);
     assert_eq!(j["complete"]["overall"]["recall"], 0.75);
     assert_eq!(j["expertise_ratings"]["rated"], 1);
+}
+
+fn generate(dir: &Path, name: &str, seed: &str) {
+    let ok = std::process::Command::new(env!("CARGO_BIN_EXE_leash"))
+        .args(["generate", "--sessions", "5", "--seed", seed, "-o", name])
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+}
+
+fn audited_by_stats(dir: &Path, corpus: &str) -> u64 {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_leash"))
+        .args(["audit", "stats", corpus, "--format", "json"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    j["audited"].as_u64().unwrap()
+}
+
+/// Issue 11: a sidecar made on another corpus that reuses the ids (generated corpora all
+/// do) is no progress in the browser's queue, as it is none in `audit stats`: by the old
+/// lines' fingerprint and by the new lines' key alike.
+#[test]
+fn the_queue_counts_as_done_only_what_audit_stats_scores() {
+    use leash::audit::{Store, Verdict, fingerprint, judgement};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    generate(d, "a.jsonl", "1");
+    generate(d, "b.jsonl", "2");
+    let a =
+        leash::corpus::Corpus::load(vec![leash::corpus::Source::open(&d.join("a.jsonl")).unwrap()], |_| {}).unwrap();
+    let mut store = Store::open(&d.join("b.jsonl.audit.jsonl"), Some("ana")).unwrap();
+    for row in 0..2 {
+        let s = a.session(row).unwrap();
+        for (ti, t) in s.turns.iter().enumerate() {
+            for dec in &t.decisions {
+                let v = Verdict::confirm(&s.id, &dec.id, dec.actor, dec.kind);
+                // Session 1 as an older leash wrote it (fingerprint only), session 2 as now.
+                let v = match row {
+                    0 => v.with_fingerprint(Some(fingerprint::fingerprint(&s, ti, dec))),
+                    _ => judgement(&s, ti, dec, v),
+                };
+                store.append(v).unwrap();
+            }
+        }
+    }
+    drop(store);
+    assert_eq!(audited_by_stats(d, "b.jsonl"), 0);
+    let mut t = Term::spawn(&["b.jsonl"], 120, 40, d);
+    t.wait_for("leash 5 sessions");
+    t.send(b"a");
+    t.wait_for("Enter start");
+    t.press("Enter");
+    let screen = t.wait("the queue started", |s| s.contains(" audited, 0 rejected"));
+    assert!(screen.contains(" 0 / "), "{screen}");
+    assert!(
+        screen.contains("decision 1 of"),
+        "it starts at the first decision: {screen}"
+    );
+    t.send(b"q");
+    assert!(t.wait_exit());
 }
