@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn candidates_are_prompt_sentences_response_lines_and_action_targets() {
-        let long = format!("{} Then run the tests. Done?", "Use rg, not grep.".repeat(10));
+        let long = format!("{}Then run the tests. Done?", "Use rg, not grep. ".repeat(10));
         let t = Turn {
             prompt: format!("fix the login bug\n\n{long}"),
             response: Some("I will edit src/login.rs.\nfix the login bug".into()),

@@ -111,7 +111,13 @@ pub(super) fn undo(app: &mut App) {
                 None if decision == crate::audit::forms::EXPERTISE_ID => {
                     format!("undone: {session} has no expertise rating again")
                 }
-                None => format!("undone: {session}/{decision} is not audited (or added) again"),
+                None if decision
+                    .strip_prefix(crate::audit::forms::ADDED_PREFIX)
+                    .is_some_and(|n| n.parse::<u64>().is_ok()) =>
+                {
+                    format!("undone: the decision {decision} added to {session} is withdrawn")
+                }
+                None => format!("undone: {session}/{decision} is not audited again"),
             },
             Some((session, decision)),
         ),

@@ -143,7 +143,7 @@ fn turn_lines<'a>(log: &AuditLog, s: &Session, ti: usize, t: Theme) -> Vec<Line<
     let added = log.added(&s.id, ti + 1);
     let mut spans = vec![Span::styled(
         format!(
-            "turn {}: {judged} of {} judged · {} added by hand · ",
+            "turn {}: {judged}/{} judged · {} added · ",
             ti + 1,
             decisions.len(),
             added.len()
@@ -153,7 +153,7 @@ fn turn_lines<'a>(log: &AuditLog, s: &Session, ti: usize, t: Theme) -> Vec<Line<
     if log.is_complete(&s.id, ti + 1) {
         spans.push(Span::styled("COMPLETE", t.good()));
     } else {
-        spans.push(Span::styled("not complete (+ adds a missed one, c completes)", t.dim()));
+        spans.push(Span::styled("not complete (+ add missed, c complete)", t.dim()));
     }
     let mut out = vec![Line::from(spans)];
     for v in added {
@@ -175,7 +175,7 @@ fn turn_lines<'a>(log: &AuditLog, s: &Session, ti: usize, t: Theme) -> Vec<Line<
             Span::styled("”", t.dim()),
         ]));
     }
-    let rated = log.rating(&s.id).map_or("not rated (E rates it)".to_owned(), |v| {
+    let rated = log.rating(&s.id).map_or("not rated by hand (E)".to_owned(), |v| {
         let l = if v.level.is_some() {
             expertise_name(v.level)
         } else {
@@ -184,7 +184,7 @@ fn turn_lines<'a>(log: &AuditLog, s: &Session, ti: usize, t: Theme) -> Vec<Line<
         format!("rated {l} by {}", clean(&v.auditor))
     });
     out.push(Line::styled(
-        format!("expertise: {} (estimate) · {rated}", expertise_name(s.expertise.0)),
+        format!("expertise {} · {rated}", expertise_name(s.expertise.0)),
         t.dim(),
     ));
     out
