@@ -123,12 +123,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     let keys = if a.blind {
         [
-            " h/g actor · p/e kind · ⏎ commit · x reject · + add missed · c complete · E rate · N note · u undo · s/→ skip · b/← back · A agreement · Esc · ? help",
+            " h/g p/e · ⏎ commit · x reject · + add missed · c complete · E rate · N note · u undo · s/→ skip · b/← back · A agreement · ? help",
             " h/g p/e ⏎ commit x reject + add c complete E rate u undo s skip b back ? help",
         ]
     } else {
         [
-            " y/⏎ confirm · h/g actor, p/e kind, ⏎ relabel · x reject · + add missed · c complete · E rate · N note · u undo · s/→ skip · b/← back · A agreement · Esc · ? help",
+            " y/⏎ confirm · h/g p/e relabel · x reject · + add missed · c complete · E rate · N note · u undo · s/→ skip · b/← back · A stats · ? help",
             " y confirm h/g p/e relabel x reject + add c complete E rate u undo s skip ? help",
         ]
     };
