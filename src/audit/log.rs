@@ -146,23 +146,30 @@ impl AuditLog {
 
     /// Each auditor's own current verdict on each decision (for inter-auditor agreement).
     pub fn latest_by_auditor(&self) -> Vec<&Verdict> {
-        let mut out = Vec::new();
-        for k in &self.order {
-            let stack = &self.stacks[k];
-            let mut seen: Vec<&str> = Vec::new();
-            for v in stack.iter().rev() {
-                if !seen.contains(&v.auditor.as_str()) {
-                    seen.push(&v.auditor);
-                    out.push(v);
-                }
-            }
-        }
-        out
+        self.order.iter().flat_map(|k| each_auditor(&self.stacks[k])).collect()
     }
 
-    pub(super) fn history(&self, session: &str, ident: &str) -> &[Verdict] {
+    /// Each auditor's own current verdict on one pair (`ident` as in [`AuditLog::current`]).
+    pub fn by_auditor(&self, session: &str, ident: &str) -> Vec<&Verdict> {
+        each_auditor(self.history(session, ident))
+    }
+
+    pub(crate) fn history(&self, session: &str, ident: &str) -> &[Verdict] {
         self.stacks
             .get(&(session.to_owned(), ident.to_owned()))
             .map_or(&[], Vec::as_slice)
     }
+}
+
+/// The last line of each auditor in a pair's history, the latest first.
+fn each_auditor(stack: &[Verdict]) -> Vec<&Verdict> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for v in stack.iter().rev() {
+        if !seen.contains(&v.auditor.as_str()) {
+            seen.push(&v.auditor);
+            out.push(v);
+        }
+    }
+    out
 }

@@ -13,10 +13,12 @@ mod join;
 mod log;
 pub mod queue;
 pub mod rating;
+pub mod review;
 pub mod stats;
 mod store;
 pub mod table;
 mod table_more;
+pub mod turns;
 mod verdict;
 
 use std::path::{Path, PathBuf};

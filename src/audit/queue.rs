@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use super::{AuditLog, Target};
 use crate::corpus::Corpus;
+use crate::model::{Actor, Kind};
 
 /// One decision to audit.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +23,8 @@ pub struct Item {
     /// Its turn (0-based), and how verdicts find it (key, fingerprint).
     pub turn: usize,
     pub target: Target,
+    /// The classifier's label (none for a turn without decisions).
+    pub label: Option<(Actor, Kind)>,
 }
 
 /// How to order (and cut) the queue.
@@ -36,6 +39,20 @@ pub enum Order {
     Stratified { n: usize, seed: u64 },
     /// Every decision, lowest classifier confidence first; no confidence comes last.
     LowestConfidence,
+    /// `n` whole turns (every decision of each, and turns where the classifier found none),
+    /// an equal share per stratum of expertise level × source format, seeded: recall needs
+    /// turns judged in full ([`super::turns`]).
+    Turns { n: usize, seed: u64 },
+    /// The decisions where auditors disagree with each other or with the classifier, to be
+    /// settled ([`super::review`]); the log decides which, so callers filter after building.
+    Disagreements,
+}
+
+impl Order {
+    /// Whether the queue holds turns the classifier found no decision in (one item each).
+    pub fn whole_turns(self) -> bool {
+        matches!(self, Order::Turns { .. })
+    }
 }
 
 /// A queue, and the sessions that could not be re-read (`file:line: reason`).
@@ -45,36 +62,72 @@ pub struct Queue {
     pub errors: Vec<String>,
 }
 
-/// Builds the queue over `sessions` (corpus row indices, say the filtered set).
+/// Builds the queue over `sessions` (corpus row indices, say the filtered set). For
+/// [`Order::Disagreements`] the caller keeps the items [`super::review::disagrees`] names.
 pub fn build(corpus: &Corpus, sessions: &[usize], order: Order) -> Queue {
-    let Queue { items, errors } = in_order(corpus, sessions);
-    let items = match order {
-        Order::InOrder => items,
+    let Queue { items, errors } = read(corpus, sessions, order.whole_turns());
+    Queue {
+        items: arrange(corpus, items, order),
+        errors,
+    }
+}
+
+/// Orders (and cuts) the items of [`read`] as `order` says.
+pub fn arrange(corpus: &Corpus, items: Vec<Item>, order: Order) -> Vec<Item> {
+    match order {
+        Order::InOrder | Order::Disagreements => items,
         Order::Sample { n, seed } => sample(items, n, seed),
         Order::Stratified { n, seed } => stratified(corpus, items, n, seed),
         Order::LowestConfidence => lowest_confidence(items),
-    };
-    Queue { items, errors }
+        Order::Turns { n, seed } => super::turns::whole_turns(corpus, items, n, seed),
+    }
 }
 
 /// Every decision of the sessions, in order (sessions re-read in parallel).
 pub fn in_order(corpus: &Corpus, sessions: &[usize]) -> Queue {
+    read(corpus, sessions, false)
+}
+
+impl Item {
+    /// A turn the classifier found no decision in: one item, with no decision (`""`).
+    pub fn is_turn(&self) -> bool {
+        self.decision.is_empty()
+    }
+}
+
+/// Every decision of the sessions, in order, and with `empty_turns` one item for each turn
+/// without decisions (sessions re-read in parallel).
+pub fn read(corpus: &Corpus, sessions: &[usize], empty_turns: bool) -> Queue {
     let read: Vec<Result<Vec<Item>, String>> = sessions
         .par_iter()
         .map(|&i| {
             let s = corpus.session(i)?;
-            Ok(s.turns
-                .iter()
-                .enumerate()
-                .flat_map(|(ti, t)| t.decisions.iter().map(move |d| (ti, d)))
-                .map(|(ti, d)| Item {
+            let mut items = Vec::new();
+            for (ti, t) in s.turns.iter().enumerate() {
+                if t.decisions.is_empty() && empty_turns {
+                    items.push(Item {
+                        session: i,
+                        decision: String::new(),
+                        confidence: None,
+                        turn: ti,
+                        target: Target {
+                            id: String::new(),
+                            key: String::new(),
+                            fingerprint: String::new(),
+                        },
+                        label: None,
+                    });
+                }
+                items.extend(t.decisions.iter().map(|d| Item {
                     session: i,
                     decision: d.id.clone(),
                     confidence: d.confidence,
                     turn: ti,
                     target: Target::of(&s, ti, d),
-                })
-                .collect())
+                    label: Some((d.actor, d.kind)),
+                }));
+            }
+            Ok(items)
         })
         .collect();
     let mut q = Queue::default();
@@ -104,11 +157,19 @@ pub fn stratified(corpus: &Corpus, items: Vec<Item>, n: usize, seed: u64) -> Vec
         let level = corpus.rows[it.session].expertise.map_or(5, |l| usize::from(l) - 1);
         groups[level.min(5)].push(it);
     }
+    let mut out = fill(groups, n, &mut rng);
+    out.shuffle(&mut rng);
+    out
+}
+
+/// `n` of the groups' members, split as equally as possible between the groups (shuffled
+/// within each first): water-filling, the smallest groups first, each taking its share of
+/// what is left, so a group with too few passes the rest of its share to the others.
+pub(crate) fn fill<T>(mut groups: Vec<Vec<T>>, n: usize, rng: &mut Pcg64Mcg) -> Vec<T> {
     groups.retain(|g| !g.is_empty());
     for g in &mut groups {
-        g.shuffle(&mut rng);
+        g.shuffle(rng);
     }
-    // Water-filling: the smallest groups first, each taking its share of what is left.
     let mut by_size: Vec<usize> = (0..groups.len()).collect();
     by_size.sort_by_key(|&i| groups[i].len());
     let total: usize = groups.iter().map(Vec::len).sum();
@@ -119,13 +180,11 @@ pub fn stratified(corpus: &Corpus, items: Vec<Item>, n: usize, seed: u64) -> Vec
         take[i] = share.min(groups[i].len());
         left -= take[i];
     }
-    let mut out: Vec<Item> = groups
+    groups
         .into_iter()
         .zip(take)
         .flat_map(|(g, t)| g.into_iter().take(t))
-        .collect();
-    out.shuffle(&mut rng);
-    out
+        .collect()
 }
 
 /// Lowest classifier confidence first (ties keep their order); unknown confidence last.
@@ -142,10 +201,30 @@ pub fn lowest_confidence(mut items: Vec<Item>) -> Vec<Item> {
 impl Item {
     /// The verdict in force on this decision, as `audit stats` would score it: given under
     /// its key, or by id on this same version of it (a verdict given on another corpus, or
-    /// another version of the decision, is not).
+    /// another version of the decision, is not). For a turn without decisions: its
+    /// completion.
     pub fn verdict<'a>(&self, corpus: &Corpus, log: &'a AuditLog) -> Option<&'a super::Verdict> {
-        log.current_of(&corpus.rows[self.session].id, &self.target)
+        let sid = &corpus.rows[self.session].id;
+        if self.is_turn() {
+            return log
+                .current(sid, &super::forms::turn_id(self.turn + 1))
+                .filter(|v| v.verdict == super::VerdictKind::Complete);
+        }
+        log.current_of(sid, &self.target)
     }
+}
+
+/// Keeps the items where auditors disagree with each other or with the classifier, and
+/// that no verdict settled yet ([`Order::Disagreements`]).
+pub fn disagreements(items: Vec<Item>, corpus: &Corpus, log: &AuditLog) -> Vec<Item> {
+    items
+        .into_iter()
+        .filter(|it| {
+            let sid = &corpus.rows[it.session].id;
+            it.label
+                .is_some_and(|l| super::review::disagrees(log, sid, &it.target, l))
+        })
+        .collect()
 }
 
 /// Where to resume: the index of the first item with no verdict in force in `log`.

@@ -90,6 +90,9 @@ pub struct Verdict {
     /// An `expertise` rating, 1-5; absent when the auditor cannot tell (an extra key).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
+    /// Written from the review queue: this verdict settles a disagreement (an extra key).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub settles: bool,
 }
 
 impl Verdict {
@@ -111,6 +114,7 @@ impl Verdict {
             category: None,
             evidence: None,
             level: None,
+            settles: false,
         }
     }
 

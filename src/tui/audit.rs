@@ -10,11 +10,13 @@ use crate::audit::{AuditLog, Store};
 use crate::model::{Actor, Decision, Kind, Session};
 
 /// The queue orders the setup overlay offers, in its order.
-pub const ORDERS: [&str; 4] = [
+pub const ORDERS: [&str; 6] = [
     "in order",
     "random sample of N",
     "stratified by expertise, N",
     "lowest confidence first",
+    "N whole turns, by expertise and source (for recall)",
+    "disagreements to settle",
 ];
 
 /// The fields of the setup overlay.
@@ -64,13 +66,15 @@ impl Setup {
             1 => Order::Sample { n, seed },
             2 => Order::Stratified { n, seed },
             3 => Order::LowestConfidence,
+            4 => Order::Turns { n, seed },
+            5 => Order::Disagreements,
             _ => Order::InOrder,
         }
     }
 
     /// Whether N and the seed mean anything for the chosen order.
     pub fn sized(&self) -> bool {
-        matches!(self.order, 1 | 2)
+        matches!(self.order, 1 | 2 | 4)
     }
 }
 
@@ -207,6 +211,15 @@ impl Audit {
             .iter()
             .enumerate()
             .find_map(|(ti, t)| t.decisions.iter().find(|d| d.id == it.decision).map(|d| (s, ti, d)))
+    }
+
+    /// The item's session and turn (for a decision, its turn; for a turn the classifier found
+    /// no decision in, that turn), once read.
+    pub fn turn(&self) -> Option<(&Session, usize)> {
+        let it = self.item()?;
+        let o = self.open.as_ref().filter(|o| o.row == it.session)?;
+        let s = o.session.as_ref().ok()?;
+        (it.turn < s.turns.len()).then_some((s, it.turn))
     }
 
     /// The log of verdicts: the store's, else the read-only one.

@@ -57,13 +57,13 @@ fn with(app: &mut App, f: impl FnOnce(&mut Adding)) {
 
 /// The session id and the 0-based turn of the decision in front, once its session is read.
 fn turn_in_front(app: &App) -> Option<(usize, String, usize)> {
-    let (s, ti, _) = app.audit.decision()?;
+    let (s, ti) = app.audit.turn()?;
     Some((app.audit.item()?.session, s.id.clone(), ti))
 }
 
 fn start(app: &mut App) {
     let Some((row, _, ti)) = turn_in_front(app) else { return };
-    let Some((s, ..)) = app.audit.decision() else { return };
+    let Some((s, _)) = app.audit.turn() else { return };
     let adding = Adding::new(row, ti, &s.turns[ti]);
     if adding.candidates.is_empty() {
         app.audit.status = Some(Status::Error("this turn has nothing to quote as evidence".into()));
@@ -135,7 +135,7 @@ fn save(app: &mut App) {
 
 /// The classifier's decisions of the turn in front that have no verdict in force.
 fn unjudged(app: &App) -> Vec<String> {
-    let (Some((s, ti, _)), Some(log)) = (app.audit.decision(), app.audit.log()) else {
+    let (Some((s, ti)), Some(log)) = (app.audit.turn(), app.audit.log()) else {
         return Vec::new();
     };
     s.turns[ti]

@@ -1,5 +1,6 @@
 //! Moving through the queue, reading sessions as needed, and the figures it shows.
 
+use crate::audit::queue::Order;
 use crate::audit::stats::Stats;
 use crate::audit::{VerdictKind, join, join_per_auditor};
 
@@ -40,7 +41,11 @@ pub(super) fn progress(app: &mut App) {
     for it in &a.queue {
         // As `audit stats` counts: a verdict given on another corpus (or another version of
         // the decision) does not make the item done.
-        if let Some(v) = it.verdict(&app.corpus, log) {
+        // In a review queue, an item is done once a verdict settled it.
+        let v = it
+            .verdict(&app.corpus, log)
+            .filter(|v| v.settles || a.order != Some(Order::Disagreements));
+        if let Some(v) = v {
             audited += 1;
             rejected += usize::from(v.verdict == VerdictKind::Reject);
         }

@@ -69,14 +69,39 @@ pub(super) fn queued(app: &mut App, q: queue::Queue, order: Order, blind: bool) 
     let a = &mut app.audit;
     a.building = false;
     let Some(log) = a.log() else { return };
-    a.pos = queue::resume(&q.items, &app.corpus, log).unwrap_or(q.items.len());
-    a.queue = q.items;
+    let review = order == Order::Disagreements;
+    let items = match review {
+        true => queue::disagreements(q.items, &app.corpus, log),
+        false => q.items,
+    };
+    // Every item of a review queue has verdicts: it starts at the first.
+    a.pos = match review {
+        true => 0,
+        false => queue::resume(&items, &app.corpus, log).unwrap_or(items.len()),
+    };
+    a.queue = items;
     a.queue_errors = q.errors;
     a.order = Some(order);
-    a.blind = blind;
+    a.blind = blind && !review;
     a.staged = Staged::default();
-    a.status = Some(Status::Info(if a.queue.is_empty() {
+    let turns = order.whole_turns();
+    a.status = Some(Status::Info(if a.queue.is_empty() && review {
+        "nothing to settle: no decision where auditors disagree with each other or the classifier".into()
+    } else if a.queue.is_empty() {
         "no decisions in the filtered sessions: Esc, change the filters, a again".into()
+    } else if review {
+        format!(
+            "{} decisions to settle: each auditor's verdict is on the card; your verdict settles it (a new line)",
+            a.queue.len()
+        )
+    } else if turns {
+        let mut seen: Vec<(usize, usize)> = a.queue.iter().map(|it| (it.session, it.turn)).collect();
+        seen.dedup();
+        format!(
+            "{} whole turns ({} items): judge each decision, + add what was missed, c complete the turn",
+            seen.len(),
+            a.queue.len()
+        )
     } else if a.pos > 0 {
         format!("resumed at the first decision not yet audited (#{})", a.pos + 1)
     } else {

@@ -15,7 +15,15 @@ pub(super) fn ids(app: &App) -> Option<(String, String)> {
     Some((app.corpus.rows[it.session].id.to_string(), it.decision.clone()))
 }
 
+/// Said when a verdict key is pressed on a turn the classifier found no decision in.
+const NO_DECISION: &str =
+    "the classifier found no decision in this turn: + adds what it missed, c marks the turn complete";
+
 pub(super) fn confirm(app: &mut App) {
+    if app.audit.item().is_some_and(|it| it.is_turn()) {
+        app.audit.status = Some(Status::Info(NO_DECISION.into()));
+        return;
+    }
     let Some((sid, did)) = ids(app) else { return };
     let Some((_, _, d)) = app.audit.decision() else {
         let why = match app.audit.open.as_ref().map(|o| &o.session) {
@@ -45,6 +53,10 @@ pub(super) fn confirm(app: &mut App) {
 /// Writes a verdict (with the note kept), then moves on; on an error nothing is claimed.
 pub(super) fn commit(app: &mut App, v: Verdict, classifier: Option<(Actor, Kind)>) {
     let a = &mut app.audit;
+    if a.item().is_some_and(|it| it.is_turn()) {
+        a.status = Some(Status::Info(NO_DECISION.into()));
+        return;
+    }
     if a.store.is_none() {
         a.status = Some(Status::Error("the audit file is not open for writing".into()));
         return;
@@ -53,6 +65,11 @@ pub(super) fn commit(app: &mut App, v: Verdict, classifier: Option<(Actor, Kind)
         v
     } else {
         v.with_note(a.note.clone())
+    };
+    // From the review queue, the verdict settles the disagreement.
+    let v = Verdict {
+        settles: a.order == Some(crate::audit::queue::Order::Disagreements),
+        ..v
     };
     // Tie the verdict to the decision on screen (by key), not merely to its ids.
     let v = match a.decision() {

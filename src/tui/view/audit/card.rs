@@ -92,6 +92,9 @@ pub(super) fn card_lines<'a>(app: &'a App, s: &'a Session, ti: usize, d: &'a Dec
         }
         None => out.push(Line::styled("not audited yet", t.dim())),
     }
+    if !hidden {
+        out.extend(side_by_side(app, s, d, t));
+    }
     let st = a.staged;
     if a.blind || st.actor.is_some() || st.kind.is_some() {
         let (ca, ck) = if a.blind {
@@ -127,6 +130,75 @@ pub(super) fn card_lines<'a>(app: &'a App, s: &'a Session, ti: usize, d: &'a Dec
         out.push(Line::styled("(rejected: not a decision)", t.dim()));
     }
     if let Some(log) = a.log() {
+        out.extend(turn_lines(log, s, ti, t));
+    }
+    out
+}
+
+/// Each auditor's verdict in force, side by side, when more than one auditor judged the
+/// decision or the queue is the review of disagreements.
+fn side_by_side<'a>(app: &'a App, s: &Session, d: &Decision, t: Theme) -> Vec<Line<'a>> {
+    let a = &app.audit;
+    let (Some(log), Some(it)) = (a.log(), a.item()) else {
+        return Vec::new();
+    };
+    let vs = crate::audit::review::verdicts(log, &s.id, &it.target);
+    let review = a.order == Some(crate::audit::queue::Order::Disagreements);
+    if vs.len() < 2 && !review {
+        return Vec::new();
+    }
+    let mut out = vec![Line::styled(
+        if review {
+            "side by side (your verdict settles it):"
+        } else {
+            "each auditor:"
+        },
+        t.title(),
+    )];
+    out.push(Line::from(vec![
+        Span::styled("  classifier ", t.dim()),
+        Span::styled(kind_text(d.kind), t.kind(d.kind)),
+        Span::raw(" "),
+        Span::styled(actor_text(d.actor), t.actor(d.actor)),
+    ]));
+    for v in vs {
+        let mut spans = vec![
+            Span::raw("  "),
+            safe_owned(&v.auditor, t.bold()),
+            Span::raw(" "),
+            Span::styled(v.verdict.name().to_uppercase(), t.plain()),
+        ];
+        if let Some((x, k)) = crate::audit::review::says(v, (d.actor, d.kind)) {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(kind_text(k), t.kind(k)));
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(actor_text(x), t.actor(x)));
+        }
+        if v.settles {
+            spans.push(Span::styled(" (settled)", t.good()));
+        }
+        if let Some(n) = &v.note {
+            spans.push(Span::styled(" · ", t.dim()));
+            spans.push(safe_owned(n, t.dim()));
+        }
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// A turn the classifier found no decision in: the session, and the turn's state.
+pub(super) fn turn_card<'a>(app: &'a App, s: &'a Session, ti: usize, t: Theme) -> Vec<Line<'a>> {
+    let mut out = vec![
+        Line::from(vec![
+            safe(s.display_title(), t.bold()),
+            Span::styled(format!(" · {}", clean(&s.id)), t.dim()),
+        ]),
+        Line::styled(
+            "the classifier found no decision in this turn: + adds one it missed, c marks the turn complete",
+            t.plain(),
+        ),
+    ];
+    if let Some(log) = app.audit.log() {
         out.extend(turn_lines(log, s, ti, t));
     }
     out

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::audit::queue::Order;
-use crate::model::{Actor, Kind};
+use crate::model::{Actor, Decision, Kind};
 
 use super::super::action::Mode;
 use super::super::app::App;
@@ -24,7 +24,7 @@ mod setup;
 
 pub use add::render_add;
 pub use agreement::render_agreement;
-use card::card_lines;
+use card::{card_lines, turn_card};
 use context::{context_lines, render_queue};
 pub use setup::render_setup;
 
@@ -48,6 +48,8 @@ pub(super) fn order_text(o: Order) -> String {
         Order::Sample { n, seed } => format!("sample of {n}, seed {seed}"),
         Order::Stratified { n, seed } => format!("stratified {n}, seed {seed}"),
         Order::LowestConfidence => "lowest confidence first".into(),
+        Order::Turns { n, seed } => format!("{n} whole turns, seed {seed}"),
+        Order::Disagreements => "disagreements to settle".into(),
     }
 }
 
@@ -156,7 +158,23 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
         );
         return;
     };
-    let Some((s, ti, d)) = a.decision() else {
+    // A turn the classifier found no decision in: the turn alone, to add what it missed.
+    let none = Decision {
+        id: String::new(),
+        kind: Kind::Planning,
+        actor: Actor::Human,
+        category: None,
+        summary: None,
+        evidence: None,
+        confidence: None,
+        ratified: None,
+        rule: None,
+    };
+    let found = match a.turn() {
+        Some((s, ti)) if it.is_turn() => Some((s, ti, &none)),
+        _ => a.decision(),
+    };
+    let Some((s, ti, d)) = found else {
         let why = match a.open.as_ref().map(|o| &o.session) {
             Some(Err(e)) => e.clone(),
             _ => format!("decision {} is not in this session", it.decision),
@@ -168,7 +186,11 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
         );
         return;
     };
-    let card = card_lines(app, s, ti, d, t);
+    let card = if it.is_turn() {
+        turn_card(app, s, ti, t)
+    } else {
+        card_lines(app, s, ti, d, t)
+    };
     let context = context_lines(s, ti, d, t);
     let wide = body.width >= 120;
     // The card sized to its wrapped lines, at most half the column it is in.
@@ -210,7 +232,10 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
     if let Some(r) = queue_r.filter(|r| r.height >= 3) {
         render_queue(frame, r, app, t);
     }
-    let title = format!(" decision {} · turn {}/{} ", d.id, ti + 1, s.turns.len());
+    let title = match it.is_turn() {
+        true => format!(" turn {}/{} · no decision found ", ti + 1, s.turns.len()),
+        false => format!(" decision {} · turn {}/{} ", d.id, ti + 1, s.turns.len()),
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border(true))
