@@ -9,9 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::audit::queue::Order;
 use crate::model::{Actor, Decision, Kind};
 
-use super::super::action::Mode;
 use super::super::app::App;
-use super::super::audit::Status;
 use super::super::sanitize::clean;
 use super::super::theme::Theme;
 use super::{fit, safe_owned, theme};
@@ -20,13 +18,16 @@ mod add;
 mod agreement;
 mod card;
 mod context;
+mod footer;
 mod setup;
+mod turn_state;
 
 pub use add::render_add;
 pub use agreement::render_agreement;
-use card::{card_lines, turn_card};
+use card::card_lines;
 use context::{context_lines, render_queue};
 pub use setup::render_setup;
+use turn_state::turn_card;
 
 pub(super) fn kind_text(k: Kind) -> &'static str {
     match k {
@@ -101,46 +102,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     render_body(frame, body, app, t);
 
-    let status = match (&a.status, app.mode) {
-        (_, Mode::AuditNote) => Line::from(vec![
-            Span::styled(" note: ", t.title()),
-            safe_owned(&a.note, t.bold()),
-            Span::raw("▏"),
-            Span::styled("  Enter keep · Esc drop", t.dim()),
-        ]),
-        (Some(Status::Saved(s)), _) => Line::from(vec![
-            Span::styled(" ✓ ", t.good()),
-            safe_owned(&fit(&clean(s), w.saturating_sub(4)), t.good()),
-        ]),
-        (Some(Status::Error(s)), _) => Line::from(vec![
-            Span::styled(" ✗ ", t.bad()),
-            safe_owned(&fit(&clean(s), w.saturating_sub(4)), t.bad()),
-        ]),
-        (Some(Status::Info(s)), _) => Line::from(safe_owned(&fit(&clean(&format!(" {s}")), w), t.plain())),
-        (None, _) if !a.note.is_empty() => Line::from(vec![
-            Span::styled(" note (goes with the next verdict): ", t.dim()),
-            safe_owned(&fit(&clean(&a.note), w.saturating_sub(38)), t.plain()),
-        ]),
-        (None, _) => Line::raw(""),
-    };
-    let keys = if a.blind {
-        [
-            " h/g p/e · ⏎ commit · x reject · + add missed · c complete · E rate · N note · u undo · s/→ skip · b/← back · A agreement · ? help",
-            " h/g p/e ⏎ commit x reject + add c complete E rate u undo s skip b back ? help",
-        ]
-    } else {
-        [
-            " y/⏎ confirm · h/g p/e relabel · x reject · + add missed · c complete · E rate · N note · u undo · s/→ skip · b/← back · A stats · ? help",
-            " y confirm h/g p/e relabel x reject + add c complete E rate u undo s skip ? help",
-        ]
-    };
-    let keys = if keys[0].chars().count() <= w { keys[0] } else { keys[1] };
-    let foot = Rect {
-        y: area.y + area.height.saturating_sub(2),
-        height: 2.min(area.height),
-        ..area
-    };
-    frame.render_widget(Paragraph::new(vec![status, Line::styled(fit(keys, w), t.dim())]), foot);
+    footer::render(frame, area, app, t);
 }
 
 fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
