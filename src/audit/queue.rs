@@ -25,6 +25,8 @@ pub struct Item {
     pub target: Target,
     /// The classifier's label (none for a turn without decisions).
     pub label: Option<(Actor, Kind)>,
+    /// A turn the classifier found no decision in (then `decision` is empty).
+    pub whole_turn: bool,
 }
 
 /// How to order (and cut) the queue.
@@ -89,9 +91,9 @@ pub fn in_order(corpus: &Corpus, sessions: &[usize]) -> Queue {
 }
 
 impl Item {
-    /// A turn the classifier found no decision in: one item, with no decision (`""`).
+    /// A turn the classifier found no decision in: one item, with no decision.
     pub fn is_turn(&self) -> bool {
-        self.decision.is_empty()
+        self.whole_turn
     }
 }
 
@@ -116,6 +118,7 @@ pub fn read(corpus: &Corpus, sessions: &[usize], empty_turns: bool) -> Queue {
                             fingerprint: String::new(),
                         },
                         label: None,
+                        whole_turn: true,
                     });
                 }
                 items.extend(t.decisions.iter().map(|d| Item {
@@ -125,6 +128,7 @@ pub fn read(corpus: &Corpus, sessions: &[usize], empty_turns: bool) -> Queue {
                     turn: ti,
                     target: Target::of(&s, ti, d),
                     label: Some((d.actor, d.kind)),
+                    whole_turn: false,
                 }));
             }
             Ok(items)
