@@ -5,6 +5,7 @@ mod audit;
 mod audit_blind;
 mod audit_flow;
 mod audit_panels;
+mod audit_review;
 mod audit_screens;
 mod figures;
 pub(super) mod fixture;
