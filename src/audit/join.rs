@@ -107,10 +107,10 @@ fn join_with<'a>(corpus: &Corpus, verdicts: &[&'a Verdict], per_auditor: bool) -
         if failed.contains_key(&row) {
             continue;
         }
-        if !out.sessions.contains_key(&row) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = out.sessions.entry(row) {
             match read(corpus, row) {
                 Ok(r) => {
-                    out.sessions.insert(row, r);
+                    slot.insert(r);
                 }
                 Err(e) => {
                     out.errors.push(e);

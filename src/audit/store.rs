@@ -16,7 +16,7 @@ use crate::safe_fs::{FileId, ReadSet, is_loop, open_no_follow};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Undone {
     /// The verdict before the undone one is current again (re-appended, marked `"undo": true`).
-    Restored(Verdict),
+    Restored(Box<Verdict>),
     /// There was no earlier verdict: a `retract` line now leaves the decision unaudited.
     Retracted { session: String, decision: String },
     /// Nothing to undo; nothing was written.
@@ -157,7 +157,7 @@ impl Store {
                     undo: true,
                     ..prev.clone()
                 };
-                (Undone::Restored(line.clone()), line)
+                (Undone::Restored(Box::new(line.clone())), line)
             }
         };
         self.write(&line)?;

@@ -43,7 +43,9 @@ pub fn whole_turns(corpus: &Corpus, items: Vec<Item>, n: usize, seed: u64) -> Ve
         turns[i].push(it);
     }
     let mut formats: HashMap<usize, String> = HashMap::new();
-    let mut strata: Vec<((Option<u8>, String), Vec<Vec<Item>>)> = Vec::new();
+    /// Expertise level and source format.
+    type Stratum = (Option<u8>, String);
+    let mut strata: Vec<(Stratum, Vec<Vec<Item>>)> = Vec::new();
     for t in turns {
         let row = t[0].session;
         let format = formats.entry(row).or_insert_with(|| format_of(corpus, row)).clone();

@@ -120,7 +120,7 @@ pub(super) fn undo(app: &mut App) {
     let (text, key) = match store.undo_last() {
         Ok(Undone::Restored(v)) => (
             format!("undone: {}/{} is back to {}", v.session, v.decision, v.verdict.name()),
-            Some((v.session, v.decision)),
+            Some((v.session.clone(), v.decision.clone())),
         ),
         Ok(Undone::Retracted { session, decision }) => (
             match decision.strip_prefix("turn:") {

@@ -54,8 +54,6 @@ pub(super) fn order_text(o: Order) -> String {
     }
 }
 
-/// The setup overlay, over the browser: the queue's order, N, seed and blind, or why
-
 /// The audit screen: a header with progress, the decision, its context, status and keys.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
