@@ -50,7 +50,7 @@ fn turns(items: &[Item]) -> Vec<((usize, usize), Vec<&Item>)> {
 }
 
 #[test]
-fn whole_turns_keep_every_decision_and_the_empty_turns_and_share_the_strata() {
+fn whole_turns_keep_every_decision_end_with_the_turn_and_share_the_strata() {
     let c = corpus();
     let q = build(&c, &all(&c), Order::Turns { n: 8, seed: 4 }).items;
     let t = turns(&q);
@@ -58,19 +58,14 @@ fn whole_turns_keep_every_decision_and_the_empty_turns_and_share_the_strata() {
     let distinct: HashSet<(usize, usize)> = t.iter().map(|(k, _)| *k).collect();
     assert_eq!(distinct.len(), 8, "no turn split in two");
     for ((row, turn), items) in &t {
-        let want = [2, 0, 1][*turn];
-        if want == 0 {
-            assert!(
-                items.len() == 1 && items[0].is_turn(),
-                "s{} turn {} stands alone",
-                row + 1,
-                turn + 1
-            );
-        } else {
-            let ids: Vec<&str> = items.iter().map(|i| i.decision.as_str()).collect();
-            assert_eq!(ids.len(), want, "every decision of the turn, in order: {ids:?}");
-            assert!(items.iter().all(|i| !i.is_turn()));
-        }
+        // Every decision of the turn in order, then the turn itself (where the missed ones
+        // are added and the turn is marked complete); a turn without decisions too.
+        let want: &[&str] = [&["d1", "d2", ""][..], &[""], &["d3", ""]][*turn];
+        let ids: Vec<&str> = items.iter().map(|i| i.decision.as_str()).collect();
+        assert_eq!(ids, want, "s{} turn {}", row + 1, turn + 1);
+        let kinds: Vec<bool> = items.iter().map(|i| i.is_turn()).collect();
+        assert_eq!(kinds.iter().filter(|&&k| k).count(), 1);
+        assert_eq!(kinds.last(), Some(&true));
     }
     // Two turns from each stratum (expertise × source format).
     let mut per: BTreeMap<(Option<u8>, bool), usize> = BTreeMap::new();
@@ -87,10 +82,10 @@ fn whole_turns_keep_every_decision_and_the_empty_turns_and_share_the_strata() {
 }
 
 #[test]
-fn a_turn_without_decisions_is_done_once_marked_complete() {
+fn a_turn_item_is_done_once_the_turn_is_marked_complete() {
     let c = corpus();
     let q = build(&c, &[0], Order::Turns { n: 3, seed: 1 }).items;
-    let empty = q.iter().find(|i| i.is_turn()).unwrap();
+    let empty = q.iter().find(|i| i.is_turn() && i.turn == 1).unwrap();
     let none = AuditLog::parse("a.jsonl".as_ref(), b"");
     assert!(empty.verdict(&c, &none).is_none());
     let line = serde_json::to_string(&Verdict::complete("s1", 2).with_auditor("ana").at("x")).unwrap();

@@ -25,7 +25,7 @@ pub struct Item {
     pub target: Target,
     /// The classifier's label (none for a turn without decisions).
     pub label: Option<(Actor, Kind)>,
-    /// A turn the classifier found no decision in (then `decision` is empty).
+    /// The turn itself, after its decisions in a queue of whole turns (`decision` empty).
     pub whole_turn: bool,
 }
 
@@ -51,7 +51,7 @@ pub enum Order {
 }
 
 impl Order {
-    /// Whether the queue holds turns the classifier found no decision in (one item each).
+    /// Whether the queue holds an item for each turn itself (after its decisions).
     pub fn whole_turns(self) -> bool {
         matches!(self, Order::Turns { .. })
     }
@@ -91,22 +91,33 @@ pub fn in_order(corpus: &Corpus, sessions: &[usize]) -> Queue {
 }
 
 impl Item {
-    /// A turn the classifier found no decision in: one item, with no decision.
+    /// The turn itself (after its decisions, in a queue of whole turns): no decision.
     pub fn is_turn(&self) -> bool {
         self.whole_turn
     }
 }
 
-/// Every decision of the sessions, in order, and with `empty_turns` one item for each turn
-/// without decisions (sessions re-read in parallel).
-pub fn read(corpus: &Corpus, sessions: &[usize], empty_turns: bool) -> Queue {
+/// Every decision of the sessions, in order; with `whole_turns`, each turn's decisions are
+/// followed by one item for the turn itself (where the auditor adds what the classifier
+/// missed and marks the turn complete), also for turns without decisions (sessions re-read
+/// in parallel).
+pub fn read(corpus: &Corpus, sessions: &[usize], whole_turns: bool) -> Queue {
     let read: Vec<Result<Vec<Item>, String>> = sessions
         .par_iter()
         .map(|&i| {
             let s = corpus.session(i)?;
             let mut items = Vec::new();
             for (ti, t) in s.turns.iter().enumerate() {
-                if t.decisions.is_empty() && empty_turns {
+                items.extend(t.decisions.iter().map(|d| Item {
+                    session: i,
+                    decision: d.id.clone(),
+                    confidence: d.confidence,
+                    turn: ti,
+                    target: Target::of(&s, ti, d),
+                    label: Some((d.actor, d.kind)),
+                    whole_turn: false,
+                }));
+                if whole_turns {
                     items.push(Item {
                         session: i,
                         decision: String::new(),
@@ -121,15 +132,6 @@ pub fn read(corpus: &Corpus, sessions: &[usize], empty_turns: bool) -> Queue {
                         whole_turn: true,
                     });
                 }
-                items.extend(t.decisions.iter().map(|d| Item {
-                    session: i,
-                    decision: d.id.clone(),
-                    confidence: d.confidence,
-                    turn: ti,
-                    target: Target::of(&s, ti, d),
-                    label: Some((d.actor, d.kind)),
-                    whole_turn: false,
-                }));
             }
             Ok(items)
         })

@@ -9,7 +9,7 @@ use super::super::super::action::Mode;
 use super::super::super::app::App;
 use super::super::super::audit::Status;
 use super::super::super::audit_add::{Adding, Hand, categories};
-use super::nav::progress;
+use super::nav::{go, progress};
 
 pub(super) fn hand(app: &mut App, h: Hand) {
     match h {
@@ -164,6 +164,10 @@ fn complete(app: &mut App) {
                 ti + 1
             )));
             progress(app);
+            // On the turn itself (a queue of whole turns), go on to the next turn.
+            if app.audit.item().is_some_and(|it| it.is_turn()) {
+                go(app, app.audit.pos + 1);
+            }
         }
         Err(e) => app.audit.status = Some(Status::Error(e)),
     }

@@ -95,11 +95,9 @@ pub(super) fn queued(app: &mut App, q: queue::Queue, order: Order, blind: bool) 
             a.queue.len()
         )
     } else if turns {
-        let mut seen: Vec<(usize, usize)> = a.queue.iter().map(|it| (it.session, it.turn)).collect();
-        seen.dedup();
         format!(
-            "{} whole turns ({} items): judge each decision, + add what was missed, c complete the turn",
-            seen.len(),
+            "{} whole turns ({} items): judge each decision; at the end of each turn, + adds what was missed, c completes it",
+            a.queue.iter().filter(|it| it.is_turn()).count(),
             a.queue.len()
         )
     } else if a.pos > 0 {

@@ -15,7 +15,7 @@ pub(super) fn ids(app: &App) -> Option<(String, String)> {
     Some((app.corpus.rows[it.session].id.to_string(), it.decision.clone()))
 }
 
-/// Said when a verdict key is pressed on a turn the classifier found no decision in.
+/// Said when a verdict key is pressed on the turn itself (a queue of whole turns).
 const NO_DECISION: &str =
     "the classifier found no decision in this turn: + adds what it missed, c marks the turn complete";
 

@@ -39,7 +39,7 @@ pub(super) fn render_queue(frame: &mut Frame, r: Rect, app: &App, t: Theme) {
             let here = i == a.pos;
             let text = fit(
                 &clean(&match it.is_turn() {
-                    true => format!("{sid} turn {} {}", it.turn + 1, row.title),
+                    true => format!("{sid} turn {} (the turn) {}", it.turn + 1, row.title),
                     false => format!("{sid}/{} {}", it.decision, row.title),
                 }),
                 w.saturating_sub(16),

@@ -118,7 +118,7 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
         );
         return;
     };
-    // A turn the classifier found no decision in: the turn alone, to add what it missed.
+    // The turn itself (a queue of whole turns): to add what the classifier missed.
     let none = Decision {
         id: String::new(),
         kind: Kind::Planning,
@@ -193,7 +193,7 @@ fn render_body(frame: &mut Frame, body: Rect, app: &App, t: Theme) {
         render_queue(frame, r, app, t);
     }
     let title = match it.is_turn() {
-        true => format!(" turn {}/{} · no decision found ", ti + 1, s.turns.len()),
+        true => format!(" turn {}/{} itself ", ti + 1, s.turns.len()),
         false => format!(" decision {} · turn {}/{} ", d.id, ti + 1, s.turns.len()),
     };
     let block = Block::default()

@@ -63,7 +63,8 @@ pub(super) fn side_by_side<'a>(app: &'a App, s: &Session, d: &Decision, t: Theme
     out
 }
 
-/// A turn the classifier found no decision in: the session, and the turn's state.
+/// The turn itself (after its decisions in a queue of whole turns): the session, what to do,
+/// and the turn's state.
 pub(super) fn turn_card<'a>(app: &'a App, s: &'a Session, ti: usize, t: Theme) -> Vec<Line<'a>> {
     let mut out = vec![
         Line::from(vec![
@@ -71,7 +72,11 @@ pub(super) fn turn_card<'a>(app: &'a App, s: &'a Session, ti: usize, t: Theme) -
             Span::styled(format!(" · {}", clean(&s.id)), t.dim()),
         ]),
         Line::styled(
-            "the classifier found no decision in this turn: + adds one it missed, c marks the turn complete",
+            if s.turns[ti].decisions.is_empty() {
+                "the classifier found no decision in this turn: + adds one it missed, c marks the turn complete"
+            } else {
+                "the turn's decisions are behind you: + adds one the classifier missed, c marks the turn complete"
+            },
             t.plain(),
         ),
     ];
