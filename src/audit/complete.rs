@@ -37,9 +37,11 @@ fn gold_of(d: &Decision, kind: crate::model::Kind, actor: crate::model::Actor) -
     }
 }
 
-/// The complete turns of a join, sessions in corpus order, turns in transcript order. In
-/// each, a confirmed decision is a hit; a relabelled one is paired with its correction; a
-/// rejected one is leash's alone; an added one is the auditors' alone.
+/// The complete turns of a join, sessions in corpus order, turns in transcript order. Each
+/// becomes a gold turn: confirmed decisions with the classifier's label, relabelled ones with
+/// the correction, added ones; rejected ones left out. Gold and classifier decisions are then
+/// paired by evidence exactly as `leash eval` pairs them, so that `leash eval` on the gold
+/// export reports the same figures (a confirmed decision pairs with itself, a hit).
 pub fn complete(j: &Joined) -> Complete {
     let turns: BTreeSet<(usize, usize)> = j.complete.iter().copied().collect();
     let mut verdicts: HashMap<(usize, &str), &super::Verdict> = HashMap::new();
@@ -51,8 +53,7 @@ pub fn complete(j: &Joined) -> Complete {
         let read = &j.sessions[&row];
         let turn = &read.session.turns[t];
         let mut gold = Vec::new();
-        let mut pairs = Vec::new();
-        for (li, d) in turn.decisions.iter().enumerate() {
+        for d in &turn.decisions {
             let v = verdicts.get(&(row, d.id.as_str()));
             let label = match v.map(|v| (v.verdict, v.actor, v.kind)) {
                 Some((VerdictKind::Reject, ..)) => None,
@@ -64,7 +65,6 @@ pub fn complete(j: &Joined) -> Complete {
                 }
             };
             if let Some((kind, actor)) = label {
-                pairs.push((gold.len(), li));
                 gold.push(gold_of(d, kind, actor));
             }
         }
@@ -82,6 +82,9 @@ pub fn complete(j: &Joined) -> Complete {
                 mid_turn: false,
             });
         }
+        // Paired by evidence, as `leash eval` pairs them: the figures are the ones it will
+        // report on the gold export of these turns.
+        let pairs = crate::eval::matching::pair(&gold, &turn.decisions);
         out.turns.push(TurnResult {
             gold: GoldTurn {
                 source: read.file.clone().unwrap_or_default(),
