@@ -32,7 +32,7 @@ fn axis_lines(title: &str, a: &Axis) -> Vec<String> {
 fn breakdown_lines<'a>(title: &str, rows: &[Breakdown], t: Theme) -> Vec<Line<'a>> {
     let mut out = vec![Line::styled(
         format!(
-            "{title:<15}{:>8}{:>6}{:>11}{:>8}{:>11}{:>8}",
+            "{title:<20}{:>8}{:>6}{:>11}{:>8}{:>11}{:>8}",
             "audited", "rej", "actor acc", "κ", "kind acc", "κ"
         ),
         t.title(),
@@ -40,8 +40,8 @@ fn breakdown_lines<'a>(title: &str, rows: &[Breakdown], t: Theme) -> Vec<Line<'a
     for b in rows {
         let s = &b.stats;
         out.push(Line::raw(format!(
-            "  {:<13}{:>8}{:>6}{:>11}{:>8}{:>11}{:>8}",
-            fit(&clean(&b.group), 13),
+            "  {:<18}{:>8}{:>6}{:>11}{:>8}{:>11}{:>8}",
+            fit(&clean(&b.group), 18),
             s.audited,
             s.rejected,
             pct(s.actor.accuracy),
@@ -205,9 +205,10 @@ pub fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
             if r.rated > 0 {
                 lines.push(Line::raw(""));
                 lines.push(Line::raw(format!(
-                    "expertise rated by hand: {} ({} cannot tell); vs the estimate: exact {}/{} {}, within one {}/{} {}",
+                    "expertise rated by hand: {} ({} cannot tell, {} without an estimate); vs the estimate: exact {}/{} {}, within one {}/{} {}",
                     r.rated,
                     r.cannot_tell,
+                    r.estimate_unknown,
                     r.exact,
                     r.compared,
                     pct(r.exact_share),
