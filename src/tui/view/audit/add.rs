@@ -23,7 +23,9 @@ pub fn render_add(frame: &mut Frame, area: Rect, app: &App) {
     let t = theme(app);
     let Some(ad) = app.audit.adding.as_ref() else { return };
     let w = area.width.saturating_sub(4).min(110);
-    let h = area.height.saturating_sub(4).max(8);
+    // Sized to its content: six lines, the candidates, two more and the borders.
+    let need = 10 + ad.candidates.len().min(usize::from(u16::MAX / 2)) as u16;
+    let h = need.min(area.height.saturating_sub(4)).max(8);
     let r = super::super::centred(area, w, h);
     let inner = usize::from(w.saturating_sub(2));
     let mut lines = vec![Line::styled(
