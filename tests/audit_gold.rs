@@ -89,23 +89,21 @@ const SAME: [&str; 9] = [
 ];
 
 /// Exports the complete turns as gold under `gold/`, runs `leash eval` on it, and checks it
-/// reports what `audit stats` reported; returns the figures.
-fn round_trip(d: &Path) -> Value {
+/// reports what `audit stats` reported; returns the figures and what the export said.
+fn round_trip(d: &Path) -> (Value, String) {
     let (stats, _) = run(&["audit", "stats", "c.jsonl", "--format", "json"], d);
     let complete = stats["complete"].clone();
     fs::create_dir_all(d.join("gold")).unwrap();
-    run(
-        &[
-            "audit",
-            "export",
-            "c.jsonl",
-            "--format",
-            "gold",
-            "-o",
-            "gold/audit.jsonl",
-        ],
-        d,
-    );
+    let export = [
+        "audit",
+        "export",
+        "c.jsonl",
+        "--format",
+        "gold",
+        "-o",
+        "gold/audit.jsonl",
+    ];
+    let (_, said) = run(&export, d);
     let (eval, err) = run(&["eval", "gold/audit.jsonl", "--format", "json"], d);
     assert!(eval["unreadable"].as_array().is_some_and(Vec::is_empty), "{err}");
     for key in SAME {
@@ -115,7 +113,7 @@ fn round_trip(d: &Path) -> Value {
             eval[key], complete[key]
         );
     }
-    complete
+    (complete, said)
 }
 
 /// In a turn, two decisions `a` and `b` with other labels whose evidence `leash eval` would
@@ -182,7 +180,7 @@ fn a_whole_real_audit_round_trips_through_gold() {
         crossings >= 3,
         "the transcripts hold turns with overlapping evidence: {crossings}"
     );
-    let complete = round_trip(d);
+    let (complete, _) = round_trip(d);
     assert!(complete["turns"].as_u64().unwrap() >= 30, "{complete:#}");
 }
 
@@ -196,24 +194,9 @@ fn audit_export_gold_then_eval_reports_what_audit_stats_reported() {
         d,
     );
     audit(d);
-    let (stats, _) = run(&["audit", "stats", "c.jsonl", "--format", "json"], d);
-    let complete = &stats["complete"];
-    assert_eq!(complete["turns"], 3, "{stats:#}");
+    let (complete, err) = round_trip(d);
+    assert_eq!(complete["turns"], 3, "{complete:#}");
     assert_eq!(complete["added"], 2);
-
-    fs::create_dir(d.join("gold")).unwrap();
-    let (_, err) = run(
-        &[
-            "audit",
-            "export",
-            "c.jsonl",
-            "--format",
-            "gold",
-            "-o",
-            "gold/audit.jsonl",
-        ],
-        d,
-    );
     assert!(err.contains("3 complete turn(s) written as gold"), "{err}");
     let gold = fs::read_to_string(d.join("gold/audit.jsonl")).unwrap();
     let first: Value = serde_json::from_str(gold.lines().next().unwrap()).unwrap();
@@ -223,26 +206,6 @@ fn audit_export_gold_then_eval_reports_what_audit_stats_reported() {
         source.starts_with("../") && d.join("gold").join(source).is_file(),
         "{source}"
     );
-
-    let (eval, err) = run(&["eval", "gold/audit.jsonl", "--format", "json"], d);
-    assert!(eval["unreadable"].as_array().is_some_and(Vec::is_empty), "{err}");
-    for key in [
-        "turns",
-        "overall",
-        "classes",
-        "paired",
-        "kappa_actor",
-        "kappa_kind",
-        "planning_human_share",
-        "execution_human_share",
-        "rules",
-    ] {
-        assert_eq!(
-            eval[key], complete[key],
-            "{key}: eval {:#} vs stats {:#}",
-            eval[key], complete[key]
-        );
-    }
     // Not a round trip of nothing: the classifier missed two, one was wrong, one not a decision.
     let all = &complete["overall"];
     assert_eq!((&all["gold"], &all["leash"]), (&Value::from(16), &15.into()), "{all:#}");

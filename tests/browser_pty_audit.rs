@@ -9,16 +9,33 @@ use std::path::Path;
 use serde_json::Value;
 use support::pty::Term;
 
+/// `leash ARGS` run in `dir` (not in the terminal), which must succeed.
+fn leash(dir: &Path, args: &[&str]) -> std::process::Output {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_leash"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// `leash audit stats CORPUS --format json` in `dir`.
+fn stats(dir: &Path, corpus: &str) -> Value {
+    serde_json::from_slice(&leash(dir, &["audit", "stats", corpus, "--format", "json"]).stdout).unwrap()
+}
+
 fn import(dir: &Path) {
     let src = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/fixtures/claude-code/sample-project/1af7fc5e-8455-4414-9ccd-011d40f70b2a.jsonl");
-    let ok = std::process::Command::new(env!("CARGO_BIN_EXE_leash"))
-        .args(["import", "--no-cache", "-q", "-o", "c.jsonl"])
-        .arg(src)
-        .current_dir(dir)
-        .status()
-        .unwrap();
-    assert!(ok.success());
+    leash(
+        dir,
+        &["import", "--no-cache", "-q", "-o", "c.jsonl", src.to_str().unwrap()],
+    );
 }
 
 fn lines(dir: &Path) -> Vec<Value> {
@@ -122,34 +139,14 @@ fn add_a_missed_decision_complete_the_turn_and_rate_the_session() {
     assert!(l.iter().any(|v| v["verdict"] == "expertise" && v["level"] == 2));
 
     // And the command line reads them back.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_leash"))
-        .args(["audit", "stats", "c.jsonl", "--format", "json"])
-        .current_dir(d)
-        .output()
-        .unwrap();
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let j = stats(d, "c.jsonl");
     assert_eq!(j["complete"]["turns"], 1);
     assert_eq!(j["complete"]["overall"]["recall"], 0.75);
     assert_eq!(j["expertise_ratings"]["rated"], 1);
 }
 
 fn generate(dir: &Path, name: &str, seed: &str) {
-    let ok = std::process::Command::new(env!("CARGO_BIN_EXE_leash"))
-        .args(["generate", "--sessions", "5", "--seed", seed, "-o", name])
-        .current_dir(dir)
-        .status()
-        .unwrap();
-    assert!(ok.success());
-}
-
-fn audited_by_stats(dir: &Path, corpus: &str) -> u64 {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_leash"))
-        .args(["audit", "stats", corpus, "--format", "json"])
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
-    j["audited"].as_u64().unwrap()
+    leash(dir, &["generate", "--sessions", "5", "--seed", seed, "-o", name]);
 }
 
 /// Issue 11: a sidecar made on another corpus that reuses the ids (generated corpora all
@@ -180,7 +177,7 @@ fn the_queue_counts_as_done_only_what_audit_stats_scores() {
         }
     }
     drop(store);
-    assert_eq!(audited_by_stats(d, "b.jsonl"), 0);
+    assert_eq!(stats(d, "b.jsonl")["audited"], 0);
     let mut t = Term::spawn(&["b.jsonl"], 120, 40, d);
     t.wait_for("leash 5 sessions");
     t.send(b"a");
