@@ -192,3 +192,45 @@ fn the_queue_counts_as_done_only_what_audit_stats_scores() {
     t.send(b"q");
     assert!(t.wait_exit());
 }
+
+/// Issue 16, item 5: a session's expertise rated with one key, read back by `audit stats`
+/// against the corpus's level; a later "cannot tell" replaces it.
+#[test]
+fn an_expertise_rating_round_trips_to_audit_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    generate(d, "c.jsonl", "7");
+    let mut t = Term::spawn(&["c.jsonl"], 120, 40, d);
+    t.wait_for("leash 5 sessions");
+    t.send(b"a");
+    t.wait_for("Enter start");
+    t.press("Enter");
+    // The card says the session's level: rate it the same.
+    let screen = t.wait("the card shows the level", |s| s.contains("not rated by hand (E)"));
+    let names = ["novice", "beginner", "intermediate", "advanced", "expert"];
+    let line = screen.lines().find(|l| l.contains("not rated by hand (E)")).unwrap();
+    let level = names
+        .iter()
+        .position(|n| line.contains(&format!("expertise {n} ")))
+        .unwrap_or_else(|| panic!("a known level on the card: {line}"));
+    t.send(b"E");
+    t.wait_for("rate the session's expertise");
+    t.send(format!("{}", level + 1).as_bytes());
+    t.wait_for(&format!("rated: {}", names[level]));
+    let r = &stats(d, "c.jsonl")["expertise_ratings"];
+    let n = |k: &str| r[k].as_u64().unwrap();
+    assert_eq!(
+        (n("rated"), n("compared"), n("exact"), n("within_one")),
+        (1, 1, 1, 1),
+        "{r}"
+    );
+    t.send(b"E");
+    t.wait_for("rate the session's expertise");
+    t.send(b"0");
+    t.wait_for("rated: cannot tell");
+    let r = &stats(d, "c.jsonl")["expertise_ratings"];
+    let n = |k: &str| r[k].as_u64().unwrap();
+    assert_eq!((n("rated"), n("cannot_tell"), n("compared")), (1, 1, 0), "{r}");
+    t.send(b"q");
+    assert!(t.wait_exit());
+}
