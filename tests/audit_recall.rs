@@ -172,3 +172,27 @@ fn the_table_says_the_same() {
     assert!(text.contains("expertise rated by hand: 2 session(s)"), "{text}");
     assert!(text.contains("within one 1 (50.0%)"), "{text}");
 }
+
+#[test]
+fn export_lists_the_added_decisions_after_the_judged_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c.jsonl");
+    fs::write(&corpus, CORPUS).unwrap();
+    fs::write(dir.path().join("c.jsonl.audit.jsonl"), AUDIT.join("\n") + "\n").unwrap();
+    let out = cargo_bin_cmd!("leash")
+        .args(["audit", "export", "--format", "csv"])
+        .arg(&corpus)
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 7, "five judged, two added (m3 was retracted): {text}");
+    assert!(
+        rows[5].starts_with("s-1,m1,intermediate,,,,add,human,execution,,ana,"),
+        "{text}"
+    );
+    assert!(
+        rows[6].starts_with("s-1,m2,intermediate,,,,add,human,planning,,ana,"),
+        "{text}"
+    );
+}

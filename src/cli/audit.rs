@@ -32,7 +32,8 @@ pub enum AuditCommand {
     /// Agreement between the classifier and the hand audit.
     #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),
-    /// Every audited decision with the classifier's label, confidence and the verdict.
+    /// Every audited decision with the classifier's label, confidence and the verdict (and the
+    /// decisions the auditors added); or, as gold, every complete turn.
     #[command(after_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
 }
@@ -221,7 +222,8 @@ fn export(args: ExportArgs) -> Result<i32, Failure> {
     if gone > 0 {
         eprintln!("leash audit: {gone} line(s) name a session, turn or decision the corpus lacks; not exported");
     }
-    let rows: Vec<Row> = joined.audited.iter().map(|a| Row::new(&corpus, a)).collect();
+    let mut rows: Vec<Row> = joined.audited.iter().map(|a| Row::new(&corpus, a)).collect();
+    rows.extend(joined.added.iter().map(|&(r, v)| Row::added(&corpus, r, v)));
     let complete = crate::audit::complete::complete(&joined);
     // Gold sources are relative to the gold file's folder (the current one for stdout).
     let folder = match output.and_then(|p| p.parent()) {
