@@ -32,7 +32,8 @@ pub fn key(s: &Session, turn: usize, d: &Decision) -> String {
     let nth = decisions
         .iter()
         .filter(same)
-        .position(|o| std::ptr::eq(o, d))
+        // The decision itself, or (given a copy) the one with its id.
+        .position(|o| std::ptr::eq(o, d) || o.id == d.id)
         .unwrap_or(0);
     let mut h = Fnv::default();
     h.field(s.id.as_bytes());

@@ -32,6 +32,8 @@ pub struct Read {
     pub format: String,
     /// The transcript it was imported from (`source_file`), if any.
     pub file: Option<String>,
+    /// Each decision's key ([`super::fingerprint::key`]): its turn and index.
+    keys: HashMap<String, (usize, usize)>,
 }
 
 /// Verdicts matched against the corpus.
@@ -84,10 +86,17 @@ fn read(corpus: &Corpus, row: usize) -> Result<Read, String> {
     let line = corpus.sources[loc.source as usize].read_at(loc).unwrap_or_default();
     let p: Option<Provenance> = serde_json::from_slice(&line).ok();
     let (format, file) = p.map_or((None, None), |p| (p.source_format, p.source_file));
+    let mut keys = HashMap::new();
+    for (ti, t) in session.turns.iter().enumerate() {
+        for (di, d) in t.decisions.iter().enumerate() {
+            keys.entry(super::fingerprint::key(&session, ti, d)).or_insert((ti, di));
+        }
+    }
     Ok(Read {
         session,
         format: format.unwrap_or_else(|| "v1".to_owned()),
         file,
+        keys,
     })
 }
 
@@ -132,7 +141,7 @@ fn join_with<'a>(corpus: &Corpus, verdicts: &[&'a Verdict], per_auditor: bool) -
                 None => out.orphans += 1,
             },
             VerdictKind::Expertise => out.ratings.push((row, v)),
-            _ => match find(&r.session, v) {
+            _ => match find(r, v) {
                 Found::Yes(turn, d) => {
                     let d = &r.session.turns[turn].decisions[d];
                     let a = Audited {
@@ -190,19 +199,17 @@ enum Found {
 
 /// The decision a judgement is about: by key when the line has one, else by id (the first
 /// with that id), checked against the line's fingerprint when it has one.
-fn find(s: &Session, v: &Verdict) -> Found {
-    let decisions = || {
-        s.turns
-            .iter()
-            .enumerate()
-            .flat_map(|(ti, t)| t.decisions.iter().enumerate().map(move |(di, d)| (ti, di, d)))
-    };
+fn find(r: &Read, v: &Verdict) -> Found {
+    let s = &r.session;
     if let Some(key) = &v.key {
-        return decisions()
-            .find(|&(ti, _, d)| super::fingerprint::key(s, ti, d) == *key)
-            .map_or(Found::Gone, |(ti, di, _)| Found::Yes(ti, di));
+        return r.keys.get(key).map_or(Found::Gone, |&(ti, di)| Found::Yes(ti, di));
     }
-    match decisions().find(|(.., d)| d.id == v.decision) {
+    let mut decisions = s
+        .turns
+        .iter()
+        .enumerate()
+        .flat_map(|(ti, t)| t.decisions.iter().enumerate().map(move |(di, d)| (ti, di, d)));
+    match decisions.find(|(.., d)| d.id == v.decision) {
         Some((ti, di, d)) => {
             let t = Target::of(s, ti, d);
             if v.fingerprint.as_ref().is_some_and(|f| *f != t.fingerprint) {
