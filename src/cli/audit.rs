@@ -75,7 +75,8 @@ fn in_time(joined: &mut Joined<'_>, corpus: &Corpus, t: &super::filters::TimeArg
 pub struct StatsArgs {
     #[command(flatten)]
     pub input: Input,
-    /// `table` for people; `json` for scripts (keys fixed by the corpus spec, section 4; see docs/audit.md).
+    /// `table` for people; `json` for scripts (the keys of the corpus spec, section 4, then
+    /// recall over complete turns, breakdowns and ratings; see docs/audit.md).
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
 }
