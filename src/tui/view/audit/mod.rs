@@ -76,7 +76,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     ]);
     let n = a.queue.len();
     let at = if a.pos < n {
-        format!("decision {} of {n}", a.pos + 1)
+        match a.order.is_some_and(|o| o.whole_turns()) {
+            true => format!("item {} of {n}", a.pos + 1),
+            false => format!("decision {} of {n}", a.pos + 1),
+        }
     } else {
         "end of the queue".into()
     };
