@@ -119,7 +119,14 @@ pub(super) fn undo(app: &mut App) {
     let Some(store) = a.store.as_mut() else { return };
     let (text, key) = match store.undo_last() {
         Ok(Undone::Restored(v)) => (
-            format!("undone: {}/{} is back to {}", v.session, v.decision, v.verdict.name()),
+            match v.verdict {
+                crate::audit::VerdictKind::Expertise => format!(
+                    "undone: the expertise of {} is rated {} again",
+                    v.session,
+                    v.level.map_or("cannot tell", |l| crate::model::expertise_name(Some(l)))
+                ),
+                _ => format!("undone: {}/{} is back to {}", v.session, v.decision, v.verdict.name()),
+            },
             Some((v.session.clone(), v.decision.clone())),
         ),
         Ok(Undone::Retracted { session, decision }) => (
