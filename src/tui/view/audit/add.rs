@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::super::app::App;
 use super::super::super::audit_add::categories;
@@ -24,7 +24,7 @@ pub fn render_add(frame: &mut Frame, area: Rect, app: &App) {
     let Some(ad) = app.audit.adding.as_ref() else { return };
     let w = area.width.saturating_sub(4).min(110);
     // Sized to its content: six lines, the candidates, two more and the borders.
-    let need = 10 + ad.candidates.len().min(usize::from(u16::MAX / 2)) as u16;
+    let need = 13 + ad.candidates.len().min(usize::from(u16::MAX / 2)) as u16;
     let h = need.min(area.height.saturating_sub(4)).max(8);
     let r = super::super::centred(area, w, h);
     let inner = usize::from(w.saturating_sub(2));
@@ -60,7 +60,7 @@ pub fn render_add(frame: &mut Frame, area: Rect, app: &App) {
         t.bold(),
     ));
     // The candidates around the one picked, one line each.
-    let rows = usize::from(h).saturating_sub(lines.len() + 4).max(1);
+    let rows = usize::from(h).saturating_sub(lines.len() + 7).max(1);
     let start = ad
         .pick
         .saturating_sub(rows / 2)
@@ -74,7 +74,15 @@ pub fn render_add(frame: &mut Frame, area: Rect, app: &App) {
             safe_owned(&text, if here { t.selected() } else { t.plain() }),
         ]));
     }
-    lines.push(Line::raw(""));
+    // The evidence picked, whole (up to three lines), since the list cuts long ones.
+    if let Some(c) = ad.candidates.get(ad.pick) {
+        let room = inner.saturating_mul(3).saturating_sub(12);
+        lines.push(Line::from(vec![
+            Span::styled("picked “", t.dim()),
+            safe_owned(&fit(&c.text, room), t.highlight()),
+            Span::styled("”", t.dim()),
+        ]));
+    }
     let ready = ad.kind.is_some() && ad.actor.is_some();
     lines.push(Line::styled(
         if ready {
@@ -84,5 +92,6 @@ pub fn render_add(frame: &mut Frame, area: Rect, app: &App) {
         },
         t.dim(),
     ));
-    super::super::popup(frame, r, "add a missed decision", Paragraph::new(lines), t);
+    let body = Paragraph::new(lines).wrap(Wrap { trim: false });
+    super::super::popup(frame, r, "add a missed decision", body, t);
 }
