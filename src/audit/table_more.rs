@@ -87,7 +87,9 @@ pub(super) fn unmatched(out: &mut String, st: &Stats) {
         "\n{} verdict(s) no longer match a decision (the classifier changed; counted among the orphans):",
         st.unmatched.len()
     );
-    for u in &st.unmatched {
+    /// More than this many are counted, not listed (`--format json` lists them all).
+    const LISTED: usize = 50;
+    for u in st.unmatched.iter().take(LISTED) {
         let turn = u.turn.map_or("?".into(), |t| t.to_string());
         let ev: String = u.evidence.as_deref().unwrap_or("").chars().take(60).collect();
         let _ = writeln!(
@@ -99,6 +101,13 @@ pub(super) fn unmatched(out: &mut String, st: &Stats) {
             u.verdict,
             clean(&u.auditor),
             clean(&ev)
+        );
+    }
+    if st.unmatched.len() > LISTED {
+        let _ = writeln!(
+            out,
+            "  … and {} more (--format json lists them all)",
+            st.unmatched.len() - LISTED
         );
     }
 }
