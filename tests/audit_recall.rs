@@ -196,3 +196,27 @@ fn export_lists_the_added_decisions_after_the_judged_ones() {
         "{text}"
     );
 }
+
+/// A completion made on another version of the turn (another corpus reusing the ids, or a
+/// transcript whose prompts changed) does not count: it is an orphan.
+#[test]
+fn a_completion_on_another_version_of_the_turn_is_an_orphan() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c.jsonl");
+    fs::write(&corpus, CORPUS).unwrap();
+    let other = r#"{"session":"s-2","decision":"turn:1","verdict":"complete","actor":null,"kind":null,"note":null,"auditor":"bob","at":"2026-11-24T11:00:00Z","turn":1,"fingerprint":"fnv1a64:0000000000000000"}"#;
+    let mut lines = AUDIT.to_vec();
+    lines.push(other);
+    fs::write(dir.path().join("c.jsonl.audit.jsonl"), lines.join("\n") + "\n").unwrap();
+    let out = cargo_bin_cmd!("leash")
+        .args(["audit", "stats", "--format", "json"])
+        .arg(&corpus)
+        .assert()
+        .success();
+    let j: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(
+        (&j["complete"]["turns"], &j["orphans"]),
+        (&Value::from(1), &2.into()),
+        "{j:#}"
+    );
+}

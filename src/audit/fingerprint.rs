@@ -45,6 +45,18 @@ pub fn key(s: &Session, turn: usize, d: &Decision) -> String {
     format!("key:{:016x}", h.0)
 }
 
+/// The fingerprint of turn `turn` of `s` (its session id, index and prompt), carried by the
+/// lines about a turn (a decision added to it, its completion): a sidecar made on another
+/// corpus that reuses the ids does not mark this one's turns.
+pub fn of_turn(s: &Session, turn: usize) -> String {
+    let mut h = Fnv::default();
+    h.field(b"turn");
+    h.field(s.id.as_bytes());
+    h.field(&(turn as u64).to_le_bytes());
+    h.field(s.turns.get(turn).map_or(&b""[..], |t| t.prompt.as_bytes()));
+    format!("fnv1a64:{:016x}", h.0)
+}
+
 /// The fingerprint of the decision with id `decision` in `s`, if it has one.
 pub fn of_decision(s: &Session, decision: &str) -> Option<String> {
     s.turns.iter().enumerate().find_map(|(i, t)| {

@@ -130,13 +130,18 @@ fn join_with<'a>(corpus: &Corpus, verdicts: &[&'a Verdict], per_auditor: bool) -
         }
         let r = &out.sessions[&row];
         let turns = r.session.turns.len();
-        let in_range = |t: Option<usize>| t.filter(|&t| t >= 1 && t <= turns).map(|t| t - 1);
+        // A line about a turn names one the session has, and (when it says) the same turn.
+        let turn = v.turn.filter(|&t| t >= 1 && t <= turns).map(|t| t - 1).filter(|&t| {
+            v.fingerprint
+                .as_ref()
+                .is_none_or(|f| *f == super::fingerprint::of_turn(&r.session, t))
+        });
         match v.verdict {
-            VerdictKind::Add => match in_range(v.turn) {
+            VerdictKind::Add => match turn {
                 Some(_) => out.added.push((row, v)),
                 None => out.orphans += 1,
             },
-            VerdictKind::Complete => match in_range(v.turn) {
+            VerdictKind::Complete => match turn {
                 Some(t) => out.complete.push((row, t)),
                 None => out.orphans += 1,
             },

@@ -115,17 +115,20 @@ impl AuditLog {
         })
     }
 
-    /// Whether 1-based turn `turn` of a session is marked complete.
-    pub fn is_complete(&self, session: &str, turn: usize) -> bool {
+    /// Whether 1-based turn `turn` of a session is marked complete, on this version of the
+    /// turn (`fp`: [`super::fingerprint::of_turn`]; lines without one are taken at their word).
+    pub fn is_complete(&self, session: &str, turn: usize, fp: &str) -> bool {
         self.current(session, &super::forms::turn_id(turn))
-            .is_some_and(|v| v.verdict == VerdictKind::Complete)
+            .is_some_and(|v| v.verdict == VerdictKind::Complete && same_turn(v, fp))
     }
 
-    /// The decisions added by hand to 1-based turn `turn` of a session, still in force.
-    pub fn added(&self, session: &str, turn: usize) -> Vec<&Verdict> {
+    /// The decisions added by hand to 1-based turn `turn` of a session (`fp` as above), still
+    /// in force.
+    pub fn added(&self, session: &str, turn: usize, fp: &str) -> Vec<&Verdict> {
         self.latest()
             .into_iter()
             .filter(|v| v.session == session && v.verdict == VerdictKind::Add && v.turn == Some(turn))
+            .filter(|v| same_turn(v, fp))
             .collect()
     }
 
@@ -172,4 +175,9 @@ fn each_auditor(stack: &[Verdict]) -> Vec<&Verdict> {
         }
     }
     out
+}
+
+/// Whether a line about a turn was written on the turn with fingerprint `fp`.
+fn same_turn(v: &Verdict, fp: &str) -> bool {
+    v.fingerprint.as_deref().is_none_or(|f| f == fp)
 }

@@ -126,7 +126,7 @@ pub fn read(corpus: &Corpus, sessions: &[usize], whole_turns: bool) -> Queue {
                         target: Target {
                             id: String::new(),
                             key: String::new(),
-                            fingerprint: String::new(),
+                            fingerprint: super::fingerprint::of_turn(&s, ti),
                         },
                         label: None,
                         whole_turn: true,
@@ -214,7 +214,8 @@ impl Item {
         if self.is_turn() {
             return log
                 .current(sid, &super::forms::turn_id(self.turn + 1))
-                .filter(|v| v.verdict == super::VerdictKind::Complete);
+                .filter(|v| v.verdict == super::VerdictKind::Complete)
+                .filter(|v| v.fingerprint.as_ref().is_none_or(|f| *f == self.target.fingerprint));
         }
         log.current_of(sid, &self.target)
     }

@@ -89,7 +89,13 @@ fn an_added_decision_is_undone_and_complete_waits_for_every_verdict() {
         (&"complete".into(), &"turn:1".into())
     );
     let log = crate::audit::AuditLog::read(&audit_file(dir.path())).unwrap();
-    assert!(log.is_complete("s1", 1));
+    let s1 = app.corpus.session(app.corpus.index_of("s1").unwrap()).unwrap();
+    assert!(log.is_complete("s1", 1, &crate::audit::fingerprint::of_turn(&s1, 0)));
+    assert!(
+        !log.is_complete("s1", 1, "fnv1a64:another"),
+        "not on another version of the turn"
+    );
+    assert_eq!(last["fingerprint"], crate::audit::fingerprint::of_turn(&s1, 0).as_str());
     assert_eq!(
         log.current("s1", "turn:1").map(|v| v.verdict),
         Some(VerdictKind::Complete)

@@ -116,7 +116,11 @@ fn save(app: &mut App) {
         category: ad.category(),
         evidence: &ev.text,
     };
-    match append(app, Verdict::add(&sid, &m)) {
+    let fp = app
+        .audit
+        .turn()
+        .map(|(s, _)| crate::audit::fingerprint::of_turn(s, ad.turn));
+    match append(app, Verdict::add(&sid, &m).with_fingerprint(fp)) {
         Ok(_) => {
             app.audit.adding = None;
             app.mode = Mode::Audit;
@@ -157,7 +161,8 @@ fn complete(app: &mut App) {
         )));
         return;
     }
-    match append(app, Verdict::complete(&sid, ti + 1)) {
+    let fp = app.audit.turn().map(|(s, _)| crate::audit::fingerprint::of_turn(s, ti));
+    match append(app, Verdict::complete(&sid, ti + 1).with_fingerprint(fp)) {
         Ok(_) => {
             app.audit.status = Some(Status::Saved(format!(
                 "turn {} of {sid} complete: it counts in recall and precision, and goes into a gold export",

@@ -94,7 +94,8 @@ pub(super) fn turn_lines<'a>(log: &AuditLog, s: &Session, ti: usize, t: Theme) -
         .iter()
         .filter(|d| log.current_of(&s.id, &Target::of(s, ti, d)).is_some())
         .count();
-    let added = log.added(&s.id, ti + 1);
+    let fp = crate::audit::fingerprint::of_turn(s, ti);
+    let added = log.added(&s.id, ti + 1, &fp);
     let mut spans = vec![Span::styled(
         format!(
             "turn {}: {judged}/{} judged · {} added · ",
@@ -104,7 +105,7 @@ pub(super) fn turn_lines<'a>(log: &AuditLog, s: &Session, ti: usize, t: Theme) -
         ),
         t.dim(),
     )];
-    if log.is_complete(&s.id, ti + 1) {
+    if log.is_complete(&s.id, ti + 1, &fp) {
         spans.push(Span::styled("COMPLETE", t.good()));
     } else {
         spans.push(Span::styled("not complete (+ add missed, c complete)", t.dim()));
