@@ -145,7 +145,15 @@ fn join_with<'a>(corpus: &Corpus, verdicts: &[&'a Verdict], per_auditor: bool) -
                 Some(t) => out.complete.push((row, t)),
                 None => out.orphans += 1,
             },
-            VerdictKind::Expertise => out.ratings.push((row, v)),
+            // A rating names its session by its first turn's fingerprint, when it says.
+            VerdictKind::Expertise
+                if v.fingerprint
+                    .as_ref()
+                    .is_none_or(|f| *f == super::fingerprint::of_turn(&r.session, 0)) =>
+            {
+                out.ratings.push((row, v))
+            }
+            VerdictKind::Expertise => out.orphans += 1,
             _ => match find(r, v) {
                 Found::Yes(turn, d) => {
                     let d = &r.session.turns[turn].decisions[d];

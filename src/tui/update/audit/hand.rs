@@ -181,7 +181,8 @@ fn complete(app: &mut App) {
 fn rate(app: &mut App, level: Option<u8>) {
     app.mode = Mode::Audit;
     let Some((_, sid, _)) = turn_in_front(app) else { return };
-    match append(app, Verdict::expertise(&sid, level)) {
+    let fp = app.audit.turn().map(|(s, _)| crate::audit::fingerprint::of_turn(s, 0));
+    match append(app, Verdict::expertise(&sid, level).with_fingerprint(fp)) {
         Ok(_) => {
             let said = crate::model::expertise_name(level);
             let said = if level.is_none() { "cannot tell" } else { said };
