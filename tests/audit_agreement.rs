@@ -16,6 +16,10 @@ fn item(v: &Verdict, actor: Actor, kind: Kind, expertise: Option<u8>, confidence
     Audited {
         session: 0,
         expertise,
+        decision: v.decision.clone(),
+        turn: 0,
+        rule: None,
+        format: "v1".into(),
         actor,
         kind,
         confidence,
@@ -148,13 +152,13 @@ fn breakdowns_group_by_expertise_and_confidence_band() {
     let e = by_expertise(&items);
     let groups: Vec<_> = e
         .iter()
-        .map(|b| (b.group, b.stats.audited, b.stats.actor.accuracy))
+        .map(|b| (b.group.as_str(), b.stats.audited, b.stats.actor.accuracy))
         .collect();
     assert_eq!(groups, [("novice", 2, Some(0.5)), ("unknown", 1, Some(1.0))]);
     let c = by_confidence(&items);
     let groups: Vec<_> = c
         .iter()
-        .map(|b| (b.group, b.stats.audited, b.stats.relabelled))
+        .map(|b| (b.group.as_str(), b.stats.audited, b.stats.relabelled))
         .collect();
     assert_eq!(groups, [("<0.5", 1, 1), (">=0.9", 2, 0)]);
 }

@@ -99,7 +99,7 @@ fn undo_appends_the_previous_verdict_then_a_retraction() {
         (first.verdict, first.actor, first.kind)
     );
     assert_eq!(back.note.as_deref(), Some("clear"));
-    assert_eq!(store.current("s-1", "d1"), Some(&back));
+    assert_eq!(store.current("s-1", "d1"), Some(&*back));
 
     assert!(matches!(store.undo("s-1", "d1").unwrap(), Undone::Retracted { .. }));
     assert_eq!(store.current("s-1", "d1"), None);

@@ -113,9 +113,10 @@ pub fn agreement(audited: &[Audited], orphans: usize) -> Agreement {
 }
 
 /// Agreement within one group of a breakdown.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Breakdown {
-    pub group: &'static str,
+    pub group: String,
+    #[serde(flatten)]
     pub stats: Agreement,
 }
 
@@ -144,13 +145,30 @@ pub fn by_confidence(audited: &[Audited]) -> Vec<Breakdown> {
     breakdown(audited, &BANDS, |a| band(a.confidence))
 }
 
-fn breakdown(audited: &[Audited], groups: &[&'static str], key: impl Fn(&Audited) -> &'static str) -> Vec<Breakdown> {
+/// Agreement per classifier rule (which rules to trust), by name; `none` for decisions
+/// without one.
+pub fn by_rule(audited: &[Audited]) -> Vec<Breakdown> {
+    let mut rules: Vec<&str> = audited.iter().map(|a| a.rule.as_deref().unwrap_or("none")).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    breakdown(audited, &rules, |a| a.rule.as_deref().unwrap_or("none"))
+}
+
+/// Agreement per source format of the session (`claude-code`, `codex`, `v1`).
+pub fn by_format(audited: &[Audited]) -> Vec<Breakdown> {
+    let mut formats: Vec<&str> = audited.iter().map(|a| a.format.as_str()).collect();
+    formats.sort_unstable();
+    formats.dedup();
+    breakdown(audited, &formats, |a| a.format.as_str())
+}
+
+fn breakdown<'a>(audited: &'a [Audited], groups: &[&str], key: impl Fn(&'a Audited) -> &'a str) -> Vec<Breakdown> {
     groups
         .iter()
         .filter_map(|&g| {
             let part: Vec<Audited> = audited.iter().filter(|a| key(a) == g).cloned().collect();
             (!part.is_empty()).then(|| Breakdown {
-                group: g,
+                group: g.to_owned(),
                 stats: agreement(&part, 0),
             })
         })
@@ -158,7 +176,7 @@ fn breakdown(audited: &[Audited], groups: &[&'static str], key: impl Fn(&Audited
 }
 
 /// Agreement between two auditors on the decisions both judged.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AuditorPair {
     pub a: String,
     pub b: String,
@@ -185,7 +203,7 @@ pub fn inter_auditor(audited: &[Audited]) -> Vec<AuditorPair> {
             .auditor_label()
             .map_or((2, 2), |(act, knd)| (act.index(), knd.index()));
         by_decision
-            .entry((a.session, &a.verdict.decision))
+            .entry((a.session, &a.decision))
             .or_default()
             .insert(&a.verdict.auditor, cat);
     }

@@ -1,4 +1,5 @@
-//! Export of every audited decision joined with the classifier's label, as CSV or JSON Lines.
+//! Export of every audited decision joined with the classifier's label, and of every decision
+//! the auditors added, as CSV or JSON Lines.
 
 use std::io::{self, Write};
 
@@ -14,8 +15,9 @@ pub struct Row<'a> {
     pub session: &'a str,
     pub decision: &'a str,
     pub expertise: &'static str,
-    pub classifier_actor: &'static str,
-    pub classifier_kind: &'static str,
+    /// The classifier's label; none for a decision the auditor added (it missed it).
+    pub classifier_actor: Option<&'static str>,
+    pub classifier_kind: Option<&'static str>,
     pub confidence: Option<f64>,
     pub verdict: &'static str,
     /// The auditor's label: the classifier's for a confirm, the correction for a relabel,
@@ -50,12 +52,30 @@ impl<'a> Row<'a> {
             session: &v.session,
             decision: &v.decision,
             expertise: expertise_name(corpus.rows[a.session].expertise),
-            classifier_actor: a.actor.name(),
-            classifier_kind: a.kind.name(),
+            classifier_actor: Some(a.actor.name()),
+            classifier_kind: Some(a.kind.name()),
             confidence: a.confidence,
             verdict: v.verdict.name(),
             audit_actor: label.map(|l| l.0.name()),
             audit_kind: label.map(|l| l.1.name()),
+            note: v.note.as_deref(),
+            auditor: &v.auditor,
+            at: &v.at,
+        }
+    }
+
+    /// A decision the classifier missed, added by the auditor (`verdict` is `add`).
+    pub fn added(corpus: &'a Corpus, row: usize, v: &'a super::Verdict) -> Row<'a> {
+        Row {
+            session: &v.session,
+            decision: &v.decision,
+            expertise: expertise_name(corpus.rows[row].expertise),
+            classifier_actor: None,
+            classifier_kind: None,
+            confidence: None,
+            verdict: v.verdict.name(),
+            audit_actor: v.actor.map(crate::model::Actor::name),
+            audit_kind: v.kind.map(crate::model::Kind::name),
             note: v.note.as_deref(),
             auditor: &v.auditor,
             at: &v.at,
@@ -68,8 +88,8 @@ impl<'a> Row<'a> {
             self.session.to_owned(),
             self.decision.to_owned(),
             self.expertise.to_owned(),
-            self.classifier_actor.to_owned(),
-            self.classifier_kind.to_owned(),
+            opt(self.classifier_actor),
+            opt(self.classifier_kind),
             self.confidence.map_or(String::new(), |c| c.to_string()),
             self.verdict.to_owned(),
             opt(self.audit_actor),

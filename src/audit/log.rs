@@ -73,7 +73,7 @@ impl AuditLog {
     /// undoes with the one it restores, anything else becomes the pair's current verdict.
     /// Either way the current verdict is the pair's last line, as external readers see it.
     pub(super) fn apply(&mut self, v: Verdict) {
-        let key = (v.session.clone(), v.decision.clone());
+        let key = (v.session.clone(), v.ident().to_owned());
         if !self.stacks.contains_key(&key) {
             self.order.push(key.clone());
         }
@@ -98,15 +98,48 @@ impl AuditLog {
         &self.problems
     }
 
-    /// The current verdict on one decision, if any.
-    pub fn current(&self, session: &str, decision: &str) -> Option<&Verdict> {
+    /// The current line on one pair (`ident`: a decision's key, else its id; see
+    /// [`Verdict::ident`]), if any.
+    pub fn current(&self, session: &str, ident: &str) -> Option<&Verdict> {
         self.stacks
-            .get(&(session.to_owned(), decision.to_owned()))
+            .get(&(session.to_owned(), ident.to_owned()))
             .and_then(|s| s.last())
     }
 
-    pub fn is_audited(&self, session: &str, decision: &str) -> bool {
-        self.current(session, decision).is_some()
+    /// The verdict in force on one of the classifier's decisions: the one given under its
+    /// key, else one given by id alone (an older sidecar) on the same version of it.
+    pub fn current_of(&self, session: &str, t: &super::Target) -> Option<&Verdict> {
+        self.current(session, &t.key).or_else(|| {
+            self.current(session, &t.id)
+                .filter(|v| v.key.is_none() && v.fingerprint.as_ref().is_none_or(|f| *f == t.fingerprint))
+        })
+    }
+
+    /// Whether 1-based turn `turn` of a session is marked complete, on this version of the
+    /// turn (`fp`: [`super::fingerprint::of_turn`]; lines without one are taken at their word).
+    pub fn is_complete(&self, session: &str, turn: usize, fp: &str) -> bool {
+        self.current(session, &super::forms::turn_id(turn))
+            .is_some_and(|v| v.verdict == VerdictKind::Complete && same_turn(v, fp))
+    }
+
+    /// The decisions added by hand to 1-based turn `turn` of a session (`fp` as above), still
+    /// in force.
+    pub fn added(&self, session: &str, turn: usize, fp: &str) -> Vec<&Verdict> {
+        self.latest()
+            .into_iter()
+            .filter(|v| v.session == session && v.verdict == VerdictKind::Add && v.turn == Some(turn))
+            .filter(|v| same_turn(v, fp))
+            .collect()
+    }
+
+    /// A session's expertise rating in force (the latest of any auditor's).
+    pub fn rating(&self, session: &str) -> Option<&Verdict> {
+        self.current(session, super::forms::EXPERTISE_ID)
+            .filter(|v| v.verdict == VerdictKind::Expertise)
+    }
+
+    pub fn is_audited(&self, session: &str, ident: &str) -> bool {
+        self.current(session, ident).is_some()
     }
 
     /// The current verdict of every audited decision, in order of first appearance.
@@ -116,23 +149,35 @@ impl AuditLog {
 
     /// Each auditor's own current verdict on each decision (for inter-auditor agreement).
     pub fn latest_by_auditor(&self) -> Vec<&Verdict> {
-        let mut out = Vec::new();
-        for k in &self.order {
-            let stack = &self.stacks[k];
-            let mut seen: Vec<&str> = Vec::new();
-            for v in stack.iter().rev() {
-                if !seen.contains(&v.auditor.as_str()) {
-                    seen.push(&v.auditor);
-                    out.push(v);
-                }
-            }
-        }
-        out
+        self.order.iter().flat_map(|k| each_auditor(&self.stacks[k])).collect()
     }
 
-    pub(super) fn history(&self, session: &str, decision: &str) -> &[Verdict] {
+    /// Each auditor's own current verdict on one pair (`ident` as in [`AuditLog::current`]).
+    pub fn by_auditor(&self, session: &str, ident: &str) -> Vec<&Verdict> {
+        each_auditor(self.history(session, ident))
+    }
+
+    pub(crate) fn history(&self, session: &str, ident: &str) -> &[Verdict] {
         self.stacks
-            .get(&(session.to_owned(), decision.to_owned()))
+            .get(&(session.to_owned(), ident.to_owned()))
             .map_or(&[], Vec::as_slice)
     }
+}
+
+/// The last line of each auditor in a pair's history, the latest first.
+fn each_auditor(stack: &[Verdict]) -> Vec<&Verdict> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for v in stack.iter().rev() {
+        if !seen.contains(&v.auditor.as_str()) {
+            seen.push(&v.auditor);
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// Whether a line about a turn was written on the turn with fingerprint `fp`.
+fn same_turn(v: &Verdict, fp: &str) -> bool {
+    v.fingerprint.as_deref().is_none_or(|f| f == fp)
 }

@@ -3,28 +3,37 @@
 //! ever writes to a corpus.
 
 pub mod agreement;
+pub mod complete;
 mod error;
 pub mod export;
 pub mod fingerprint;
+pub mod forms;
+pub mod gold;
+mod join;
 mod log;
 pub mod queue;
+pub mod rating;
+pub mod review;
+pub mod stats;
 mod store;
 pub mod table;
+mod table_more;
+pub mod turns;
 mod verdict;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use agreement::{
-    Agreement, AuditorPair, Axis, Breakdown, Confusion, agreement, by_confidence, by_expertise, inter_auditor,
+    Agreement, AuditorPair, Axis, Breakdown, Confusion, agreement, by_confidence, by_expertise, by_format, by_rule,
+    inter_auditor,
 };
 pub use error::StoreError;
+pub use join::{Joined, Unmatched, join, join_per_auditor};
 pub use log::AuditLog;
 pub use store::{Store, Undone};
 pub use verdict::{Verdict, VerdictKind, now_rfc3339, rfc3339};
 
-use crate::corpus::Corpus;
-use crate::model::{Actor, Kind};
+use crate::model::{Actor, Decision, Kind, Session};
 
 /// The default sidecar of a corpus file: `<corpus file>.audit.jsonl` beside it.
 pub fn default_path(corpus: &Path) -> PathBuf {
@@ -44,6 +53,39 @@ pub fn auditor_name(given: Option<&str>) -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
+/// How a verdict finds one of the classifier's decisions: by key (written since verdicts
+/// outlive a renumbering), else by id, checked by fingerprint (older sidecars).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub id: String,
+    pub key: String,
+    pub fingerprint: String,
+}
+
+impl Target {
+    pub fn of(s: &Session, turn: usize, d: &Decision) -> Target {
+        Target {
+            id: d.id.clone(),
+            key: fingerprint::key(s, turn, d),
+            fingerprint: fingerprint::fingerprint(s, turn, d),
+        }
+    }
+}
+
+/// A judgement on decision `d` of turn `turn` (0-based) of `s`, tied to it by key, with
+/// what the list of verdicts that no longer match needs (turn, rule, evidence).
+pub fn judgement(s: &Session, turn: usize, d: &Decision, v: Verdict) -> Verdict {
+    let t = Target::of(s, turn, d);
+    Verdict {
+        key: Some(t.key),
+        fingerprint: Some(t.fingerprint),
+        turn: Some(turn + 1),
+        rule: d.rule.clone(),
+        evidence: d.evidence.clone(),
+        ..v
+    }
+}
+
 /// An audited decision joined with what the classifier said about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Audited<'a> {
@@ -51,6 +93,13 @@ pub struct Audited<'a> {
     pub session: usize,
     /// The session's expertise level (1-5) or `None` for unknown.
     pub expertise: Option<u8>,
+    /// The decision's id in the corpus now (a verdict given on another version of the
+    /// classifier may name it otherwise), its turn (0-based) and rule.
+    pub decision: String,
+    pub turn: usize,
+    pub rule: Option<String>,
+    /// Where the session came from: `claude-code`, `codex`, or `v1` (a corpus as written).
+    pub format: String,
     /// The classifier's label and confidence.
     pub actor: Actor,
     pub kind: Kind,
@@ -65,74 +114,7 @@ impl Audited<'_> {
         match self.verdict.verdict {
             VerdictKind::Confirm => Some((self.actor, self.kind)),
             VerdictKind::Relabel => Some((self.verdict.actor?, self.verdict.kind?)),
-            VerdictKind::Reject | VerdictKind::Retract => None,
+            _ => None,
         }
     }
-}
-
-/// Verdicts matched against the corpus.
-#[derive(Debug, Default)]
-pub struct Joined<'a> {
-    /// Verdicts whose decision the corpus has, in the order given.
-    pub audited: Vec<Audited<'a>>,
-    /// Verdicts naming a session or decision the corpus lacks (stale ones included).
-    pub orphans: usize,
-    /// Verdicts whose fingerprint names another decision than the one now bearing their ids
-    /// (a sidecar of another corpus, or a corpus regenerated under it): not scored.
-    pub stale: usize,
-    /// Sessions that could not be re-read (`file:line: reason`); their verdicts are left out.
-    pub errors: Vec<String>,
-}
-
-/// Joins verdicts (say [`AuditLog::latest`]) with the classifier's labels, re-reading each
-/// session that has a verdict once.
-pub fn join<'a>(corpus: &Corpus, verdicts: &[&'a Verdict]) -> Joined<'a> {
-    type Labels = HashMap<String, (Actor, Kind, Option<f64>, String)>;
-    let mut sessions: HashMap<usize, Option<Labels>> = HashMap::new();
-    let mut out = Joined::default();
-    for &v in verdicts {
-        if v.verdict == VerdictKind::Retract {
-            continue;
-        }
-        let Some(index) = corpus.index_of(&v.session) else {
-            out.orphans += 1;
-            continue;
-        };
-        let labels = sessions.entry(index).or_insert_with(|| match corpus.session(index) {
-            Ok(s) => {
-                let mut labels = Labels::new();
-                for (i, t) in s.turns.iter().enumerate() {
-                    for d in &t.decisions {
-                        // Ids are unique within a session; should one repeat, the first stands.
-                        let fp = fingerprint::fingerprint(&s, i, d);
-                        labels
-                            .entry(d.id.clone())
-                            .or_insert((d.actor, d.kind, d.confidence, fp));
-                    }
-                }
-                Some(labels)
-            }
-            Err(e) => {
-                out.errors.push(e);
-                None
-            }
-        });
-        let Some(labels) = labels else { continue };
-        match labels.get(&v.decision) {
-            Some((.., fp)) if v.fingerprint.as_ref().is_some_and(|v| v != fp) => {
-                out.stale += 1;
-                out.orphans += 1;
-            }
-            Some(&(actor, kind, confidence, _)) => out.audited.push(Audited {
-                session: index,
-                expertise: corpus.rows[index].expertise,
-                actor,
-                kind,
-                confidence,
-                verdict: v,
-            }),
-            None => out.orphans += 1,
-        }
-    }
-    out
 }

@@ -8,8 +8,9 @@ use rand::seq::SliceRandom;
 use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
 
-use super::AuditLog;
+use super::{AuditLog, Target};
 use crate::corpus::Corpus;
+use crate::model::{Actor, Kind};
 
 /// One decision to audit.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +20,13 @@ pub struct Item {
     pub decision: String,
     /// The classifier's confidence in its label.
     pub confidence: Option<f64>,
+    /// Its turn (0-based), and how verdicts find it (key, fingerprint).
+    pub turn: usize,
+    pub target: Target,
+    /// The classifier's label (none for a turn without decisions).
+    pub label: Option<(Actor, Kind)>,
+    /// The turn itself, after its decisions in a queue of whole turns (`decision` empty).
+    pub whole_turn: bool,
 }
 
 /// How to order (and cut) the queue.
@@ -33,6 +41,20 @@ pub enum Order {
     Stratified { n: usize, seed: u64 },
     /// Every decision, lowest classifier confidence first; no confidence comes last.
     LowestConfidence,
+    /// `n` whole turns (every decision of each, and turns where the classifier found none),
+    /// an equal share per stratum of expertise level × source format, seeded: recall needs
+    /// turns judged in full ([`super::turns`]).
+    Turns { n: usize, seed: u64 },
+    /// The decisions where auditors disagree with each other or with the classifier, to be
+    /// settled ([`super::review`]); the log decides which, so callers filter after building.
+    Disagreements,
+}
+
+impl Order {
+    /// Whether the queue holds an item for each turn itself (after its decisions).
+    pub fn whole_turns(self) -> bool {
+        matches!(self, Order::Turns { .. })
+    }
 }
 
 /// A queue, and the sessions that could not be re-read (`file:line: reason`).
@@ -42,33 +64,76 @@ pub struct Queue {
     pub errors: Vec<String>,
 }
 
-/// Builds the queue over `sessions` (corpus row indices, say the filtered set).
+/// Builds the queue over `sessions` (corpus row indices, say the filtered set). For
+/// [`Order::Disagreements`] the caller keeps the items [`super::review::disagrees`] names.
 pub fn build(corpus: &Corpus, sessions: &[usize], order: Order) -> Queue {
-    let Queue { items, errors } = in_order(corpus, sessions);
-    let items = match order {
-        Order::InOrder => items,
+    let Queue { items, errors } = read(corpus, sessions, order.whole_turns());
+    Queue {
+        items: arrange(corpus, items, order),
+        errors,
+    }
+}
+
+/// Orders (and cuts) the items of [`read`] as `order` says.
+pub fn arrange(corpus: &Corpus, items: Vec<Item>, order: Order) -> Vec<Item> {
+    match order {
+        Order::InOrder | Order::Disagreements => items,
         Order::Sample { n, seed } => sample(items, n, seed),
         Order::Stratified { n, seed } => stratified(corpus, items, n, seed),
         Order::LowestConfidence => lowest_confidence(items),
-    };
-    Queue { items, errors }
+        Order::Turns { n, seed } => super::turns::whole_turns(corpus, items, n, seed),
+    }
 }
 
 /// Every decision of the sessions, in order (sessions re-read in parallel).
 pub fn in_order(corpus: &Corpus, sessions: &[usize]) -> Queue {
+    read(corpus, sessions, false)
+}
+
+impl Item {
+    /// The turn itself (after its decisions, in a queue of whole turns): no decision.
+    pub fn is_turn(&self) -> bool {
+        self.whole_turn
+    }
+}
+
+/// Every decision of the sessions, in order; with `whole_turns`, each turn's decisions are
+/// followed by one item for the turn itself (where the auditor adds what the classifier
+/// missed and marks the turn complete), also for turns without decisions (sessions re-read
+/// in parallel).
+pub fn read(corpus: &Corpus, sessions: &[usize], whole_turns: bool) -> Queue {
     let read: Vec<Result<Vec<Item>, String>> = sessions
         .par_iter()
         .map(|&i| {
             let s = corpus.session(i)?;
-            Ok(s.turns
-                .into_iter()
-                .flat_map(|t| t.decisions)
-                .map(|d| Item {
+            let mut items = Vec::new();
+            for (ti, t) in s.turns.iter().enumerate() {
+                items.extend(t.decisions.iter().map(|d| Item {
                     session: i,
-                    decision: d.id,
+                    decision: d.id.clone(),
                     confidence: d.confidence,
-                })
-                .collect())
+                    turn: ti,
+                    target: Target::of(&s, ti, d),
+                    label: Some((d.actor, d.kind)),
+                    whole_turn: false,
+                }));
+                if whole_turns {
+                    items.push(Item {
+                        session: i,
+                        decision: String::new(),
+                        confidence: None,
+                        turn: ti,
+                        target: Target {
+                            id: String::new(),
+                            key: String::new(),
+                            fingerprint: super::fingerprint::of_turn(&s, ti),
+                        },
+                        label: None,
+                        whole_turn: true,
+                    });
+                }
+            }
+            Ok(items)
         })
         .collect();
     let mut q = Queue::default();
@@ -98,11 +163,19 @@ pub fn stratified(corpus: &Corpus, items: Vec<Item>, n: usize, seed: u64) -> Vec
         let level = corpus.rows[it.session].expertise.map_or(5, |l| usize::from(l) - 1);
         groups[level.min(5)].push(it);
     }
+    let mut out = fill(groups, n, &mut rng);
+    out.shuffle(&mut rng);
+    out
+}
+
+/// `n` of the groups' members, split as equally as possible between the groups (shuffled
+/// within each first): water-filling, the smallest groups first, each taking its share of
+/// what is left, so a group with too few passes the rest of its share to the others.
+pub(crate) fn fill<T>(mut groups: Vec<Vec<T>>, n: usize, rng: &mut Pcg64Mcg) -> Vec<T> {
     groups.retain(|g| !g.is_empty());
     for g in &mut groups {
-        g.shuffle(&mut rng);
+        g.shuffle(rng);
     }
-    // Water-filling: the smallest groups first, each taking its share of what is left.
     let mut by_size: Vec<usize> = (0..groups.len()).collect();
     by_size.sort_by_key(|&i| groups[i].len());
     let total: usize = groups.iter().map(Vec::len).sum();
@@ -113,13 +186,11 @@ pub fn stratified(corpus: &Corpus, items: Vec<Item>, n: usize, seed: u64) -> Vec
         take[i] = share.min(groups[i].len());
         left -= take[i];
     }
-    let mut out: Vec<Item> = groups
+    groups
         .into_iter()
         .zip(take)
         .flat_map(|(g, t)| g.into_iter().take(t))
-        .collect();
-    out.shuffle(&mut rng);
-    out
+        .collect()
 }
 
 /// Lowest classifier confidence first (ties keep their order); unknown confidence last.
@@ -133,9 +204,37 @@ pub fn lowest_confidence(mut items: Vec<Item>) -> Vec<Item> {
     items
 }
 
-/// Where to resume: the index of the first item with no current verdict in `log`.
-pub fn resume(items: &[Item], corpus: &Corpus, log: &AuditLog) -> Option<usize> {
+impl Item {
+    /// The verdict in force on this decision, as `audit stats` would score it: given under
+    /// its key, or by id on this same version of it (a verdict given on another corpus, or
+    /// another version of the decision, is not). For a turn without decisions: its
+    /// completion.
+    pub fn verdict<'a>(&self, corpus: &Corpus, log: &'a AuditLog) -> Option<&'a super::Verdict> {
+        let sid = &corpus.rows[self.session].id;
+        if self.is_turn() {
+            return log
+                .current(sid, &super::forms::turn_id(self.turn + 1))
+                .filter(|v| v.verdict == super::VerdictKind::Complete)
+                .filter(|v| v.fingerprint.as_ref().is_none_or(|f| *f == self.target.fingerprint));
+        }
+        log.current_of(sid, &self.target)
+    }
+}
+
+/// Keeps the items where auditors disagree with each other or with the classifier, and
+/// that no verdict settled yet ([`Order::Disagreements`]).
+pub fn disagreements(items: Vec<Item>, corpus: &Corpus, log: &AuditLog) -> Vec<Item> {
     items
-        .iter()
-        .position(|it| !log.is_audited(&corpus.rows[it.session].id, &it.decision))
+        .into_iter()
+        .filter(|it| {
+            let sid = &corpus.rows[it.session].id;
+            it.label
+                .is_some_and(|l| super::review::disagrees(log, sid, &it.target, l))
+        })
+        .collect()
+}
+
+/// Where to resume: the index of the first item with no verdict in force in `log`.
+pub fn resume(items: &[Item], corpus: &Corpus, log: &AuditLog) -> Option<usize> {
+    items.iter().position(|it| it.verdict(corpus, log).is_none())
 }

@@ -16,7 +16,7 @@ use crate::safe_fs::{FileId, ReadSet, is_loop, open_no_follow};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Undone {
     /// The verdict before the undone one is current again (re-appended, marked `"undo": true`).
-    Restored(Verdict),
+    Restored(Box<Verdict>),
     /// There was no earlier verdict: a `retract` line now leaves the decision unaudited.
     Retracted { session: String, decision: String },
     /// Nothing to undo; nothing was written.
@@ -134,37 +134,37 @@ impl Store {
         }
         v.check().map_err(StoreError::Invalid)?;
         self.write(&v)?;
-        self.mine.push((v.session.clone(), v.decision.clone()));
+        self.mine.push((v.session.clone(), v.ident().to_owned()));
         Ok(v)
     }
 
-    /// Undoes the current verdict on one decision, by appending (never by rewriting).
-    pub fn undo(&mut self, session: &str, decision: &str) -> Result<Undone, StoreError> {
-        let history = self.log.history(session, decision);
-        let undone = match history {
+    /// Undoes the current verdict on one pair (`ident` as [`Verdict::ident`] gives it), by
+    /// appending (never by rewriting).
+    pub fn undo(&mut self, session: &str, ident: &str) -> Result<Undone, StoreError> {
+        let history = self.log.history(session, ident);
+        let (undone, line) = match history {
             [] => return Ok(Undone::Nothing),
-            [_] => Undone::Retracted {
-                session: session.to_owned(),
-                decision: decision.to_owned(),
-            },
-            [.., prev, _] => Undone::Restored(prev.clone()),
-        };
-        let line = match &undone {
-            Undone::Restored(prev) => Verdict {
-                at: now_rfc3339(),
-                undo: true,
-                ..prev.clone()
-            },
-            _ => Verdict::retract(session, decision, &self.auditor, now_rfc3339()),
+            [last] => (
+                Undone::Retracted {
+                    session: session.to_owned(),
+                    decision: last.decision.clone(),
+                },
+                Verdict::retract(last, &self.auditor, now_rfc3339()),
+            ),
+            [.., prev, _] => {
+                let line = Verdict {
+                    at: now_rfc3339(),
+                    undo: true,
+                    ..prev.clone()
+                };
+                (Undone::Restored(Box::new(line.clone())), line)
+            }
         };
         self.write(&line)?;
-        if let Some(i) = self.mine.iter().rposition(|(s, d)| s == session && d == decision) {
+        if let Some(i) = self.mine.iter().rposition(|(s, d)| s == session && d == ident) {
             self.mine.remove(i);
         }
-        Ok(match undone {
-            Undone::Restored(_) => Undone::Restored(line),
-            other => other,
-        })
+        Ok(undone)
     }
 
     /// Undoes this store's most recent verdict that is still in effect.

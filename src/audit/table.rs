@@ -5,17 +5,15 @@ use std::fmt::Write;
 
 use crate::text::clean;
 
-use super::agreement::{Agreement, AuditorPair, Axis, Breakdown};
+use super::agreement::{Axis, Breakdown};
+use super::stats::Stats;
 
 /// Everything the table shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Report<'a> {
     pub corpus: &'a str,
     pub audit: &'a str,
-    pub overall: &'a Agreement,
-    pub by_expertise: &'a [Breakdown],
-    pub by_confidence: &'a [Breakdown],
-    pub auditors: &'a [AuditorPair],
+    pub stats: &'a Stats,
 }
 
 /// An agreement rate to a tenth of a percent, `–` when undefined (also the browser's form).
@@ -37,7 +35,7 @@ fn axis(out: &mut String, title: &str, a: &Axis) {
     }
 }
 
-fn breakdown(out: &mut String, title: &str, rows: &[Breakdown]) {
+pub(super) fn breakdown(out: &mut String, title: &str, rows: &[Breakdown]) {
     if rows.is_empty() {
         return;
     }
@@ -51,7 +49,7 @@ fn breakdown(out: &mut String, title: &str, rows: &[Breakdown]) {
         let _ = writeln!(
             out,
             "  {:<14}{:>8}{:>10}{:>11}{:>11}{:>11}{:>11}",
-            b.group,
+            clean(&b.group),
             s.audited,
             s.rejected,
             pct(s.actor.accuracy),
@@ -64,7 +62,8 @@ fn breakdown(out: &mut String, title: &str, rows: &[Breakdown]) {
 
 /// Renders the report as aligned plain text.
 pub fn render(r: &Report) -> String {
-    let g = r.overall;
+    let st = r.stats;
+    let g = &st.overall;
     let mut out = String::new();
     let _ = writeln!(out, "corpus {}, audit {}", clean(r.corpus), clean(r.audit));
     let _ = writeln!(
@@ -80,15 +79,18 @@ pub fn render(r: &Report) -> String {
     axis(&mut out, "actor", &g.actor);
     out.push('\n');
     axis(&mut out, "kind", &g.kind);
-    breakdown(&mut out, "by expertise", r.by_expertise);
-    breakdown(&mut out, "by confidence", r.by_confidence);
-    if !r.auditors.is_empty() {
+    super::table_more::complete(&mut out, st);
+    breakdown(&mut out, "by expertise", &st.by_expertise);
+    breakdown(&mut out, "by source format", &st.by_source_format);
+    breakdown(&mut out, "by rule", &st.by_rule);
+    breakdown(&mut out, "by confidence", &st.by_confidence);
+    if !st.auditors.is_empty() {
         let _ = writeln!(
             out,
             "\n{:<24}{:>8}{:>11}{:>11}{:>11}{:>11}",
             "between auditors", "shared", "actor agr", "actor k", "kind agr", "kind k"
         );
-        for p in r.auditors {
+        for p in &st.auditors {
             let _ = writeln!(
                 out,
                 "  {:<22}{:>8}{:>11}{:>11}{:>11}{:>11}",
@@ -102,5 +104,7 @@ pub fn render(r: &Report) -> String {
             );
         }
     }
+    super::table_more::ratings(&mut out, &st.expertise_ratings);
+    super::table_more::unmatched(&mut out, st);
     out
 }

@@ -19,6 +19,12 @@ pub enum VerdictKind {
     Reject,
     /// Written only by undo when there is no earlier verdict: the decision is unaudited again.
     Retract,
+    /// A decision the classifier missed, added by the auditor (`decision` is its new id).
+    Add,
+    /// Every decision of turn `turn` is judged (`decision` is `turn:N`).
+    Complete,
+    /// The auditor's rating of the session's expertise (`level`; `decision` is `expertise`).
+    Expertise,
 }
 
 impl VerdictKind {
@@ -28,7 +34,15 @@ impl VerdictKind {
             VerdictKind::Relabel => "relabel",
             VerdictKind::Reject => "reject",
             VerdictKind::Retract => "retract",
+            VerdictKind::Add => "add",
+            VerdictKind::Complete => "complete",
+            VerdictKind::Expertise => "expertise",
         }
+    }
+
+    /// Whether the line judges one of the classifier's decisions (confirm, relabel, reject).
+    pub fn judges(self) -> bool {
+        matches!(self, VerdictKind::Confirm | VerdictKind::Relabel | VerdictKind::Reject)
     }
 }
 
@@ -55,10 +69,34 @@ pub struct Verdict {
     /// Which decision the verdict was given on ([`super::fingerprint`]; an extra key).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
+    /// The decision's key, independent of its position ([`super::fingerprint::key`]): what
+    /// ties a verdict to its decision across classifier versions (an extra key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// 1-based turn of the decision (an extra key; required on `add` and `complete`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turn: Option<usize>,
+    /// The classifier rule of a judged decision (an extra key, for the list of verdicts that
+    /// no longer match).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// An added decision's category (an extra key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The evidence of the decision: quoted from the turn for an `add`, copied from the
+    /// classifier's decision for a judgement (an extra key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// An `expertise` rating, 1-5; absent when the auditor cannot tell (an extra key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    /// Written from the review queue: this verdict settles a disagreement (an extra key).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub settles: bool,
 }
 
 impl Verdict {
-    fn new(session: &str, decision: &str, verdict: VerdictKind) -> Verdict {
+    pub(super) fn new(session: &str, decision: &str, verdict: VerdictKind) -> Verdict {
         Verdict {
             session: session.to_owned(),
             decision: decision.to_owned(),
@@ -70,6 +108,13 @@ impl Verdict {
             at: String::new(),
             undo: false,
             fingerprint: None,
+            key: None,
+            turn: None,
+            rule: None,
+            category: None,
+            evidence: None,
+            level: None,
+            settles: false,
         }
     }
 
@@ -96,12 +141,15 @@ impl Verdict {
         Verdict::new(session, decision, VerdictKind::Reject)
     }
 
-    pub(crate) fn retract(session: &str, decision: &str, auditor: &str, at: String) -> Verdict {
+    /// Undo's line for a pair with no earlier verdict: names the pair as `last` did.
+    pub(crate) fn retract(last: &Verdict, auditor: &str, at: String) -> Verdict {
         Verdict {
             auditor: auditor.to_owned(),
             at,
             undo: true,
-            ..Verdict::new(session, decision, VerdictKind::Retract)
+            key: last.key.clone(),
+            turn: last.turn,
+            ..Verdict::new(&last.session, &last.decision, VerdictKind::Retract)
         }
     }
 
@@ -142,7 +190,7 @@ impl Verdict {
         if self.verdict == VerdictKind::Relabel && (self.actor.is_none() || self.kind.is_none()) {
             return Err("a relabel needs both `actor` and `kind`".into());
         }
-        Ok(())
+        super::forms::check(self)
     }
 }
 

@@ -27,6 +27,10 @@ pub enum Mode {
     AuditNote,
     /// The agreement panel.
     Agreement,
+    /// Adding a decision the classifier missed (kind, actor, category, evidence).
+    AuditAdd,
+    /// `E` pressed in audit mode: the next key rates the session's expertise.
+    AuditRate,
     /// Typing a session id to go to (`i`).
     Goto,
     /// Typing text to find inside the open session (`/` with the turn view focused).
@@ -54,7 +58,10 @@ impl Action {
 impl Mode {
     /// Whether the audit screen is the one drawn under this mode.
     pub fn is_audit(self) -> bool {
-        matches!(self, Mode::Audit | Mode::AuditNote | Mode::Agreement)
+        matches!(
+            self,
+            Mode::Audit | Mode::AuditNote | Mode::Agreement | Mode::AuditAdd | Mode::AuditRate
+        )
     }
 }
 
@@ -186,6 +193,8 @@ pub enum Action {
     NoteCancel,
     /// The agreement panel (toggle).
     AuditAgreement,
+    /// A missed decision added, a turn marked complete, an expertise rating.
+    Hand(super::audit_add::Hand),
     /// A worker got further (the audit queue's build): redraw.
     Tick,
     /// Worker reports.

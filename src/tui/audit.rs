@@ -5,15 +5,18 @@
 use std::path::PathBuf;
 
 use crate::audit::queue::{Item, Order};
-use crate::audit::{Agreement, AuditLog, AuditorPair, Breakdown, Store};
+use crate::audit::stats::Stats;
+use crate::audit::{AuditLog, Store};
 use crate::model::{Actor, Decision, Kind, Session};
 
 /// The queue orders the setup overlay offers, in its order.
-pub const ORDERS: [&str; 4] = [
+pub const ORDERS: [&str; 6] = [
     "in order",
     "random sample of N",
     "stratified by expertise, N",
     "lowest confidence first",
+    "N whole turns, by expertise and source (for recall)",
+    "disagreements to settle",
 ];
 
 /// The fields of the setup overlay.
@@ -63,13 +66,15 @@ impl Setup {
             1 => Order::Sample { n, seed },
             2 => Order::Stratified { n, seed },
             3 => Order::LowestConfidence,
+            4 => Order::Turns { n, seed },
+            5 => Order::Disagreements,
             _ => Order::InOrder,
         }
     }
 
     /// Whether N and the seed mean anything for the chosen order.
     pub fn sized(&self) -> bool {
-        matches!(self.order, 1 | 2)
+        matches!(self.order, 1 | 2 | 4)
     }
 }
 
@@ -100,13 +105,11 @@ pub struct Staged {
     pub kind: Option<Kind>,
 }
 
-/// Figures of the agreement panel, computed by `crate::audit` when the panel opens.
+/// Figures of the agreement panel, computed by `crate::audit` when the panel opens: those of
+/// `leash audit stats`.
 #[derive(Debug, Clone)]
 pub struct Figures {
-    pub overall: Agreement,
-    pub by_expertise: Vec<Breakdown>,
-    pub by_confidence: Vec<Breakdown>,
-    pub auditors: Vec<AuditorPair>,
+    pub stats: Stats,
     /// Sessions that could not be re-read while joining.
     pub errors: usize,
     /// Read-only: the file was locked by another leash and read without a lock.
@@ -142,6 +145,8 @@ pub struct Audit {
     pub staged: Staged,
     /// The note typed with `N`, going with the next verdict.
     pub note: String,
+    /// The "add a missed decision" overlay, while it is open.
+    pub adding: Option<super::audit_add::Adding>,
     pub status: Option<Status>,
     /// Queue items with a verdict in force, and how many of those are rejects.
     pub audited: usize,
@@ -176,6 +181,7 @@ impl Audit {
             open: None,
             staged: Staged::default(),
             note: String::new(),
+            adding: None,
             status: None,
             audited: 0,
             rejected: 0,
@@ -205,6 +211,15 @@ impl Audit {
             .iter()
             .enumerate()
             .find_map(|(ti, t)| t.decisions.iter().find(|d| d.id == it.decision).map(|d| (s, ti, d)))
+    }
+
+    /// The item's session and turn (for a decision, its turn; for a turn the classifier found
+    /// no decision in, that turn), once read.
+    pub fn turn(&self) -> Option<(&Session, usize)> {
+        let it = self.item()?;
+        let o = self.open.as_ref().filter(|o| o.row == it.session)?;
+        let s = o.session.as_ref().ok()?;
+        (it.turn < s.turns.len()).then_some((s, it.turn))
     }
 
     /// The log of verdicts: the store's, else the read-only one.

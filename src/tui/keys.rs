@@ -3,6 +3,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
 use super::action::{Action, Mode, Panel};
+use super::audit_add::Hand;
 use crate::model::{Actor, Kind};
 
 /// The keys, as the help overlay shows them: (keys, what they do).
@@ -37,24 +38,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("q  Ctrl-C", "quit"),
 ];
 
-/// The keys of audit mode, as its help overlay shows them.
-pub const AUDIT_HELP: &[(&str, &str)] = &[
-    ("y  Enter", "confirm the label (or save the one chosen with h g p e)"),
-    ("h  g", "the actor is the human / the agent (relabel; Enter saves)"),
-    ("p  e", "the kind is planning / execution (relabel; Enter saves)"),
-    ("x", "reject: this is not a decision"),
-    ("N", "type a note (Enter keeps it; it goes with the next verdict)"),
-    ("u", "undo your last verdict (appends; nothing is rewritten)"),
-    ("s  →", "skip to the next decision"),
-    ("b  ←", "back to the previous decision"),
-    ("↑ ↓  k j  PgUp PgDn  Home End", "scroll the prompt and actions"),
-    ("A", "agreement: accuracy, kappa, confusion, breakdowns"),
-    ("o", "a new queue over the current filters (order, N, seed, blind)"),
-    ("Esc", "back to browsing (a resumes)"),
-    ("blind", "the label is hidden: choose h/g and p/e, then Enter"),
-    ("?", "this help"),
-    ("q  Ctrl-C", "quit (every saved verdict is already on disk)"),
-];
+pub use super::keys_audit::AUDIT_HELP;
 
 /// What, beyond the mode, decides what a key means: `/` finds inside the session when the
 /// turn view has the focus, and `n`/`N` go through the matches while a find is active there.
@@ -155,6 +139,9 @@ fn key(state: State, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('j') => A::Down,
             KeyCode::Char('A') => A::AuditAgreement,
             KeyCode::Char('o') => A::AuditSetup,
+            KeyCode::Char('+') | KeyCode::Char('m') => A::Hand(Hand::AddStart),
+            KeyCode::Char('c') => A::Hand(Hand::Complete),
+            KeyCode::Char('E') => A::Hand(Hand::RateStart),
             KeyCode::Char('?') => A::ToggleHelp,
             KeyCode::Char('q') => A::Quit,
             KeyCode::Esc => A::Close,
@@ -174,6 +161,7 @@ fn key(state: State, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char(c) if "iptd".contains(c) => A::Copy(c),
             _ => A::Close,
         }),
+        Mode::AuditAdd | Mode::AuditRate => super::keys_audit::key(mode, k),
         Mode::AuditNote => Some(match k.code {
             KeyCode::Esc => A::NoteCancel,
             KeyCode::Enter => A::NoteAccept,

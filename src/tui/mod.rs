@@ -9,11 +9,13 @@
 pub mod action;
 pub mod app;
 pub mod audit;
+pub mod audit_add;
 pub mod config;
 mod derive;
 mod facets;
 pub mod hist;
 pub mod keys;
+mod keys_audit;
 pub mod layout;
 pub mod meta;
 mod opened;

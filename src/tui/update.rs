@@ -75,6 +75,7 @@ pub fn update(app: &mut App, action: Action) {
         | A::NoteAccept
         | A::NoteCancel
         | A::AuditAgreement
+        | A::Hand(_)
         | A::AuditQueued { .. } => audit::update(app, action),
         A::GotoStart => app.prompt_start(Mode::Goto),
         A::FindStart => app.prompt_start(Mode::Find),
@@ -188,6 +189,7 @@ pub fn update(app: &mut App, action: Action) {
         A::Close if app.mode == Mode::Help => app.mode = std::mem::replace(&mut app.help_from, Mode::Browse),
         A::Close if app.mode == Mode::AuditNote => audit::update(app, A::NoteCancel),
         A::Close if app.mode == Mode::Agreement => audit::update(app, A::AuditAgreement),
+        A::Close if matches!(app.mode, Mode::AuditAdd | Mode::AuditRate) => audit::cancel_hand(app),
         // The setup of a new queue, closed: back to the queue in use.
         A::Close if app.mode == Mode::AuditSetup && app.audit.started() && app.audit.store.is_some() => {
             app.mode = Mode::Audit

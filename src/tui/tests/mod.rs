@@ -2,7 +2,11 @@
 //! snapshots of whole screens drawn on a `TestBackend`.
 
 mod audit;
+mod audit_blind;
 mod audit_flow;
+mod audit_panels;
+mod audit_review;
+mod audit_screens;
 mod figures;
 pub(super) mod fixture;
 mod keytable;

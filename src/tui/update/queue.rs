@@ -18,18 +18,13 @@ pub(super) fn build_counting(
 ) -> queue::Queue {
     let mut all = queue::Queue::default();
     for part in sessions.chunks(sessions.len().div_ceil(50).max(256)) {
-        let q = queue::in_order(corpus, part);
+        let q = queue::read(corpus, part, order.whole_turns());
         all.items.extend(q.items);
         all.errors.extend(q.errors);
         built[0].fetch_add(part.len(), AtomicOrdering::Relaxed);
         let _ = tx.send(Msg::Act(Action::Tick));
     }
-    let items = match order {
-        Order::InOrder => all.items,
-        Order::Sample { n, seed } => queue::sample(all.items, n, seed),
-        Order::Stratified { n, seed } => queue::stratified(corpus, all.items, n, seed),
-        Order::LowestConfidence => queue::lowest_confidence(all.items),
-    };
+    let items = queue::arrange(corpus, all.items, order);
     queue::Queue {
         items,
         errors: all.errors,

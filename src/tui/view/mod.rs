@@ -52,7 +52,15 @@ pub fn view(frame: &mut Frame, app: &App) {
         Mode::Facets => overlay::render_facets(frame, area, app),
         Mode::AuditSetup => audit::render_setup(frame, area, app),
         Mode::Agreement => audit::render_agreement(frame, area, app),
-        Mode::Browse | Mode::Search | Mode::Audit | Mode::AuditNote | Mode::Goto | Mode::Find | Mode::Copy => {}
+        Mode::AuditAdd => audit::render_add(frame, area, app),
+        Mode::Browse
+        | Mode::Search
+        | Mode::Audit
+        | Mode::AuditNote
+        | Mode::AuditRate
+        | Mode::Goto
+        | Mode::Find
+        | Mode::Copy => {}
     }
 }
 

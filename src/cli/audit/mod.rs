@@ -5,12 +5,16 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+mod export;
+
+use export::export;
+
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
-use crate::audit::export::{Row, write_csv, write_jsonl};
+use crate::audit::stats::{Stats, retain};
 use crate::audit::table::{Report, render};
-use crate::audit::{AuditLog, StoreError, agreement, by_confidence, by_expertise, inter_auditor, join};
+use crate::audit::{AuditLog, Joined, StoreError, join, join_per_auditor};
 use crate::corpus::Corpus;
-use crate::safe_fs::{FileId, OutputError, create_output, shown};
+use crate::safe_fs::FileId;
 
 const STATS_EXAMPLES: &str = "\
 Examples:
@@ -23,6 +27,7 @@ const EXPORT_EXAMPLES: &str = "\
 Examples:
   leash audit export corpus.jsonl --format csv -o audit.csv
   leash audit export corpus.jsonl --format jsonl | jq .
+  leash audit export corpus.jsonl --format gold -o gold.jsonl && leash eval gold.jsonl
   zcat c.jsonl.gz | leash audit export - --audit c.audit.jsonl --format csv";
 
 #[derive(clap::Subcommand, Debug)]
@@ -30,7 +35,8 @@ pub enum AuditCommand {
     /// Agreement between the classifier and the hand audit.
     #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),
-    /// Every audited decision with the classifier's label, confidence and the verdict.
+    /// Every audited decision with the classifier's label, confidence and the verdict (and the
+    /// decisions the auditors added); or, as gold, every complete turn.
     #[command(after_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
 }
@@ -49,7 +55,7 @@ pub struct Input {
 }
 
 /// Leaves out the verdicts on sessions outside `--since` / `--until`.
-fn in_time(joined: &mut crate::audit::Joined<'_>, corpus: &Corpus, t: &super::filters::TimeArgs) {
+fn in_time(joined: &mut Joined<'_>, corpus: &Corpus, t: &super::filters::TimeArgs) {
     if t.since.is_none() && t.until.is_none() {
         return;
     }
@@ -58,8 +64,8 @@ fn in_time(joined: &mut crate::audit::Joined<'_>, corpus: &Corpus, t: &super::fi
         until: t.until,
         ..Default::default()
     };
-    joined.audited.retain(|a| {
-        let row = &corpus.rows[a.session];
+    retain(joined, |r| {
+        let row = &corpus.rows[r];
         f.passes_when_where(
             || row.started_at.as_deref().and_then(crate::filter::epoch),
             &row.project,
@@ -72,7 +78,8 @@ fn in_time(joined: &mut crate::audit::Joined<'_>, corpus: &Corpus, t: &super::fi
 pub struct StatsArgs {
     #[command(flatten)]
     pub input: Input,
-    /// `table` for people; `json` for scripts (keys fixed by the corpus spec, section 4; see docs/audit.md).
+    /// `table` for people; `json` for scripts (the keys of the corpus spec, section 4, then
+    /// recall over complete turns, breakdowns and ratings; see docs/audit.md).
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
 }
@@ -81,7 +88,8 @@ pub struct StatsArgs {
 pub struct ExportArgs {
     #[command(flatten)]
     pub input: Input,
-    /// One row per audited decision: `csv` with a header line, or `jsonl`.
+    /// One row per audited decision: `csv` with a header line, or `jsonl`; or `gold`: one
+    /// line per complete turn in the gold format `leash eval` reads (docs/audit.md).
     #[arg(long, value_enum)]
     pub format: ExportFormat,
     /// Write here instead of standard output.
@@ -99,6 +107,7 @@ pub enum StatsFormat {
 pub enum ExportFormat {
     Csv,
     Jsonl,
+    Gold,
 }
 
 pub fn run(cmd: AuditCommand) -> i32 {
@@ -145,35 +154,42 @@ fn load(input: &Input) -> Result<(Corpus, AuditLog, String), Failure> {
     Ok((corpus, log, names))
 }
 
+/// Says on stderr what was not scored: verdicts on another version of their decision, and
+/// verdicts whose decision is gone (also listed in the output).
+fn report_unscored(j: &Joined, what: &str) {
+    if j.stale > 0 {
+        eprintln!(
+            "leash audit: {} verdict(s) were given on another version of their decision (another corpus, or one regenerated since); {what}",
+            j.stale
+        );
+    }
+    if !j.unmatched.is_empty() {
+        eprintln!(
+            "leash audit: {} verdict(s) no longer match a decision of the corpus (a new classifier dropped or changed it); {what}",
+            j.unmatched.len()
+        );
+    }
+}
+
 fn stats(args: StatsArgs) -> Result<i32, Failure> {
     let (corpus, log, corpus_name) = load(&args.input)?;
     let mut joined = join(&corpus, &log.latest());
     in_time(&mut joined, &corpus, &args.input.time);
-    let overall = agreement(&joined.audited, joined.orphans);
+    let mut by_auditor = join_per_auditor(&corpus, &log.latest_by_auditor());
+    in_time(&mut by_auditor, &corpus, &args.input.time);
+    let stats = Stats::new(&corpus, &joined, &by_auditor);
     let mut code = report_errors(&joined.errors);
-    if joined.stale > 0 {
-        eprintln!(
-            "leash audit: {} verdict(s) were given on another version of their decision (another corpus, or one regenerated since); counted as orphans, not scored",
-            joined.stale
-        );
-    }
+    report_unscored(&joined, "counted as orphans, not scored (listed in the output)");
     let text = match args.format {
         StatsFormat::Json => {
-            let json = serde_json::to_string_pretty(&overall).expect("stats serialize");
+            let json = serde_json::to_string_pretty(&stats).expect("stats serialize");
             crate::text::json_safe(json.as_bytes()).into_owned() + "\n"
         }
-        StatsFormat::Table => {
-            let mut by_auditor = join(&corpus, &log.latest_by_auditor());
-            in_time(&mut by_auditor, &corpus, &args.input.time);
-            render(&Report {
-                corpus: &corpus_name,
-                audit: &log.path().display().to_string(),
-                overall: &overall,
-                by_expertise: &by_expertise(&joined.audited),
-                by_confidence: &by_confidence(&joined.audited),
-                auditors: &inter_auditor(&by_auditor.audited),
-            })
-        }
+        StatsFormat::Table => render(&Report {
+            corpus: &corpus_name,
+            audit: &log.path().display().to_string(),
+            stats: &stats,
+        }),
     };
     if let Err(e) = io::stdout().lock().write_all(text.as_bytes())
         && e.kind() != io::ErrorKind::BrokenPipe
@@ -182,58 +198,6 @@ fn stats(args: StatsArgs) -> Result<i32, Failure> {
         code = EXIT_FAILURE;
     }
     Ok(code)
-}
-
-fn export(args: ExportArgs) -> Result<i32, Failure> {
-    let (corpus, log, _) = load(&args.input)?;
-    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    let file = match output {
-        Some(path) => {
-            let read = || {
-                let mut set = args.input.inputs.read_set();
-                set.add(log.path());
-                set
-            };
-            let file = create_output(path, None, read).map_err(|e| match e {
-                OutputError::Refused(m) => (EXIT_USAGE, format!("{}: {m}", shown(path))),
-                OutputError::Io(m) => (EXIT_FAILURE, format!("{}: {m}", shown(path))),
-            })?;
-            Some(file)
-        }
-        None => None,
-    };
-    let mut joined = join(&corpus, &log.latest());
-    in_time(&mut joined, &corpus, &args.input.time);
-    let code = report_errors(&joined.errors);
-    if joined.stale > 0 {
-        eprintln!(
-            "leash audit: {} verdict(s) were given on another version of their decision (another corpus, or one regenerated since); not exported",
-            joined.stale
-        );
-    }
-    if joined.orphans > joined.stale {
-        eprintln!(
-            "leash audit: {} verdict(s) name a session or decision the corpus lacks; not exported",
-            joined.orphans - joined.stale
-        );
-    }
-    let rows: Vec<Row> = joined.audited.iter().map(|a| Row::new(&corpus, a)).collect();
-    let write = |out: &mut dyn Write| -> io::Result<()> {
-        let mut out = io::BufWriter::new(out);
-        match args.format {
-            ExportFormat::Csv => write_csv(&mut out, &rows)?,
-            ExportFormat::Jsonl => write_jsonl(&mut out, &rows)?,
-        }
-        out.flush()
-    };
-    let (name, result) = match (output, file) {
-        (Some(path), Some(mut f)) => (shown(path), write(&mut f)),
-        _ => ("<stdout>".to_owned(), write(&mut io::stdout().lock())),
-    };
-    match result {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err((EXIT_FAILURE, format!("{name}: {e}"))),
-        _ => Ok(code),
-    }
 }
 
 /// Prints sessions that could not be re-read; their verdicts were left out.
