@@ -59,7 +59,10 @@ fn agree(ours: &Value, theirs: &Value, path: &str, checked: &mut usize) {
         }
         Value::Number(n) if n.is_f64() => {
             let (a, b) = (n.as_f64().unwrap(), theirs.as_f64().unwrap_or(f64::NAN));
-            assert!((a - b).abs() <= 1e-12 * a.abs().max(1.0), "{path}: leash {a}, DuckDB {b}");
+            assert!(
+                (a - b).abs() <= 1e-12 * a.abs().max(1.0),
+                "{path}: leash {a}, DuckDB {b}"
+            );
             *checked += 1;
         }
         _ => {
@@ -78,7 +81,10 @@ fn check(filters: &[&str]) {
     text.push_str(TRICKY);
     std::fs::write(&corpus, text).unwrap();
     let ours = leash_report(&corpus, filters);
-    assert!(ours["sessions"].as_u64().unwrap() > 50, "the filters leave sessions to compare");
+    assert!(
+        ours["sessions"].as_u64().unwrap() > 50,
+        "the filters leave sessions to compare"
+    );
     let theirs = duckdb_report(dir.path(), &corpus, filters);
     let mut checked = 0;
     agree(&ours, &theirs, "", &mut checked);
@@ -93,5 +99,14 @@ fn duckdb_over_the_exported_parquet_gives_the_report_of_the_whole_corpus() {
 
 #[test]
 fn duckdb_over_a_filtered_export_gives_the_report_with_the_same_filters() {
-    check(&["--ratified-as", "human", "--expertise", "novice", "--expertise", "4", "--expertise", "unknown"]);
+    check(&[
+        "--ratified-as",
+        "human",
+        "--expertise",
+        "novice",
+        "--expertise",
+        "4",
+        "--expertise",
+        "unknown",
+    ]);
 }
