@@ -7,6 +7,7 @@
 
 mod batch;
 pub mod csv;
+pub mod file;
 mod jsonl;
 mod lines;
 mod parquet;

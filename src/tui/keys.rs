@@ -25,6 +25,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("w  z", "fold / unfold the response text / the sub-agents' calls"),
     ("y", "copy (then i id, p file:line, t prompt, d decisions), by OSC 52"),
     ("o", "the open session in $PAGER (else $EDITOR, else less)"),
+    (
+        "E",
+        "export the filtered sessions to a CSV file here (turn view: its decisions)",
+    ),
     ("s  S", "cycle sort key / reverse order"),
     ("f", "facet filters (Space toggles, ← → step a range, x clears)"),
     ("x", "clear all facet filters"),
@@ -231,6 +235,7 @@ fn key(state: State, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('y') => A::CopyStart,
             KeyCode::Char('H') => A::ToggleHist,
             KeyCode::Char('o') => A::Page,
+            KeyCode::Char('E') => A::Export,
             KeyCode::Char('w') => A::FoldResponse,
             KeyCode::Char('z') => A::FoldSubagents,
             KeyCode::Char('s') => A::CycleSort,

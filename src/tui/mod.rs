@@ -11,6 +11,7 @@ pub mod app;
 pub mod audit;
 pub mod config;
 mod derive;
+mod export;
 mod facets;
 pub mod hist;
 pub mod keys;
