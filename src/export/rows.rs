@@ -19,14 +19,14 @@ pub struct Source<'a> {
     pub table: Table,
 }
 
-/// A session line as the turns, decisions and actions tables read it; strings borrowed from
-/// the line where they hold no escape.
+/// A session line as the turns, decisions and actions tables read it: each reads only the
+/// keys it needs (`T`), the rest (the agent's long response text above all) is skipped
+/// unparsed; strings are borrowed from the line where they hold no escape.
 #[derive(Deserialize)]
-struct Line<'a> {
+struct Line<'a, T> {
     #[serde(borrow)]
     id: Cow<'a, str>,
-    #[serde(borrow)]
-    turns: Vec<TurnLine<'a>>,
+    turns: Vec<T>,
 }
 
 #[derive(Deserialize)]
@@ -39,8 +39,20 @@ struct TurnLine<'a> {
     response: Option<Cow<'a, str>>,
     #[serde(default)]
     response_words: Option<u64>,
+    #[serde(default)]
+    decisions: Vec<serde::de::IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+struct TurnDecisions<'a> {
     #[serde(default, borrow)]
     decisions: Vec<DecisionLine<'a>>,
+}
+
+#[derive(Deserialize)]
+struct TurnActions<'a> {
+    #[serde(default, borrow)]
+    actions: Vec<ActionLine<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -85,16 +97,25 @@ impl Source<'_> {
         for &i in members {
             let row = &self.corpus.rows[i as usize];
             let (name, bytes) = lines.read(&row.loc)?;
-            let line: Line = serde_json::from_slice(&bytes)
-                .map_err(|e| format!("{name}:{}: {}", row.loc.line, crate::corpus::json_reason(&e)))?;
-            if *line.id != *row.id {
-                return Err(format!(
-                    "{name}:{}: the file changed since it was loaded (this line is now session {:?}, not {:?})",
-                    row.loc.line, line.id, row.id
-                ));
-            }
-            for (t, turn) in line.turns.iter().enumerate() {
-                self.turn_rows(&mut b, row, t as i64 + 1, turn);
+            match self.table {
+                Table::Turns => {
+                    let line: Line<TurnLine> = parse(name, row, bytes)?;
+                    for (t, turn) in line.turns.iter().enumerate() {
+                        self.turn(&mut b, row, t as i64 + 1, turn);
+                    }
+                }
+                Table::Decisions => {
+                    let line: Line<TurnDecisions> = parse(name, row, bytes)?;
+                    for (t, turn) in line.turns.iter().enumerate() {
+                        self.decisions(&mut b, row, t as i64 + 1, &turn.decisions);
+                    }
+                }
+                _ => {
+                    let line: Line<TurnActions> = parse(name, row, bytes)?;
+                    for (t, turn) in line.turns.iter().enumerate() {
+                        self.actions(&mut b, row, t as i64 + 1, &turn.actions);
+                    }
+                }
             }
         }
         Ok(b)
@@ -134,43 +155,58 @@ impl Source<'_> {
         b.str(self.corpus.mode_name(r)).str(r.outcome.map(|o| o.name()));
     }
 
-    fn turn_rows(&self, b: &mut Batch, r: &SessionRow, t: i64, turn: &TurnLine) {
-        let id = Some(&*r.id);
-        match self.table {
-            Table::Sessions => {}
-            Table::Turns => {
-                let words = turn
-                    .response_words
-                    .unwrap_or_else(|| turn.response.as_deref().map_or(0, count_words));
-                let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
-                b.str(id).int(Some(t)).str(Some(&turn.prompt)).count(words);
-                b.count(turn.actions.len() as u64).count(failed as u64);
-                b.count(turn.decisions.len() as u64);
-                self.facets(b, r);
-            }
-            Table::Decisions => {
-                for d in &turn.decisions {
-                    let ratified = d.ratified == Some(true);
-                    // Redacted sessions' decisions count nowhere (the report leaves them out).
-                    let counted = (!r.redacted).then(|| counted_actor(d.actor, ratified, self.how));
-                    b.str(id).int(Some(t)).str(Some(&d.id)).str(Some(d.kind.name()));
-                    b.str(Some(d.actor.name()))
-                        .str(counted.map(Actor::name))
-                        .bool(Some(ratified));
-                    b.str(d.category.as_deref()).str(d.summary.as_deref());
-                    b.str(d.evidence.as_deref()).float(d.confidence);
-                    self.facets(b, r);
-                }
-            }
-            Table::Actions => {
-                for (n, a) in turn.actions.iter().enumerate() {
-                    b.str(id).int(Some(t)).int(Some(n as i64 + 1)).str(Some(&a.tool));
-                    b.str(a.target.as_deref()).bool(a.ok);
-                    self.facets(b, r);
-                }
-            }
+    fn turn(&self, b: &mut Batch, r: &SessionRow, t: i64, turn: &TurnLine) {
+        let words = turn
+            .response_words
+            .unwrap_or_else(|| turn.response.as_deref().map_or(0, count_words));
+        let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
+        b.str(Some(&r.id)).int(Some(t)).str(Some(&turn.prompt)).count(words);
+        b.count(turn.actions.len() as u64).count(failed as u64);
+        b.count(turn.decisions.len() as u64);
+        self.facets(b, r);
+    }
+
+    fn decisions(&self, b: &mut Batch, r: &SessionRow, t: i64, decisions: &[DecisionLine]) {
+        for d in decisions {
+            let ratified = d.ratified == Some(true);
+            // Redacted sessions' decisions count nowhere (the report leaves them out).
+            let counted = (!r.redacted).then(|| counted_actor(d.actor, ratified, self.how));
+            b.str(Some(&r.id))
+                .int(Some(t))
+                .str(Some(&d.id))
+                .str(Some(d.kind.name()));
+            b.str(Some(d.actor.name()))
+                .str(counted.map(Actor::name))
+                .bool(Some(ratified));
+            b.str(d.category.as_deref()).str(d.summary.as_deref());
+            b.str(d.evidence.as_deref()).float(d.confidence);
+            self.facets(b, r);
         }
     }
+
+    fn actions(&self, b: &mut Batch, r: &SessionRow, t: i64, actions: &[ActionLine]) {
+        for (n, a) in actions.iter().enumerate() {
+            b.str(Some(&r.id))
+                .int(Some(t))
+                .int(Some(n as i64 + 1))
+                .str(Some(&a.tool));
+            b.str(a.target.as_deref()).bool(a.ok);
+            self.facets(b, r);
+        }
+    }
+}
+
+/// A session's line, checked to still be that session's.
+fn parse<'b, T: Deserialize<'b>>(name: &str, row: &SessionRow, bytes: &'b [u8]) -> Result<Line<'b, T>, String> {
+    let line: Line<T> = serde_json::from_slice(bytes)
+        .map_err(|e| format!("{name}:{}: {}", row.loc.line, crate::corpus::json_reason(&e)))?;
+    if *line.id != *row.id {
+        return Err(format!(
+            "{name}:{}: the file changed since it was loaded (this line is now session {:?}, not {:?})",
+            row.loc.line, line.id, row.id
+        ));
+    }
+    Ok(line)
 }
 
 /// The actor a decision counts under, as [`crate::corpus::DecisionTally::by_actor`] moves
