@@ -8,6 +8,9 @@ use std::path::Path;
 use serde_json::Value;
 use support::export::{TRICKY, export, file, generated, leash, read_rows};
 
+/// What every exported row must satisfy under a filter.
+type Holds<'a> = dyn Fn(&serde_json::Map<String, Value>) -> bool + 'a;
+
 fn report_sessions(corpus: &Path, filters: &[&str]) -> u64 {
     let out = leash()
         .arg("report")
@@ -33,7 +36,7 @@ fn each_filter_keeps_the_sessions_report_counts_and_only_those() {
     });
     let first = &all[0];
     let (project, model) = (first["project"].as_str().unwrap(), first["model"].as_str().unwrap());
-    let cases: Vec<(Vec<&str>, Box<dyn Fn(&serde_json::Map<String, Value>) -> bool>)> = vec![
+    let cases: Vec<(Vec<&str>, Box<Holds>)> = vec![
         (
             vec!["--expertise", "novice", "--expertise", "5"],
             Box::new(|r| ["novice", "expert"].contains(&r["expertise_name"].as_str().unwrap())),
@@ -75,10 +78,7 @@ fn each_filter_keeps_the_sessions_report_counts_and_only_those() {
             !rows.is_empty() && rows.len() < all.len(),
             "{flags:?} keeps some sessions, not all"
         );
-        assert!(
-            rows.iter().all(|r| holds(r)),
-            "{flags:?}: a session that fails the filter"
-        );
+        assert!(rows.iter().all(holds), "{flags:?}: a session that fails the filter");
         // The child tables hold the same sessions.
         let d = dir.path().join(format!("d{i}.csv"));
         export(&corpus, "decisions", &d, flags);
