@@ -25,10 +25,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("w  z", "fold / unfold the response text / the sub-agents' calls"),
     ("y", "copy (then i id, p file:line, t prompt, d decisions), by OSC 52"),
     ("o", "the open session in $PAGER (else $EDITOR, else less)"),
-    (
-        "E",
-        "export the filtered sessions to a CSV file here (turn view: its decisions)",
-    ),
+    ("E", "CSV of the filtered sessions here (turn view: its decisions)"),
     ("s  S", "cycle sort key / reverse order"),
     ("f", "facet filters (Space toggles, ← → step a range, x clears)"),
     ("x", "clear all facet filters"),
