@@ -12,9 +12,9 @@ const TABLES: [&str; 4] = ["sessions", "turns", "decisions", "actions"];
 
 /// Every table in every format: the JSON Lines rows checked against the corpus, the Parquet
 /// rows equal to them, the CSV cells their neutralised text.
-fn check_corpus(dir: &Path, corpus: &Path) {
+fn check_corpus(dir: &Path, corpus: &Path, tables: &[&str]) {
     let sessions = lines(corpus);
-    for table in TABLES {
+    for &table in tables {
         let out = |ext: &str| dir.join(format!("{table}.{ext}"));
         for ext in ["jsonl", "parquet", "csv"] {
             export(corpus, table, &out(ext), &[]);
@@ -167,7 +167,7 @@ fn expertise_name(v: &Value) -> &'static str {
 fn every_table_and_format_of_a_hand_made_corpus_reads_back_as_the_corpus() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = file(dir.path(), "tricky.jsonl", TRICKY);
-    check_corpus(dir.path(), &corpus);
+    check_corpus(dir.path(), &corpus, &TABLES);
 }
 
 #[test]
@@ -175,7 +175,8 @@ fn a_generated_corpus_of_several_batches_reads_back_in_order() {
     let dir = tempfile::tempdir().unwrap();
     // More sessions than one batch (2,048) of the turns, decisions and actions tables.
     let corpus = generated(dir.path(), 2100, 11);
-    check_corpus(dir.path(), &corpus);
+    // The sessions, and the decisions (the actions and turns are written by the same path).
+    check_corpus(dir.path(), &corpus, &["sessions", "decisions"]);
 }
 
 #[test]
