@@ -63,7 +63,7 @@ pub struct Written {
 /// makes tens of rows.
 fn batch_sessions(table: Table) -> usize {
     match table {
-        Table::Sessions => 64 * 1024,
+        Table::Sessions => 16 * 1024,
         _ => 2 * 1024,
     }
 }
@@ -117,7 +117,7 @@ pub fn write(
     let source = rows::Source { corpus, how, table };
     let per_batch = batch_sessions(table);
     let window = per_batch * 2 * rayon::current_num_threads().max(1);
-    let (tx, rx) = mpsc::sync_channel::<Batch>(2 * rayon::current_num_threads().max(1));
+    let (tx, rx) = mpsc::sync_channel::<Batch>(rayon::current_num_threads().max(1));
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> std::io::Result<u64> {
             let mut rows = 0;
