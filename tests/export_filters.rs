@@ -217,3 +217,29 @@ fn standard_output_takes_any_format() {
     std::fs::write(&p, &o.stdout).unwrap();
     assert_eq!(read_rows(&p).len(), 5);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = generated(dir.path(), 300, 2);
+    for format in ["csv", "jsonl", "parquet"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_leash"))
+            .arg("export")
+            .arg(&corpus)
+            .args(["--table", "actions", "--format", format, "-o", "-"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut head = [0u8; 64];
+        child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+        // The pipe is closed here, as `| head -c 64` closes it.
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

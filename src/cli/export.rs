@@ -123,8 +123,12 @@ pub fn run(args: Args) -> i32 {
             }
             super::EXIT_OK
         }
+        // `leash export ... -o - | head`: a closed pipe is not an error.
+        Err(crate::export::Error::Write(e)) if out.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe => {
+            super::EXIT_OK
+        }
         Err(e) => {
-            eprintln!("leash export: {out_name}: {}", crate::text::clean(&e));
+            eprintln!("leash export: {out_name}: {}", crate::text::clean(&e.to_string()));
             super::EXIT_FAILURE
         }
     }

@@ -23,10 +23,11 @@ impl<W: Write> SafeCsv<W> {
     /// One record: each cell made safe, then quoted as CSV needs.
     pub fn record<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
         for c in cells {
-            self.w.write_field(crate::text::csv_cell(c).as_bytes())?;
+            self.w
+                .write_field(crate::text::csv_cell(c).as_bytes())
+                .map_err(io_error)?;
         }
-        self.w.write_record(std::iter::empty::<&[u8]>())?;
-        Ok(())
+        self.w.write_record(std::iter::empty::<&[u8]>()).map_err(io_error)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
@@ -36,6 +37,14 @@ impl<W: Write> SafeCsv<W> {
     /// Flushes and hands back the output.
     pub fn into_inner(self) -> io::Result<W> {
         self.w.into_inner().map_err(|e| io::Error::other(e.to_string()))
+    }
+}
+
+/// The output's own error where there is one (a closed pipe stays a closed pipe).
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        k => io::Error::other(format!("{k:?}")),
     }
 }
 

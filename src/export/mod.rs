@@ -52,6 +52,23 @@ impl Format {
     }
 }
 
+/// Why an export stopped: a session's line could not be read again (file and line named),
+/// or the output could not be written.
+#[derive(Debug)]
+pub enum Error {
+    Read(String),
+    Write(std::io::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Error::Read(m) => f.write_str(m),
+            Error::Write(e) => write!(f, "cannot write the output: {}", crate::safe_fs::describe(e)),
+        }
+    }
+}
+
 /// What an export wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Written {
@@ -111,9 +128,8 @@ pub fn write(
     table: Table,
     format: Format,
     out: impl Write + Send,
-) -> Result<Written, String> {
-    let wrote = |e: std::io::Error| format!("cannot write the output: {}", crate::safe_fs::describe(&e));
-    let mut sink = Sink::new(out, table, format).map_err(wrote)?;
+) -> Result<Written, Error> {
+    let mut sink = Sink::new(out, table, format).map_err(Error::Write)?;
     let source = rows::Source { corpus, how, table };
     let per_batch = batch_sessions(table);
     let window = per_batch * 2 * rayon::current_num_threads().max(1);
@@ -146,8 +162,8 @@ pub fn write(
         }
         drop(tx);
         let written = writer.join().expect("the export writer does not panic");
-        built?;
-        let rows = written.map_err(wrote)?;
+        built.map_err(Error::Read)?;
+        let rows = written.map_err(Error::Write)?;
         Ok(Written {
             sessions: members.len() as u64,
             rows,

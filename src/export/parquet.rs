@@ -18,8 +18,15 @@ pub struct ParquetSink<W: Write + Send> {
     nullable: Vec<bool>,
 }
 
+/// The output's own error where there is one (a closed pipe stays a closed pipe).
 fn err(e: parquet::errors::ParquetError) -> std::io::Error {
-    std::io::Error::other(e.to_string())
+    match e {
+        parquet::errors::ParquetError::External(b) => match b.downcast::<std::io::Error>() {
+            Ok(io) => *io,
+            Err(b) => std::io::Error::other(b.to_string()),
+        },
+        e => std::io::Error::other(e.to_string()),
+    }
 }
 
 /// The Parquet schema of a table, in the parser's message syntax.

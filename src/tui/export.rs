@@ -31,7 +31,9 @@ impl App {
             .map_err(|e| crate::safe_fs::describe(&e))
             .and_then(|(path, f)| {
                 let out = std::io::BufWriter::new(f);
-                write(&self.corpus, &rows, self.how, table, Format::Csv, out).map(|w| (path, w))
+                write(&self.corpus, &rows, self.how, table, Format::Csv, out)
+                    .map(|w| (path, w))
+                    .map_err(|e| e.to_string())
             });
         self.status = Some(match done {
             Ok((path, w)) => {
