@@ -9,6 +9,7 @@ pub mod classify;
 pub mod cli;
 pub mod corpus;
 pub mod eval;
+pub mod export;
 pub mod filter;
 pub mod generate;
 pub mod import;

@@ -101,13 +101,13 @@ impl<'a> Row<'a> {
     }
 }
 
-/// Writes a header line and one CSV line per row, every cell through [`crate::text::csv_cell`]
-/// (no formula reaches a spreadsheet, no control char a terminal).
+/// Writes a header line and one CSV line per row through leash's one CSV writer,
+/// [`crate::export::csv::SafeCsv`] (no formula reaches a spreadsheet, no control char a terminal).
 pub fn write_csv(out: &mut impl Write, rows: &[Row]) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(HEADER)?;
+    let mut w = crate::export::csv::SafeCsv::new(out);
+    w.record(HEADER)?;
     for r in rows {
-        w.write_record(r.fields().iter().map(|f| crate::text::csv_cell(f).into_owned()))?;
+        w.record(r.fields().iter().map(String::as_str))?;
     }
     w.flush()
 }

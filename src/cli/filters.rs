@@ -233,6 +233,29 @@ impl FilterArgs {
         }
     }
 
+    /// What `leash report` and `leash export` do first: refuses an impossible range, loads
+    /// the inputs, checks the modes (warning on stderr under `leash CMD:`), and selects the
+    /// sessions that pass every flag.
+    pub fn load_selected(&self, inputs: &super::input::Inputs, cmd: &str) -> Result<(Corpus, Vec<u32>), i32> {
+        if let Err(e) = self.check_range() {
+            eprintln!("leash {cmd}: {e}");
+            return Err(super::EXIT_USAGE);
+        }
+        let mut corpus = inputs.open(false).and_then(super::input::load)?;
+        match self.check_modes(&corpus) {
+            Ok(warnings) => warnings
+                .iter()
+                .for_each(|w| eprintln!("leash {cmd}: warning: {}", crate::text::clean(w))),
+            Err(e) => {
+                eprintln!("leash {cmd}: {}", crate::text::clean(&e));
+                return Err(super::EXIT_USAGE);
+            }
+        }
+        self.apply_confidence(&mut corpus);
+        let selected = self.select(&corpus);
+        Ok((corpus, selected))
+    }
+
     /// Row indices of the sessions that pass every flag.
     pub fn select(&self, corpus: &Corpus) -> Vec<u32> {
         let mut rows = self.filter().apply(corpus, self.ratified_as());

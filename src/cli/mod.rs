@@ -6,6 +6,7 @@ mod audit;
 mod doctor;
 mod eval;
 mod eval_expertise;
+mod export;
 mod filters;
 mod generate;
 mod import;
@@ -27,6 +28,7 @@ Examples:
   leash ~/.claude/projects/-home-ana-app  browse Claude Code sessions (Codex folders too)
   leash --claude --codex                  your whole Claude Code and Codex history
   leash report --format json              the study's figures, for scripts
+  leash export c.jsonl --table decisions -o d.parquet   flat tables for pandas, DuckDB, Spark
   leash generate --sessions 400000 --seed 7 -o big.jsonl
   leash doctor                            what leash understood of your history
 
@@ -66,6 +68,8 @@ pub struct Cli {
 pub enum Command {
     /// Print the study's figures for a corpus.
     Report(Box<report::Args>),
+    /// Write the filtered sessions, turns, decisions or actions as CSV, JSON Lines or Parquet.
+    Export(Box<export::Args>),
     /// Write a synthetic v1 corpus.
     Generate(generate::Args),
     /// Hand-audit labels: agreement statistics and export.
@@ -90,6 +94,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Some(Command::Report(a)) => report::run(*a),
+        Some(Command::Export(a)) => export::run(*a),
         Some(Command::Generate(a)) => generate::run(a),
         Some(Command::Audit(a)) => audit::run(a),
         Some(Command::Import(a)) => import::run(*a),

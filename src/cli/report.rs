@@ -33,25 +33,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> i32 {
-    if let Err(e) = args.filters.check_range() {
-        eprintln!("leash report: {e}");
-        return super::EXIT_USAGE;
-    }
-    let mut corpus = match args.inputs.open(false).and_then(super::input::load) {
-        Ok(c) => c,
+    let (corpus, selected) = match args.filters.load_selected(&args.inputs, "report") {
+        Ok(x) => x,
         Err(code) => return code,
     };
-    match args.filters.check_modes(&corpus) {
-        Ok(warnings) => warnings
-            .iter()
-            .for_each(|w| eprintln!("leash report: warning: {}", crate::text::clean(w))),
-        Err(e) => {
-            eprintln!("leash report: {}", crate::text::clean(&e));
-            return super::EXIT_USAGE;
-        }
-    }
-    args.filters.apply_confidence(&mut corpus);
-    let selected = args.filters.select(&corpus);
     let report = Report::compute_members(
         &corpus.rows,
         &selected,

@@ -154,6 +154,9 @@ pub enum Action {
     Copy(char),
     /// `o`: the open session in `$PAGER` (else `$EDITOR`, else less).
     Page,
+    /// `E`: the filtered sessions (or, with the turn view focused, the open session's
+    /// decisions) to a CSV file in the working directory.
+    Export,
     /// `H`: hide / show the histograms.
     ToggleHist,
     /// `w` / `z`: fold or unfold the response text / the sub-agents' calls in the turn view.

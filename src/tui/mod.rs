@@ -12,6 +12,7 @@ pub mod audit;
 pub mod audit_add;
 pub mod config;
 mod derive;
+mod export;
 mod facets;
 pub mod hist;
 pub mod keys;

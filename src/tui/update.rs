@@ -90,6 +90,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         A::Copy(c) => app.copy(c),
         A::Page => app.page(),
+        A::Export => app.export(),
         A::ToggleHist => {
             app.show_hist = !app.show_hist;
             app.areas = Areas::with(app.size.0, app.size.1, app.show_hist);

@@ -2,4 +2,5 @@
 //! part of it, so the rest is not dead code.
 #![allow(dead_code)]
 
+pub mod export;
 pub mod pty;

@@ -75,6 +75,7 @@ const TABLE: &[(Mode, &str, &str)] = &[
     (Mode::Browse, "y", "CopyStart"),
     (Mode::Browse, "H", "ToggleHist"),
     (Mode::Browse, "o", "Page"),
+    (Mode::Browse, "E", "Export"),
     (Mode::Copy, "i", "Copy('i')"),
     (Mode::Copy, "p", "Copy('p')"),
     (Mode::Copy, "t", "Copy('t')"),

@@ -1,0 +1,135 @@
+//! `leash export`: the filtered sessions as a flat table (sessions, turns, decisions or
+//! actions) in CSV, JSON Lines or Parquet, for pandas, polars, R, DuckDB, Spark or a
+//! spreadsheet (`docs/export.md`).
+
+use std::io::BufWriter;
+use std::path::PathBuf;
+
+use super::filters::FilterArgs;
+use crate::export::{Format, Table};
+use crate::safe_fs::{OutputError, check_output, create_output, shown};
+
+const EXAMPLES: &str = "\
+Examples:
+  leash export corpus.jsonl --table sessions -o sessions.parquet
+  leash export corpus.jsonl --table decisions -o decisions.csv --expertise novice
+  leash export --claude --table turns -o turns.jsonl --since 30d
+  leash export big.jsonl.gz --table actions --format parquet -o - | duckdb -c \"...\"
+
+The format comes from the file's extension (.csv, .jsonl, .parquet) unless --format says it.
+Every table joins on session_id (and turn); docs/export.md lists the columns, and
+docs/scale-out.md the study's table as SQL over the Parquet files.
+
+Exit codes: 0 ok, 1 failure, 2 bad usage or unreadable input.";
+
+#[derive(clap::Args, Debug)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    #[command(flatten)]
+    pub inputs: super::input::Inputs,
+    /// One row per session, per turn, per decision or per action.
+    #[arg(long, value_name = "TABLE", default_value = "sessions", value_parser = ["sessions", "turns", "decisions", "actions"])]
+    pub table: String,
+    /// Where to write (`-`: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// csv, jsonl or parquet; by default the output file's extension.
+    #[arg(long, value_name = "FORMAT", value_parser = Format::NAMES)]
+    pub format: Option<String>,
+    /// Print nothing on success.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+pub fn run(args: Args) -> i32 {
+    let table = Table::parse(&args.table).expect("clap checked the table");
+    let out = Some(&args.output).filter(|p| p.as_os_str() != "-");
+    let out_name = out.map_or("<stdout>".to_owned(), |p| shown(p));
+    let format = match (&args.format, out) {
+        (Some(f), _) => Format::parse(f).expect("clap checked the format"),
+        (None, Some(p)) => match Format::of_path(p) {
+            Some(f) => f,
+            None => {
+                eprintln!(
+                    "leash export: {out_name}: say --format csv, jsonl or parquet (the name ends in none of them)"
+                );
+                return super::EXIT_USAGE;
+            }
+        },
+        (None, None) => {
+            eprintln!("leash export: say --format csv, jsonl or parquet to write to standard output");
+            return super::EXIT_USAGE;
+        }
+    };
+    let refuse = |e: OutputError| {
+        eprintln!("leash export: {out_name}: {e}");
+        match e {
+            OutputError::Refused(_) => super::EXIT_USAGE,
+            OutputError::Io(_) => super::EXIT_FAILURE,
+        }
+    };
+    // A bad output is refused before the load; it is created (or truncated) only after.
+    if let Some(p) = out
+        && let Err(e) = check_output(p, || args.inputs.read_set())
+    {
+        return refuse(e);
+    }
+    if out.is_none() && super::stdout_closed() {
+        eprintln!("leash export: standard output is closed; nothing written");
+        return super::EXIT_FAILURE;
+    }
+    let (corpus, selected) = match args.filters.load_selected(&args.inputs, "export") {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let how = args.filters.ratified_as();
+    let written = match out {
+        Some(p) => match create_output(p, None, || args.inputs.read_set()) {
+            Ok(f) => crate::export::write(
+                &corpus,
+                &selected,
+                how,
+                table,
+                format,
+                BufWriter::with_capacity(1 << 16, f),
+            ),
+            Err(e) => return refuse(e),
+        },
+        None => {
+            let stdout = std::io::stdout();
+            crate::export::write(
+                &corpus,
+                &selected,
+                how,
+                table,
+                format,
+                BufWriter::with_capacity(1 << 16, stdout),
+            )
+        }
+    };
+    // The process ends right after: freeing the rows one by one would only cost time.
+    std::mem::forget(corpus);
+    match written {
+        Ok(w) => {
+            if !args.quiet {
+                eprintln!(
+                    "leash export: {} {} row(s) of {} session(s) to {out_name}",
+                    w.rows,
+                    table.name(),
+                    w.sessions
+                );
+            }
+            super::EXIT_OK
+        }
+        // `leash export ... -o - | head`: a closed pipe is not an error.
+        Err(crate::export::Error::Write(e)) if out.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe => {
+            super::EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("leash export: {out_name}: {}", crate::text::clean(&e.to_string()));
+            super::EXIT_FAILURE
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! The rows of each table for a run of sessions: the sessions table from the loaded rows,
+//! the others from each session's line, read again and parsed only as far as they need.
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+
+use super::batch::Batch;
+use super::lines::Lines;
+use super::schema::Table;
+use crate::corpus::{Corpus, RatifiedAs, SessionRow};
+use crate::model::{Actor, Kind, count_words, expertise_name};
+use crate::stats::{Regime, ratio};
+
+/// What a batch is built from: the corpus, how ratified decisions count, and the table.
+pub struct Source<'a> {
+    pub corpus: &'a Corpus,
+    pub how: RatifiedAs,
+    pub table: Table,
+}
+
+/// A session line as the turns, decisions and actions tables read it: each reads only the
+/// keys it needs (`T`), the rest (the agent's long response text above all) is skipped
+/// unparsed; strings are borrowed from the line where they hold no escape.
+#[derive(Deserialize)]
+struct Line<'a, T> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    turns: Vec<T>,
+}
+
+#[derive(Deserialize)]
+struct TurnLine<'a> {
+    #[serde(borrow)]
+    prompt: Cow<'a, str>,
+    #[serde(default, borrow)]
+    actions: Vec<ActionLine<'a>>,
+    #[serde(default, borrow)]
+    response: Option<Cow<'a, str>>,
+    #[serde(default)]
+    response_words: Option<u64>,
+    #[serde(default)]
+    decisions: Vec<serde::de::IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+struct TurnDecisions<'a> {
+    #[serde(default, borrow)]
+    decisions: Vec<DecisionLine<'a>>,
+}
+
+#[derive(Deserialize)]
+struct TurnActions<'a> {
+    #[serde(default, borrow)]
+    actions: Vec<ActionLine<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ActionLine<'a> {
+    #[serde(borrow)]
+    tool: Cow<'a, str>,
+    #[serde(default, borrow)]
+    target: Option<Cow<'a, str>>,
+    #[serde(default)]
+    ok: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct DecisionLine<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    kind: Kind,
+    actor: Actor,
+    #[serde(default, borrow)]
+    category: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    summary: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    evidence: Option<Cow<'a, str>>,
+    #[serde(default)]
+    confidence: Option<f64>,
+    #[serde(default)]
+    ratified: Option<bool>,
+}
+
+impl Source<'_> {
+    /// The rows of the sessions at `members` (indices into the corpus's rows), in order.
+    pub fn batch(&self, members: &[u32]) -> Result<Batch, String> {
+        let mut b = Batch::new(&self.table.columns());
+        if self.table == Table::Sessions {
+            for &i in members {
+                self.session(&mut b, &self.corpus.rows[i as usize]);
+            }
+            return Ok(b);
+        }
+        let mut lines = Lines::new(&self.corpus.sources);
+        for &i in members {
+            let row = &self.corpus.rows[i as usize];
+            let (name, bytes) = lines.read(&row.loc)?;
+            match self.table {
+                Table::Turns => {
+                    let line: Line<TurnLine> = parse(name, row, bytes)?;
+                    for (t, turn) in line.turns.iter().enumerate() {
+                        self.turn(&mut b, row, t as i64 + 1, turn);
+                    }
+                }
+                Table::Decisions => {
+                    let line: Line<TurnDecisions> = parse(name, row, bytes)?;
+                    for (t, turn) in line.turns.iter().enumerate() {
+                        self.decisions(&mut b, row, t as i64 + 1, &turn.decisions);
+                    }
+                }
+                _ => {
+                    let line: Line<TurnActions> = parse(name, row, bytes)?;
+                    for (t, turn) in line.turns.iter().enumerate() {
+                        self.actions(&mut b, row, t as i64 + 1, &turn.actions);
+                    }
+                }
+            }
+        }
+        Ok(b)
+    }
+
+    fn session(&self, b: &mut Batch, r: &SessionRow) {
+        let d = Kind::ALL.map(|k| r.tally.by_actor(k, self.how));
+        let (plan, exec) = (
+            r.tally.human_share(Kind::Planning, self.how),
+            r.tally.human_share(Kind::Execution, self.how),
+        );
+        b.str(Some(&r.id)).str(Some(&r.title)).str(Some(&r.project));
+        b.str(r.started_at.as_deref())
+            .str(r.model.as_deref())
+            .str(r.origin.as_deref());
+        b.int(r.expertise.map(i64::from)).str(Some(expertise_name(r.expertise)));
+        b.str(self.corpus.mode_name(r)).str(r.outcome.map(|o| o.name()));
+        b.bool(Some(r.redacted)).count(u64::from(r.turns)).count(r.actions);
+        b.count(u64::from(r.failed_actions))
+            .count(r.subagent_actions)
+            .count(r.words);
+        for [h, a] in d {
+            b.count(u64::from(h)).count(u64::from(a));
+        }
+        b.float(r.app()).float(ratio(r.words, u64::from(r.turns)));
+        b.float(plan).float(exec);
+        for regime in Regime::ALL {
+            b.bool(Some(regime.holds_for(plan, exec)));
+        }
+    }
+
+    /// The session's facets, ending a row of the turns, decisions or actions table.
+    fn facets(&self, b: &mut Batch, r: &SessionRow) {
+        b.str(Some(&r.project)).str(r.started_at.as_deref());
+        b.str(r.model.as_deref()).str(r.origin.as_deref());
+        b.int(r.expertise.map(i64::from)).str(Some(expertise_name(r.expertise)));
+        b.str(self.corpus.mode_name(r)).str(r.outcome.map(|o| o.name()));
+    }
+
+    fn turn(&self, b: &mut Batch, r: &SessionRow, t: i64, turn: &TurnLine) {
+        let words = turn
+            .response_words
+            .unwrap_or_else(|| turn.response.as_deref().map_or(0, count_words));
+        let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
+        b.str(Some(&r.id)).int(Some(t)).str(Some(&turn.prompt)).count(words);
+        b.count(turn.actions.len() as u64).count(failed as u64);
+        b.count(turn.decisions.len() as u64);
+        self.facets(b, r);
+    }
+
+    fn decisions(&self, b: &mut Batch, r: &SessionRow, t: i64, decisions: &[DecisionLine]) {
+        for d in decisions {
+            let ratified = d.ratified == Some(true);
+            // Redacted sessions' decisions count nowhere (the report leaves them out).
+            let counted = (!r.redacted).then(|| counted_actor(d.actor, ratified, self.how));
+            b.str(Some(&r.id))
+                .int(Some(t))
+                .str(Some(&d.id))
+                .str(Some(d.kind.name()));
+            b.str(Some(d.actor.name()))
+                .str(counted.map(Actor::name))
+                .bool(Some(ratified));
+            b.str(d.category.as_deref()).str(d.summary.as_deref());
+            b.str(d.evidence.as_deref()).float(d.confidence);
+            self.facets(b, r);
+        }
+    }
+
+    fn actions(&self, b: &mut Batch, r: &SessionRow, t: i64, actions: &[ActionLine]) {
+        for (n, a) in actions.iter().enumerate() {
+            b.str(Some(&r.id))
+                .int(Some(t))
+                .int(Some(n as i64 + 1))
+                .str(Some(&a.tool));
+            b.str(a.target.as_deref()).bool(a.ok);
+            self.facets(b, r);
+        }
+    }
+}
+
+/// A session's line, checked to still be that session's.
+fn parse<'b, T: Deserialize<'b>>(name: &str, row: &SessionRow, bytes: &'b [u8]) -> Result<Line<'b, T>, String> {
+    // One vectorised UTF-8 check of the line, rather than one per string it borrows.
+    let text = simdutf8::basic::from_utf8(bytes).map_err(|_| format!("{name}:{}: not UTF-8", row.loc.line))?;
+    let line: Line<T> = serde_json::from_str(text)
+        .map_err(|e| format!("{name}:{}: {}", row.loc.line, crate::corpus::json_reason(&e)))?;
+    if *line.id != *row.id {
+        return Err(format!(
+            "{name}:{}: the file changed since it was loaded (this line is now session {:?}, not {:?})",
+            row.loc.line, line.id, row.id
+        ));
+    }
+    Ok(line)
+}
+
+/// The actor a decision counts under, as [`crate::corpus::DecisionTally::by_actor`] moves
+/// ratified ones.
+pub fn counted_actor(actor: Actor, ratified: bool, how: RatifiedAs) -> Actor {
+    match (how, ratified) {
+        (RatifiedAs::Human, true) => Actor::Human,
+        (RatifiedAs::Agent, true) => Actor::Agent,
+        _ => actor,
+    }
+}
