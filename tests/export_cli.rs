@@ -116,7 +116,7 @@ fn expected_rows(table: &str, sessions: &[Value]) -> Vec<Map<String, Value>> {
                         json!({"decision_id": d["id"], "kind": d["kind"], "actor": d["actor"],
                                        "counted_actor": counted, "ratified": d["ratified"] == json!(true),
                                        "category": d["category"], "summary": d["summary"],
-                                       "evidence": d["evidence"], "confidence": d["confidence"]}),
+                                       "evidence": d["evidence"], "confidence": d["confidence"], "rule": d["rule"]}),
                     )
                 })),
                 _ => rows.extend(list("actions").iter().enumerate().map(|(i, a)| {

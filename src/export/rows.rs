@@ -81,6 +81,8 @@ struct DecisionLine<'a> {
     confidence: Option<f64>,
     #[serde(default)]
     ratified: Option<bool>,
+    #[serde(default, borrow)]
+    rule: Option<Cow<'a, str>>,
 }
 
 impl Source<'_> {
@@ -179,7 +181,7 @@ impl Source<'_> {
                 .str(counted.map(Actor::name))
                 .bool(Some(ratified));
             b.str(d.category.as_deref()).str(d.summary.as_deref());
-            b.str(d.evidence.as_deref()).float(d.confidence);
+            b.str(d.evidence.as_deref()).float(d.confidence).str(d.rule.as_deref());
             self.facets(b, r);
         }
     }

@@ -139,6 +139,7 @@ const DECISIONS: &[Col] = &[
     opt("summary", Str),
     opt("evidence", Str),
     opt("confidence", Float),
+    opt("rule", Str),
 ];
 
 const ACTIONS: &[Col] = &[
