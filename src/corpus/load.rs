@@ -4,67 +4,20 @@
 //! results come back in file order, one [`Batch`] per block, so a caller can show progress
 //! and grow its view while loading goes on.
 
-use std::fmt;
 use std::io::{self, Read};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
+
+mod error;
+
+pub use error::{LoadError, Skip};
 
 use super::parse::{ParsedSession, parse_line};
 use super::source::{Location, Source, SourceData};
 
 /// Bytes per block handed to the parser pool.
 const BLOCK: usize = 8 << 20;
-
-/// A line that was not loaded, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skip {
-    pub file: String,
-    pub line: u64,
-    pub reason: String,
-}
-
-impl fmt::Display for Skip {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        // The reason may quote the line (an unknown variant, say): never raw to a terminal.
-        let clean = crate::text::clean;
-        write!(f, "{}:{}: {}", clean(&self.file), self.line, clean(&self.reason))
-    }
-}
-
-/// A source that could not be read at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    pub file: String,
-    pub message: String,
-}
-
-impl LoadError {
-    pub fn new(file: &str, e: io::Error) -> LoadError {
-        let message = match e.kind() {
-            io::ErrorKind::NotFound => "no such file".to_owned(),
-            io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            _ => e.to_string(),
-        };
-        LoadError {
-            file: file.to_owned(),
-            message,
-        }
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(
-            f,
-            "{}: {}",
-            crate::text::clean(&self.file),
-            crate::text::clean(&self.message)
-        )
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 /// The outcome of one block: its sessions in order, its bad lines, and its size.
 #[derive(Debug, Default)]
@@ -303,44 +256,4 @@ impl Cursor<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Lines spread over many pieces and several blocks keep their numbers and offsets, bad
-    /// and blank lines included, whether the file is read in place or held in memory.
-    #[test]
-    fn line_numbers_and_offsets_hold_across_pieces_and_blocks() {
-        let pad = "x".repeat(3000);
-        let mut text = Vec::new();
-        let mut expect_rows = Vec::new();
-        let mut expect_skips = Vec::new();
-        for n in 1..=7000u64 {
-            let line = match n % 997 {
-                0 => "{not json".to_owned(),
-                500 => String::new(),
-                _ => format!(r#"{{"id":"s{n}","title":"{pad}","turns":[]}}"#),
-            };
-            if n % 997 == 0 {
-                expect_skips.push(n);
-            } else if !line.is_empty() {
-                expect_rows.push((format!("s{n}"), n, text.len() as u64));
-            }
-            text.extend_from_slice(line.as_bytes());
-            text.extend_from_slice(if n % 3 == 0 { b"\r\n" } else { b"\n" });
-        }
-        assert!(text.len() > 2 * BLOCK, "spans blocks");
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.jsonl");
-        std::fs::write(&path, &text).unwrap();
-        for source in [Source::memory("mem", text.clone()), Source::open(&path).unwrap()] {
-            let (mut rows, mut skips) = (Vec::new(), Vec::new());
-            load_sources(std::slice::from_ref(&source), |b| {
-                rows.extend(b.rows.into_iter().map(|(p, l)| (p.id.to_string(), l.line, l.offset)));
-                skips.extend(b.skipped.into_iter().map(|s| s.line));
-            })
-            .unwrap();
-            assert_eq!(skips, expect_skips);
-            assert_eq!(rows, expect_rows);
-        }
-    }
-}
+mod tests;
