@@ -28,13 +28,15 @@ fn push<'a>(out: &mut Vec<&'a str>, s: &'a str) {
 /// Whether `phrase` (lowercase) occurs in `text` as whole words, ignoring case.
 pub fn has_phrase(text: &str, phrase: &str) -> bool {
     // Most texts the rules test are lowercased already (or have no capital): copy only if not.
-    let lower: std::borrow::Cow<str> = if text.chars().any(char::is_uppercase) {
-        text.to_lowercase().into()
-    } else {
-        text.into()
-    };
+    // ASCII text (most of it) is checked byte by byte; only other text needs `char`s.
+    let upper =
+        text.bytes().any(|b| b.is_ascii_uppercase()) || (!text.is_ascii() && text.chars().any(char::is_uppercase));
+    let lower: std::borrow::Cow<str> = if upper { text.to_lowercase().into() } else { text.into() };
+    // One searcher per call: memchr's is cheap to build for the short phrases the rules use
+    // (building the standard library's was most of this function's time). A match of UTF-8
+    // in UTF-8 starts and ends at char boundaries.
     let mut from = 0;
-    while let Some(i) = lower[from..].find(phrase) {
+    while let Some(i) = memchr::memmem::find(&lower.as_bytes()[from..], phrase.as_bytes()) {
         let at = from + i;
         let before = lower[..at].chars().next_back();
         let after = lower[at + phrase.len()..].chars().next();
