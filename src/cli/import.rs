@@ -52,9 +52,12 @@ pub fn run(args: Args) -> i32 {
         }
     };
     // Refuse a bad output before the (possibly long) import; create or truncate it only once
-    // the inputs are open, so that a failed import leaves an existing output as it was.
+    // the inputs are open, so that a failed import leaves an existing output as it was. The
+    // files read are listed once (a stat of every file of a big tree: most of a second).
+    let read = std::cell::OnceCell::new();
+    let read_set = || read.get_or_init(|| args.inputs.read_set()).clone();
     if let Some(p) = out
-        && let Err(e) = check_output(p, || args.inputs.read_set())
+        && let Err(e) = check_output(p, read_set)
     {
         return refuse(e);
     }
@@ -67,7 +70,7 @@ pub fn run(args: Args) -> i32 {
         Err(code) => return code,
     };
     let sink = match out {
-        Some(p) => match create_output(p, None, || args.inputs.read_set()) {
+        Some(p) => match create_output(p, None, read_set) {
             Ok(f) => Sink::File(f),
             Err(e) => return refuse(e),
         },
