@@ -5,7 +5,8 @@
 //! The order and the lines are those of [`super::import_path`] followed by
 //! [`super::forks::drop_replays`]: sessions not marked as forks are checked for replays as
 //! they come; a fork's line is written as read and checked once every other session is,
-//! and the file is rewritten only if a fork replays turns.
+//! and the file is rewritten only if a fork replays turns. Lines are written as
+//! `leash import` writes them (escaped by [`crate::text::json_safe`]), so that it copies them.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -124,15 +125,16 @@ impl Lines {
     ) -> io::Result<()> {
         if keys.fork {
             self.kept += 1;
-            let len = i.line.len() as u64 + 1;
+            let at = self.len;
+            self.write(&i.line)?;
             self.forks.push(Fork {
-                at: self.len,
-                len,
+                at,
+                len: self.len - at,
                 file: i.raw.file,
                 id: i.raw.id,
                 keys: keys.keys,
             });
-            return self.write(&i.line);
+            return Ok(());
         }
         let line = match self.replays.check(&keys.keys, &i.raw.file, warnings) {
             Replayed::Nothing => i.line,
@@ -146,7 +148,10 @@ impl Lines {
         self.write(&line)
     }
 
+    /// Writes a line with the chars a terminal or an editor would act on escaped
+    /// ([`crate::text::json_safe`]), as `leash import` writes every line (it copies these).
     fn write(&mut self, line: &str) -> io::Result<()> {
+        let line = crate::text::json_safe(line.as_bytes());
         self.out.write_all(line.as_bytes())?;
         self.out.write_all(b"\n")?;
         self.len += line.len() as u64 + 1;
@@ -192,6 +197,7 @@ impl Lines {
             file.seek(SeekFrom::Start(from))?;
             len += io::copy(&mut (&mut file).take(f.at - from), &mut out)?;
             if let Some(l) = line {
+                let l = crate::text::json_safe(l.as_bytes());
                 out.write_all(l.as_bytes())?;
                 out.write_all(b"\n")?;
                 len += l.len() as u64 + 1;
