@@ -148,7 +148,7 @@ fn vote(r: &mut dyn BufRead, path: &Path) -> std::io::Result<(FileKind, Option<u
                 break;
             }
         }
-        let Ok(p) = serde_json::from_slice::<Peek>(buf.trim_ascii()) else {
+        let Ok(p) = super::lines::parse::<Peek>(buf.trim_ascii()) else {
             continue;
         };
         let Some(k) = p.kind() else { continue };
