@@ -8,6 +8,7 @@
 # Usage: benches/import.sh [SESSIONS]   (default 36000: ~1 GB, 69,640 files)
 #   RUNS=3        cold runs (the range of each figure is printed)
 #   TREE=DIR      an existing tree (`leash generate --format claude-code -o DIR/projects`)
+#   BASELINE=BIN  also time another leash binary's cold import in each run (before/after)
 #   CCUSAGE=1     also time `ccusage daily --offline --json` on the tree (slow: ~100 s, ~9 GB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +46,14 @@ for i in $(seq 1 "$runs"); do
   read -r imp_t imp_kib <<< "$(measure "$bin" import --no-cache "$projects" -q -o "$work/out-$i.jsonl")"
   rm -f "$work/out-$i.jsonl"
   results+=("$wc_t $imp_t $imp_kib")
+  if [ -n "${BASELINE:-}" ]; then
+    read -r base_t base_kib <<< "$(measure "$BASELINE" import --no-cache "$projects" -q -o "$work/base-$i.jsonl")"
+    rm -f "$work/base-$i.jsonl"
+    awk -v i="$i" -v b="$base_t" -v t="$imp_t" -v wc="$wc_t" -v k="$base_kib" 'BEGIN {
+      printf "run %d baseline    import --no-cache %.2f s   %.2fx wc -l   peak RSS %.0f MiB   (this build takes %.2fx its time)\n",
+        i, b, b / (wc > 0 ? wc : 0.01), k / 1024, t / (b > 0 ? b : 0.01)
+    }'
+  fi
   awk -v i="$i" -v wc="$wc_t" -v t="$imp_t" -v k="$imp_kib" 'BEGIN {
     printf "run %d             wc -l %.2f s   import --no-cache %.2f s   %.2fx wc -l   peak RSS %.0f MiB\n",
       i, wc, t, t / (wc > 0 ? wc : 0.01), k / 1024
