@@ -46,6 +46,10 @@ for i in $(seq 1 "$runs"); do
   read -r imp_t imp_kib <<< "$(measure "$bin" import --no-cache "$projects" -q -o "$work/out-$i.jsonl")"
   rm -f "$work/out-$i.jsonl"
   results+=("$wc_t $imp_t $imp_kib")
+  awk -v i="$i" -v wc="$wc_t" -v t="$imp_t" -v k="$imp_kib" 'BEGIN {
+    printf "run %d             wc -l %.2f s   import --no-cache %.2f s   %.2fx wc -l   peak RSS %.0f MiB\n",
+      i, wc, t, t / (wc > 0 ? wc : 0.01), k / 1024
+  }'
   if [ -n "${BASELINE:-}" ]; then
     read -r base_t base_kib <<< "$(measure "$BASELINE" import --no-cache "$projects" -q -o "$work/base-$i.jsonl")"
     rm -f "$work/base-$i.jsonl"
@@ -54,10 +58,6 @@ for i in $(seq 1 "$runs"); do
         i, b, b / (wc > 0 ? wc : 0.01), k / 1024, t / (b > 0 ? b : 0.01)
     }'
   fi
-  awk -v i="$i" -v wc="$wc_t" -v t="$imp_t" -v k="$imp_kib" 'BEGIN {
-    printf "run %d             wc -l %.2f s   import --no-cache %.2f s   %.2fx wc -l   peak RSS %.0f MiB\n",
-      i, wc, t, t / (wc > 0 ? wc : 0.01), k / 1024
-  }'
 done
 printf '%s\n' "${results[@]}" | awk -v b="$bytes" '
   { wc = $1; t = $2; r = t / (wc > 0 ? wc : 0.01); k = $3 / 1024
