@@ -11,6 +11,7 @@ pub mod codex;
 pub mod detect;
 pub mod doctor;
 mod doctor_known;
+mod file;
 mod forks;
 pub(crate) mod lines;
 pub mod origin;
@@ -121,7 +122,7 @@ pub fn import_path(path: &Path, opts: &ImportOptions) -> Result<PathImport, Load
 /// Imports one transcript file; `Ok(None)` when it holds no prompt and no tool call.
 pub fn import_file(path: &Path, kind: FileKind, opts: &ImportOptions) -> Result<Option<Imported>, String> {
     let sib = Siblings::scan(path.parent());
-    read::import_file(path, kind, opts, &sib)
+    file::import_file(path, kind, opts, &sib)
 }
 
 /// Claude Code project folders: `$CLAUDE_CONFIG_DIR/projects`, `~/.claude/projects`,
