@@ -47,7 +47,7 @@ impl FileId {
 
 /// The files a command reads: its inputs, every file under an input folder, and extras
 /// (an audit file, an expertise map).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct ReadSet {
     ids: HashSet<FileId>,
 }

@@ -1,6 +1,7 @@
 //! Claude Code forks replay their parent's chain into a new file under a new id: the replayed
 //! turns count once, in the parent.
 
+use assert_cmd::Command;
 use leash::import::{ImportOptions, import_path};
 use serde_json::{Value, json};
 
@@ -64,4 +65,84 @@ fn a_fork_replaying_its_parent_is_counted_once() {
     let opened = leash::import::open_inputs(&[dir.path().to_path_buf()], &ImportOptions::default()).unwrap();
     let corpus = leash::corpus::Corpus::load(opened.sources, |_| {}).unwrap();
     assert_eq!(corpus.rows.iter().map(|r| r.turns).sum::<u32>(), 3);
+}
+
+/// `leash import` streams its lines; a background fork read before its parent (its file
+/// sorts first) still gives its replayed turns to the parent, and the output keeps the
+/// files' order: the lines are those of the library's reading, which holds every session.
+#[test]
+fn leash_import_streams_forks_read_before_their_parent() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |sid: &str, uuid: &str, text: &str, bg: bool| {
+        let mut l = json!({"type": "user", "uuid": uuid, "sessionId": sid, "cwd": "/x", "isSidechain": false,
+                           "entrypoint": "cli", "timestamp": "2026-01-01T00:00:00Z",
+                           "message": {"role": "user", "content": text}});
+        if bg {
+            l["sessionKind"] = json!("bg");
+        }
+        format!("{l}\n")
+    };
+    let chain = [("u1", "first prompt"), ("u2", "second prompt \u{202e}")];
+    let body = |sid: &str, bg: bool| chain.iter().map(|(u, t)| line(sid, u, t, bg)).collect::<String>();
+    // Names sort: the two forks, then the parent, then a session of its own.
+    let (fork, idle) = (
+        "00000000-0000-4000-8000-000000000001",
+        "00000000-0000-4000-8000-000000000002",
+    );
+    let (parent, other) = (
+        "11111111-1111-4111-8111-111111111111",
+        "22222222-2222-4222-8222-222222222222",
+    );
+    let write = |sid: &str, text: String| std::fs::write(dir.path().join(format!("{sid}.jsonl")), text).unwrap();
+    write(
+        fork,
+        body(fork, true) + &line(fork, "u3", "the fork's own prompt", true),
+    );
+    write(idle, body(idle, true));
+    write(parent, body(parent, false));
+    write(other, line(other, "u9", "unrelated", false));
+    let out = Command::cargo_bin("leash")
+        .unwrap()
+        .args(["import", "--no-cache"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let prompts = |v: &Value| -> Vec<String> {
+        v["turns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["prompt"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let read: Vec<(&str, Vec<String>)> = got.iter().map(|v| (v["id"].as_str().unwrap(), prompts(v))).collect();
+    let chain_prompts: Vec<String> = chain.iter().map(|(_, t)| t.to_string()).collect();
+    assert_eq!(
+        read,
+        [
+            (fork, vec!["the fork's own prompt".to_owned()]),
+            (parent, chain_prompts),
+            (other, vec!["unrelated".to_owned()])
+        ]
+    );
+    assert_eq!(got[0]["replayed_turns_skipped"], json!(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{idle}.jsonl: only replays turns")),
+        "{stderr}"
+    );
+    // The library's reading (every session in memory, then the replays dropped) agrees.
+    let lib = import_path(dir.path(), &ImportOptions::default()).unwrap();
+    let lib: Vec<Value> = lib
+        .imported
+        .iter()
+        .map(|i| serde_json::from_str(&i.line).unwrap())
+        .collect();
+    assert_eq!(lib, got);
 }

@@ -477,10 +477,9 @@ fn the_line_cache_serves_open_inputs_until_the_file_or_the_expertise_map_changes
     };
     let line = |o: &ImportOptions| -> String {
         let opened = open_inputs(std::slice::from_ref(&f), o).unwrap();
-        let leash::corpus::SourceData::Memory(b) = &opened.sources[0].data else {
-            panic!("imported in memory")
-        };
-        String::from_utf8(b.to_vec()).unwrap()
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut opened.sources[0].reader().unwrap(), &mut text).unwrap();
+        text
     };
     let first = line(&opts);
     assert!(first.contains("first prompt"));

@@ -5,7 +5,7 @@
 use super::words::agent::*;
 
 use super::Finding;
-use super::text::{has_phrase, sentences};
+use super::text::{any_phrase, sentences};
 use crate::model::{Actor, Kind};
 
 /// Every agent planning decision in a turn's prose: at most one of each kind.
@@ -41,7 +41,7 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
         for s in sentences(line) {
             let l = s.to_lowercase();
             let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let narration = NARRATION.iter().any(|n| l.starts_with(n)) || LOOKING.iter().any(|w| has_phrase(l, w));
+            let narration = NARRATION.iter().any(|n| l.starts_with(n)) || any_phrase(l, LOOKING);
             for (i, (cues, rule, summary)) in [
                 (DIAGNOSIS, "A-PLAN-DIAGNOSIS", "agent diagnosed the cause"),
                 (CHOICE, "A-PLAN-TEXT", "agent chose an approach"),

@@ -4,7 +4,7 @@
 
 use super::assent::is_bare_assent;
 use super::prose::{self, Role};
-use super::text::{code_spans, first_phrase, has_phrase, identifiers, is_code, is_command, paths, quote};
+use super::text::{any_phrase, code_spans, first_phrase, has_phrase, identifiers, is_code, is_command, paths, quote};
 use super::words::expertise::*;
 use crate::transcript::RawSession;
 
@@ -152,11 +152,7 @@ fn pins(c: &str, plain: &str, files: &[String]) -> bool {
 /// Asking the agent to check its work; asking for a test to be written is a task, not a check.
 fn verifies(c: &str, plain: &str) -> bool {
     let (inline, _) = code_spans(c);
-    let checks = |w: &str| {
-        ["test", "tests", "check", "lint", "build", "ci"]
-            .iter()
-            .any(|x| has_phrase(w, x))
-    };
+    let checks = |w: &str| any_phrase(w, &["test", "tests", "check", "lint", "build", "ci"]);
     let run_check = (plain.to_lowercase().starts_with("run ") || has_phrase(plain, "and run")) && checks(plain)
         || inline.iter().any(|s| is_command(s) && checks(s));
     (first_phrase(plain, VERIFY).is_some() || run_check) && first_phrase(plain, WRITE_TEST).is_none()

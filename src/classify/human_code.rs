@@ -4,7 +4,7 @@
 use super::Finding;
 use super::dictated::Dictated;
 use super::human_exec::named_files;
-use super::text::has_phrase;
+use super::text::any_phrase;
 use super::words::exec::*;
 use crate::model::{Actor, Kind};
 
@@ -43,9 +43,10 @@ pub fn dictated_code(c: &str, d: &mut Dictated, out: &mut Vec<Finding>) {
         }
     }
     let l = c.to_lowercase();
-    let verb = ["change", "set", "replace", "update", "rename", "make it say", "write"]
-        .iter()
-        .any(|v| has_phrase(&l, v));
+    let verb = any_phrase(
+        &l,
+        &["change", "set", "replace", "update", "rename", "make it say", "write"],
+    );
     for q in ['"', '\'', '“'] {
         let close = if q == '“' { '”' } else { q };
         let Some(open) = c.find(q) else { continue };

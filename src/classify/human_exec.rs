@@ -7,12 +7,12 @@ use super::Finding;
 use super::dictated::Dictated;
 use super::human_code::{dictated_code, tool_dictation};
 use super::shell::{Effect, effect};
-use super::text::{code_spans, has_phrase, is_code, is_command, paths};
+use super::text::{any_phrase, code_spans, is_code, is_command, paths};
 use crate::model::{Actor, Kind};
 
 fn changes(c: &str) -> bool {
     let lower = c.to_lowercase();
-    CHANGE_VERBS.iter().any(|v| has_phrase(&lower, v)) || CHANGE_MARKS.iter().any(|m| c.contains(m))
+    any_phrase(&lower, CHANGE_VERBS) || CHANGE_MARKS.iter().any(|m| c.contains(m))
 }
 
 /// Files a clause names: paths, extensionless names, absolute folders.

@@ -3,7 +3,7 @@
 
 use super::words::prose::*;
 
-use super::text::{has_phrase, sentences};
+use super::text::{any_phrase, sentences};
 
 /// What a clause of a prompt does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,7 +225,7 @@ pub fn role(clause: &str) -> Role {
     let first = words[0].trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
     let opens = |list: &[&str]| list.iter().any(|o| bare == *o || bare.starts_with(&format!("{o} ")));
     if clause.trim_end().ends_with('?') {
-        if asks_for_work(bare) || DIRECTIVE_CUES.iter().any(|c| has_phrase(bare, c)) {
+        if asks_for_work(bare) || any_phrase(bare, DIRECTIVE_CUES) {
             return Role::Directive;
         }
         return if opens(STATUS_OPENERS) && words.len() <= 15 {
@@ -234,7 +234,7 @@ pub fn role(clause: &str) -> Role {
             Role::Clarification
         };
     }
-    if IMPERATIVES.contains(&first) || opens(&["can", "could"]) || DIRECTIVE_CUES.iter().any(|c| has_phrase(bare, c)) {
+    if IMPERATIVES.contains(&first) || opens(&["can", "could"]) || any_phrase(bare, DIRECTIVE_CUES) {
         return Role::Directive;
     }
     Role::Context

@@ -27,14 +27,34 @@ fn push<'a>(out: &mut Vec<&'a str>, s: &'a str) {
 
 /// Whether `phrase` (lowercase) occurs in `text` as whole words, ignoring case.
 pub fn has_phrase(text: &str, phrase: &str) -> bool {
-    // Most texts the rules test are lowercased already (or have no capital): copy only if not.
-    let lower: std::borrow::Cow<str> = if text.chars().any(char::is_uppercase) {
-        text.to_lowercase().into()
-    } else {
-        text.into()
-    };
+    phrase_in(&lowered(text), phrase)
+}
+
+/// Whether any of `phrases` occurs in `text` ([`has_phrase`] of each, `text` lowered once).
+pub fn any_phrase(text: &str, phrases: &[&str]) -> bool {
+    let lower = lowered(text);
+    phrases.iter().any(|p| phrase_in(&lower, p))
+}
+
+/// The first phrase of `phrases` found in `text`.
+pub fn first_phrase<'p>(text: &str, phrases: &[&'p str]) -> Option<&'p str> {
+    let lower = text.to_lowercase();
+    let lower = lowered(&lower);
+    phrases.iter().copied().find(|p| phrase_in(&lower, p))
+}
+
+/// `text` lowercased: most texts the rules test are lowercased already (or have no
+/// capital), and are not copied. ASCII text (most of it) is checked byte by byte.
+fn lowered(text: &str) -> std::borrow::Cow<'_, str> {
+    let upper =
+        text.bytes().any(|b| b.is_ascii_uppercase()) || (!text.is_ascii() && text.chars().any(char::is_uppercase));
+    if upper { text.to_lowercase().into() } else { text.into() }
+}
+
+/// Whether `phrase` occurs in `lower` as whole words.
+fn phrase_in(lower: &str, phrase: &str) -> bool {
     let mut from = 0;
-    while let Some(i) = lower[from..].find(phrase) {
+    while let Some(i) = find(&lower.as_bytes()[from..], phrase.as_bytes()) {
         let at = from + i;
         let before = lower[..at].chars().next_back();
         let after = lower[at + phrase.len()..].chars().next();
@@ -50,10 +70,23 @@ pub fn has_phrase(text: &str, phrase: &str) -> bool {
     false
 }
 
-/// The first phrase of `phrases` found in `text`.
-pub fn first_phrase<'p>(text: &str, phrases: &[&'p str]) -> Option<&'p str> {
-    let lower = text.to_lowercase();
-    phrases.iter().copied().find(|p| has_phrase(&lower, p))
+/// Where `needle` first occurs in `hay`. No searcher is built: the rules test short phrases
+/// against short clauses, where building one (the standard library's two-way searcher, or
+/// memchr's) was most of the time. A match of UTF-8 in UTF-8 starts at a char boundary.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some(&b0) = needle.first() else {
+        return Some(0);
+    };
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b0, &hay[i..]) {
+        let at = i + k;
+        // Compared inline: a call to `memcmp` per candidate cost more than the comparison.
+        if hay.len() - at >= needle.len() && hay[at..].iter().zip(needle).all(|(a, b)| a == b) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// Cuts a quote to `max` chars, adding `…` when cut.

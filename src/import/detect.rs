@@ -103,21 +103,52 @@ pub fn open(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
 /// Detects a file's kind by a vote of its first lines of a recognised shape (gzip and zstd
 /// are looked into). A Claude Code file named `agent-*.jsonl` is a sub-agent.
 pub fn detect(path: &Path) -> std::io::Result<FileKind> {
+    Ok(vote(&mut open(path)?, path)?.0)
+}
+
+/// [`detect`], and a reader of the file from its start: for a plain file, the one the vote
+/// read, moved back (within its buffer for a file of up to 64 KiB: the file is opened and
+/// read once); a compressed file is opened again.
+pub fn detect_open(path: &Path) -> std::io::Result<(FileKind, Box<dyn BufRead + Send>)> {
+    let mut r = BufReader::with_capacity(1 << 16, File::open(path)?);
+    let head = r.fill_buf()?;
+    if head.starts_with(&[0x1f, 0x8b]) || head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        return Ok((detect(path)?, open(path)?));
+    }
+    match vote(&mut r, path)? {
+        (kind, Some(consumed)) => {
+            r.seek_relative(-i64::try_from(consumed).map_err(std::io::Error::other)?)?;
+            Ok((kind, Box::new(r)))
+        }
+        // A read failed part way: where the reader stands is not known.
+        (kind, None) => Ok((kind, open(path)?)),
+    }
+}
+
+/// The vote of [`detect`] over a reader; also the bytes it consumed (`None` after a read
+/// error).
+fn vote(r: &mut dyn BufRead, path: &Path) -> std::io::Result<(FileKind, Option<u64>)> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let mut r = open(path)?;
     let mut counts = [0usize; 3];
     let mut first = None;
-    let (mut buf, mut read) = (Vec::new(), 0);
-    while read < MAX_LINES && counts.iter().sum::<usize>() < VOTES {
+    let (mut buf, mut read, mut consumed, mut failed) = (Vec::new(), 0, 0u64, false);
+    // A kind with more than half the votes wins whatever the rest would be: stop there.
+    while read < MAX_LINES && counts.iter().sum::<usize>() < VOTES && counts.iter().all(|&c| 2 * c <= VOTES) {
         buf.clear();
         // A compressed file that is not valid compressed data is of no known kind.
         match r.read_until(b'\n', &mut buf) {
             Ok(0) => break,
-            Ok(_) => read += 1,
-            Err(_) if counts == [0; 3] => return Ok(FileKind::Unknown),
-            Err(_) => break,
+            Ok(n) => {
+                read += 1;
+                consumed += n as u64;
+            }
+            Err(_) if counts == [0; 3] => return Ok((FileKind::Unknown, None)),
+            Err(_) => {
+                failed = true;
+                break;
+            }
         }
-        let Ok(p) = serde_json::from_slice::<Peek>(buf.trim_ascii()) else {
+        let Ok(p) = super::lines::parse::<Peek>(buf.trim_ascii()) else {
             continue;
         };
         let Some(k) = p.kind() else { continue };
@@ -129,13 +160,14 @@ pub fn detect(path: &Path) -> std::io::Result<FileKind> {
         .filter(|k| counts[*k as usize] > 0)
         // Most votes; a tie goes to the kind seen first.
         .max_by_key(|k| (counts[*k as usize], Some(*k) == first));
-    Ok(match best {
+    let kind = match best {
         // The corpus loader reads gzip itself; a compressed transcript is read through `open`.
         Some(FileKind::Corpus) => FileKind::Corpus,
         Some(FileKind::Claude) if is_agent_file(name) => FileKind::SubAgent,
         Some(k) => k,
         None => FileKind::Unknown,
-    })
+    };
+    Ok((kind, (!failed).then_some(consumed)))
 }
 
 /// The session name a transcript file's name gives: without `.jsonl` and any compression

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::doctor_known::{known_block, known_line, version_of};
-use super::{FileKind, ImportOptions, Siblings, detect, read, walk};
+use super::{FileKind, ImportOptions, Siblings, detect, file, walk};
 
 /// What leash made of one file.
 #[derive(Debug, Default, Serialize)]
@@ -90,7 +90,7 @@ fn examine_file(path: &Path, sib: &Siblings) -> FileReport {
     }
     .into();
     if matches!(kind, FileKind::Claude | FileKind::Codex) {
-        match read::import_file(path, kind, &ImportOptions::default(), sib) {
+        match file::import_file(path, kind, &ImportOptions::default(), sib) {
             Ok(Some(i)) => {
                 r.sessions = 1;
                 r.session_id = Some(i.raw.id.clone());

@@ -58,7 +58,7 @@ impl<R: BufRead> JsonLines<R> {
             if text.is_empty() {
                 continue;
             }
-            match serde_json::from_slice::<T>(text) {
+            match parse::<T>(text) {
                 Ok(v) => {
                     // Release the memory of an exceptionally long line.
                     if self.buf.capacity() > 1 << 20 {
@@ -82,6 +82,16 @@ impl<R: BufRead> JsonLines<R> {
                 }
             }
         }
+    }
+}
+
+/// A line parsed: its UTF-8 checked at once (SIMD), then parsed as text, where parsing the
+/// bytes checked each string apart; bytes that are not UTF-8 are parsed as bytes, for the
+/// error's words.
+pub(crate) fn parse<T: DeserializeOwned>(text: &[u8]) -> serde_json::Result<T> {
+    match simdutf8::basic::from_utf8(text) {
+        Ok(s) => serde_json::from_str(s),
+        Err(_) => serde_json::from_slice(text),
     }
 }
 

@@ -11,13 +11,14 @@ pub mod codex;
 pub mod detect;
 pub mod doctor;
 mod doctor_known;
+mod file;
 mod forks;
 pub(crate) mod lines;
 pub mod origin;
 pub mod prompt;
 mod read;
 pub mod siblings;
-
+mod spill;
 pub mod subagents;
 
 use std::path::{Path, PathBuf};
@@ -28,7 +29,7 @@ pub use detect::{FileKind, detect, walk};
 pub use siblings::Siblings;
 
 use crate::classify::ExpertiseMap;
-use crate::corpus::{LoadError, Source, SourceKind};
+use crate::corpus::{LoadError, Source};
 use crate::model::Session;
 
 /// The version of what the readers extract: part of the cache key, so bump it whenever a
@@ -80,14 +81,14 @@ pub fn open_inputs(paths: &[PathBuf], opts: &ImportOptions) -> Result<Opened, Lo
     let mut opened = Opened::default();
     // Session id -> the transcript file that gave it, across all paths: a repeat is named
     // by its file, not by the in-memory source's line.
-    let mut first: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut first = std::collections::HashMap::new();
     for path in paths {
-        let PathImport {
+        let spill::SpilledPath {
             corpora,
-            imported,
+            source,
             warnings,
-        } = read::read_path(path, opts, false)?;
-        if corpora.is_empty() && imported.is_empty() {
+        } = spill::spill_path(path, opts, &mut first)?;
+        if corpora.is_empty() && source.is_none() {
             let why = warnings.first().map_or(String::new(), |w| format!(" ({w})"));
             return Err(LoadError {
                 file: path.display().to_string(),
@@ -98,24 +99,7 @@ pub fn open_inputs(paths: &[PathBuf], opts: &ImportOptions) -> Result<Opened, Lo
         for c in corpora {
             opened.sources.push(Source::open(&c)?);
         }
-        if !imported.is_empty() {
-            let mut bytes = Vec::new();
-            for i in &imported {
-                if let Some(was) = first.get(&i.raw.id) {
-                    let (file, id) = (&i.raw.file, &i.raw.id);
-                    opened
-                        .warnings
-                        .push(format!("{file}: session {id} was already read from {was} (left out)"));
-                    continue;
-                }
-                first.insert(i.raw.id.clone(), i.raw.file.clone());
-                bytes.extend_from_slice(i.line.as_bytes());
-                bytes.push(b'\n');
-            }
-            let mut src = Source::memory(&path.display().to_string(), bytes);
-            src.kind = SourceKind::Imported;
-            opened.sources.push(src);
-        }
+        opened.sources.extend(source);
     }
     Ok(opened)
 }
@@ -132,13 +116,13 @@ pub struct PathImport {
 
 /// Reads one path: a corpus file, a transcript, or a folder of any of these.
 pub fn import_path(path: &Path, opts: &ImportOptions) -> Result<PathImport, LoadError> {
-    read::read_path(path, opts, true)
+    read::read_path(path, opts)
 }
 
 /// Imports one transcript file; `Ok(None)` when it holds no prompt and no tool call.
 pub fn import_file(path: &Path, kind: FileKind, opts: &ImportOptions) -> Result<Option<Imported>, String> {
     let sib = Siblings::scan(path.parent());
-    read::import_file(path, kind, opts, &sib)
+    file::import_file(path, kind, opts, &sib)
 }
 
 /// Claude Code project folders: `$CLAUDE_CONFIG_DIR/projects`, `~/.claude/projects`,

@@ -1,0 +1,220 @@
+//! Importing a path for the app and `leash import`: each session's corpus line goes to a
+//! private temporary file as its transcript is read, so that memory holds a few chunks of
+//! files' lines, never the history's (a 1 GB tree once peaked at 766 MB).
+//!
+//! The order and the lines are those of [`super::import_path`] followed by
+//! [`super::forks::drop_replays`]: sessions not marked as forks are checked for replays as
+//! they come; a fork's line is written as read and checked once every other session is,
+//! and the file is rewritten only if a fork replays turns. Lines are written as
+//! `leash import` writes them (escaped by [`crate::text::json_safe`]), so that it copies them.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::forks::{Replayed, Replays, TurnKeys, without_turns};
+use super::read::{Got, each_file, empty_files, files_of, repeat};
+use super::{ImportOptions, Imported};
+use crate::corpus::{LoadError, Source, SourceData, SourceKind};
+
+/// What one path gave: its v1 corpus files, its transcripts' lines as one source (`None`
+/// when it held none), and what was skipped.
+#[derive(Debug, Default)]
+pub struct SpilledPath {
+    pub corpora: Vec<PathBuf>,
+    pub source: Option<Source>,
+    pub warnings: Vec<String>,
+}
+
+/// A fork's line, where it lies in the file, until every other session is read.
+struct Fork {
+    at: u64,
+    len: u64,
+    file: String,
+    id: String,
+    keys: Vec<Option<u128>>,
+}
+
+/// The lines written so far.
+struct Lines {
+    out: BufWriter<File>,
+    len: u64,
+    forks: Vec<Fork>,
+    replays: Replays,
+    /// Sessions kept (before the repeats of other paths are left out).
+    kept: usize,
+}
+
+/// Imports a path, leaving out the sessions `first` (id -> file, over every path read)
+/// already holds.
+pub fn spill_path(
+    path: &Path,
+    opts: &ImportOptions,
+    first: &mut HashMap<String, String>,
+) -> Result<SpilledPath, LoadError> {
+    let name = path.display().to_string();
+    let fail = |e: io::Error| LoadError::new(&name, e);
+    let mut warnings = Vec::new();
+    let Some((found, kind, is_dir)) = files_of(path, &mut warnings)? else {
+        return Ok(SpilledPath {
+            corpora: vec![path.to_path_buf()],
+            ..SpilledPath::default()
+        });
+    };
+    let mut lines = Lines {
+        out: BufWriter::with_capacity(1 << 16, tempfile::tempfile().map_err(fail)?),
+        len: 0,
+        forks: Vec::new(),
+        replays: Replays::default(),
+        kept: 0,
+    };
+    let (mut corpora, mut empty) = (Vec::new(), 0);
+    // Session id -> the file that gave it first, in this path.
+    let mut here: HashMap<String, String> = HashMap::new();
+    each_file(&found, kind, opts, false, |g| {
+        match g {
+            Got::Corpus(f) => corpora.push(f),
+            Got::Skip(w) => warnings.extend(w),
+            Got::Line(i, keys) => {
+                let mut i = *i;
+                warnings.append(&mut i.raw.warnings);
+                if !repeat(&mut here, &i.raw, &mut warnings) {
+                    lines.add(i, keys, first, &mut warnings).map_err(fail)?;
+                }
+            }
+            Got::Read(Ok(Some(_))) => unreachable!("lines only"),
+            Got::Read(Ok(None)) => empty += 1,
+            Got::Read(Err(e)) if !is_dir => {
+                return Err(LoadError {
+                    file: name.clone(),
+                    message: e,
+                });
+            }
+            Got::Read(Err(e)) => warnings.push(format!("{e} (skipped)")),
+        }
+        Ok(())
+    })?;
+    let (file, len, kept) = lines.finish(first, &mut warnings).map_err(fail)?;
+    if empty > 0 {
+        warnings.push(empty_files(&name, empty));
+    }
+    let source = (kept > 0).then(|| Source {
+        name: name.clone(),
+        data: SourceData::Spilled(Arc::new(file)),
+        len,
+        kind: SourceKind::Imported,
+    });
+    Ok(SpilledPath {
+        corpora,
+        source,
+        warnings,
+    })
+}
+
+impl Lines {
+    /// A session's line: a fork's as it is (checked at the end), another's without the turns
+    /// it replays.
+    fn add(
+        &mut self,
+        i: Imported,
+        keys: TurnKeys,
+        first: &mut HashMap<String, String>,
+        warnings: &mut Vec<String>,
+    ) -> io::Result<()> {
+        if keys.fork {
+            self.kept += 1;
+            let at = self.len;
+            self.write(&i.line)?;
+            self.forks.push(Fork {
+                at,
+                len: self.len - at,
+                file: i.raw.file,
+                id: i.raw.id,
+                keys: keys.keys,
+            });
+            return Ok(());
+        }
+        let line = match self.replays.check(&keys.keys, &i.raw.file, warnings) {
+            Replayed::Nothing => i.line,
+            Replayed::Leading(n) => without_turns(&i.line, n),
+            Replayed::All => return Ok(()),
+        };
+        self.kept += 1;
+        if repeat(first, &i.raw, warnings) {
+            return Ok(());
+        }
+        self.write(&line)
+    }
+
+    /// Writes a line with the chars a terminal or an editor would act on escaped
+    /// ([`crate::text::json_safe`]), as `leash import` writes every line (it copies these).
+    fn write(&mut self, line: &str) -> io::Result<()> {
+        let line = crate::text::json_safe(line.as_bytes());
+        self.out.write_all(line.as_bytes())?;
+        self.out.write_all(b"\n")?;
+        self.len += line.len() as u64 + 1;
+        Ok(())
+    }
+
+    /// Checks the forks; the file, its length and the sessions kept.
+    fn finish(
+        mut self,
+        first: &mut HashMap<String, String>,
+        warnings: &mut Vec<String>,
+    ) -> io::Result<(File, u64, usize)> {
+        let mut file = self.out.into_inner().map_err(|e| e.into_error())?;
+        // Each fork's new line, when it changes: `None` to leave it out.
+        let mut changed: Vec<(usize, Option<String>)> = Vec::new();
+        for (k, f) in self.forks.iter().enumerate() {
+            let raw = super::RawSession {
+                id: f.id.clone(),
+                file: f.file.clone(),
+                ..super::RawSession::default()
+            };
+            match self.replays.check(&f.keys, &f.file, warnings) {
+                Replayed::Nothing if !repeat(first, &raw, warnings) => {}
+                Replayed::Nothing => changed.push((k, None)),
+                Replayed::All => {
+                    self.kept -= 1;
+                    changed.push((k, None));
+                }
+                Replayed::Leading(n) => {
+                    let line = without_turns(&read_at(&mut file, f.at, f.len)?, n);
+                    changed.push((k, (!repeat(first, &raw, warnings)).then_some(line)));
+                }
+            }
+        }
+        if changed.is_empty() {
+            return Ok((file, self.len, self.kept));
+        }
+        // Copy the file with the forks' new lines.
+        let mut out = BufWriter::with_capacity(1 << 16, tempfile::tempfile()?);
+        let (mut from, mut len) = (0u64, 0u64);
+        for (k, line) in changed {
+            let f = &self.forks[k];
+            file.seek(SeekFrom::Start(from))?;
+            len += io::copy(&mut (&mut file).take(f.at - from), &mut out)?;
+            if let Some(l) = line {
+                let l = crate::text::json_safe(l.as_bytes());
+                out.write_all(l.as_bytes())?;
+                out.write_all(b"\n")?;
+                len += l.len() as u64 + 1;
+            }
+            from = f.at + f.len;
+        }
+        file.seek(SeekFrom::Start(from))?;
+        len += io::copy(&mut file, &mut out)?;
+        Ok((out.into_inner().map_err(|e| e.into_error())?, len, self.kept))
+    }
+}
+
+/// The line (without its newline) of `len` bytes at `at`.
+fn read_at(file: &mut File, at: u64, len: u64) -> io::Result<String> {
+    let mut buf = vec![0; usize::try_from(len).map_err(io::Error::other)?];
+    file.seek(SeekFrom::Start(at))?;
+    file.read_exact(&mut buf)?;
+    buf.pop();
+    String::from_utf8(buf).map_err(io::Error::other)
+}
