@@ -160,30 +160,55 @@ proptest! {
 }
 
 fn verdict() -> impl Strategy<Value = Verdict> {
+    use leash::audit::VerdictKind;
     use leash::model::{Actor, Kind};
     let actor = prop::option::of(prop::sample::select(vec![Actor::Human, Actor::Agent]));
     let kind = prop::option::of(prop::sample::select(vec![Kind::Planning, Kind::Execution]));
-    (
+    let base = (
         "\\PC{0,4}",
         "\\PC{0,4}",
-        0u8..3,
+        0u8..7,
         actor,
         kind,
         prop::option::of("\\PC{0,8}"),
         "\\PC{0,4}",
         prop::option::of("[a-f0-9]{4}"),
-    )
-        .prop_map(|(s, d, k, a, kd, note, auditor, fp)| {
+    );
+    // The keys the newer line forms carry (added decisions, complete turns, ratings, keys
+    // that survive a reclassification, settled disagreements), each present or not.
+    let extra = (
+        prop::option::of("[a-f0-9:]{0,12}"),
+        prop::option::of(0usize..40),
+        prop::option::of("[A-Z-]{0,8}"),
+        prop::option::of("\\PC{0,6}"),
+        prop::option::of("\\PC{0,8}"),
+        prop::option::of(0u8..8),
+        any::<bool>(),
+        any::<bool>(),
+    );
+    (base, extra).prop_map(
+        |((s, d, k, a, kd, note, auditor, fp), (key, turn, rule, cat, ev, level, settles, undo))| {
             let mut v = match k {
                 0 => Verdict::reject(&s, &d),
                 1 => Verdict::confirm(&s, &d, a.unwrap_or(Actor::Human), kd.unwrap_or(Kind::Planning)),
                 _ => Verdict::relabel(&s, &d, Actor::Agent, Kind::Execution),
             };
-            v.actor = if k == 0 { a } else { v.actor };
-            v.kind = if k == 0 { kd } else { v.kind };
+            v.verdict = match k {
+                3 => VerdictKind::Retract,
+                4 => VerdictKind::Add,
+                5 => VerdictKind::Complete,
+                6 => VerdictKind::Expertise,
+                _ => v.verdict,
+            };
+            if k == 0 || k >= 3 {
+                (v.actor, v.kind) = (a, kd);
+            }
+            (v.key, v.turn, v.rule, v.category, v.evidence, v.level) = (key, turn, rule, cat, ev, level);
+            (v.settles, v.undo) = (settles, undo);
             v.note = note;
             v.with_auditor(auditor).at("2026-01-01T00:00:00Z").with_fingerprint(fp)
-        })
+        },
+    )
 }
 
 fn audit_line() -> impl Strategy<Value = Vec<u8>> {
