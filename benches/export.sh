@@ -7,17 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-400000}
 runs=${RUNS:-3}
-cargo build --release -q
-bin=target/release/leash
-dir=${BENCH_DIR:-target/bench}
-mkdir -p "$dir"
-corpus="$dir/corpus-$n.jsonl"
-if [ ! -s "$corpus" ]; then
-  echo "generating $n sessions into $corpus ..." >&2
-  "$bin" generate --sessions "$n" --seed 1 -o "$corpus"
-fi
-bytes=$(stat -L -c %s "$corpus")
-cat "$corpus" > /dev/null   # warm the page cache
+. benches/corpus.sh   # bin, corpus, bytes: the generated corpus, built once and cached
 
 . benches/measure.sh   # measure(): best time and peak memory of a command
 
