@@ -54,9 +54,22 @@ pub fn command(call: &Call) -> Option<String> {
             Some(Value::String(c)) => return Some(c.clone()),
             Some(Value::Array(a)) => {
                 let parts: Vec<&str> = a.iter().filter_map(Value::as_str).collect();
-                // `["bash", "-lc", "cargo test"]` runs its last part.
-                if parts.len() == 3 && parts[1] == "-lc" {
-                    return Some(parts[2].to_owned());
+                // `["bash", "-lc", "cargo test"]`, `["powershell.exe", "-NoProfile", "-Command",
+                // "Get-ChildItem"]`: a shell given a command line runs that line, whole.
+                let shell = parts.first().map(|p| {
+                    let name = p.rsplit(['/', '\\']).next().unwrap_or(p).to_ascii_lowercase();
+                    name.trim_end_matches(".exe").to_owned()
+                });
+                let runs =
+                    |f: &str| matches!(f, "-c" | "-lc" | "-ic" | "/c" | "/C") || f.eq_ignore_ascii_case("-command");
+                if shell.is_some_and(|s| {
+                    matches!(
+                        s.as_str(),
+                        "bash" | "sh" | "zsh" | "dash" | "pwsh" | "powershell" | "cmd"
+                    )
+                }) && let Some(at) = parts.iter().position(|p| runs(p)).filter(|&at| at + 1 < parts.len())
+                {
+                    return Some(parts[at + 1..].join(" "));
                 }
                 return Some(parts.join(" "));
             }
@@ -150,5 +163,44 @@ pub fn action(call: &Call) -> Action {
         tool: call.tool.clone(),
         target,
         ok: call.is_error.map(|e| !e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cmd(input: Value) -> Option<String> {
+        command(&Call {
+            input,
+            ..Call::default()
+        })
+    }
+
+    #[test]
+    fn a_shell_given_a_line_runs_the_line() {
+        use serde_json::json;
+        assert_eq!(cmd(json!({"cmd": "cargo test"})).as_deref(), Some("cargo test"));
+        assert_eq!(
+            cmd(json!({"command": ["bash", "-lc", "cargo test -q"]})).as_deref(),
+            Some("cargo test -q")
+        );
+        assert_eq!(
+            cmd(json!({"command": ["/bin/zsh", "-c", "ls -la"]})).as_deref(),
+            Some("ls -la")
+        );
+        assert_eq!(
+            cmd(json!({"command": ["powershell.exe", "-NoProfile", "-Command", "Get-ChildItem src"]})).as_deref(),
+            Some("Get-ChildItem src")
+        );
+        assert_eq!(
+            cmd(json!({"command": ["cmd.exe", "/c", "dir"]})).as_deref(),
+            Some("dir")
+        );
+        // Not a shell: `-c` is the program's own flag.
+        assert_eq!(
+            cmd(json!({"command": ["grep", "-c", "fn", "a.rs"]})).as_deref(),
+            Some("grep -c fn a.rs")
+        );
     }
 }
