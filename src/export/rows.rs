@@ -129,12 +129,8 @@ impl Source<'_> {
             r.tally.human_share(Kind::Planning, self.how),
             r.tally.human_share(Kind::Execution, self.how),
         );
-        b.str(Some(&r.id)).str(Some(&r.title)).str(Some(&r.project));
-        b.str(r.started_at.as_deref())
-            .str(r.model.as_deref())
-            .str(r.origin.as_deref());
-        b.int(r.expertise.map(i64::from)).str(Some(expertise_name(r.expertise)));
-        b.str(self.corpus.mode_name(r)).str(r.outcome.map(|o| o.name()));
+        b.str(Some(&r.id)).str(Some(&r.title));
+        self.facets(b, r);
         b.bool(Some(r.redacted)).count(u64::from(r.turns)).count(r.actions);
         b.count(u64::from(r.failed_actions))
             .count(r.subagent_actions)
@@ -149,7 +145,8 @@ impl Source<'_> {
         }
     }
 
-    /// The session's facets, ending a row of the turns, decisions or actions table.
+    /// The session's facets: after a session's title, and ending a row of the turns,
+    /// decisions or actions table.
     fn facets(&self, b: &mut Batch, r: &SessionRow) {
         b.str(Some(&r.project)).str(r.started_at.as_deref());
         b.str(r.model.as_deref()).str(r.origin.as_deref());

@@ -28,18 +28,14 @@ impl Table {
 
     /// Its columns, in order.
     pub fn columns(self) -> Vec<Col> {
-        let own: &[Col] = match self {
-            Table::Sessions => SESSIONS,
-            Table::Turns => TURNS,
-            Table::Decisions => DECISIONS,
-            Table::Actions => ACTIONS,
-        };
-        let mut cols = own.to_vec();
-        if self != Table::Sessions {
+        match self {
+            // The session's id and title, its facets, then its figures.
+            Table::Sessions => [&SESSIONS[..2], FACETS, &SESSIONS[2..]].concat(),
             // A flat file of turns, decisions or actions filters and groups without a join.
-            cols.extend_from_slice(FACETS);
+            Table::Turns => [TURNS, FACETS].concat(),
+            Table::Decisions => [DECISIONS, FACETS].concat(),
+            Table::Actions => [ACTIONS, FACETS].concat(),
         }
-        cols
     }
 }
 
@@ -88,17 +84,10 @@ const fn opt(name: &'static str, ty: Type) -> Col {
 
 use Type::{Bool, Float, Int, Str};
 
+/// The sessions table without its facets (which come after the title).
 const SESSIONS: &[Col] = &[
     req("session_id", Str),
     req("title", Str),
-    req("project", Str),
-    opt("started_at", Str),
-    opt("model", Str),
-    opt("origin", Str),
-    opt("expertise", Int),
-    req("expertise_name", Str),
-    opt("mode", Str),
-    opt("outcome", Str),
     req("redacted", Bool),
     req("turns", Int),
     req("actions", Int),
