@@ -4,19 +4,15 @@
 //! generated JSON with the keys the readers look at, values of any type. `PROPTEST_CASES`
 //! sets the number of files per target (64 by default, for CI).
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use leash::eval::{expertise, gold};
 use proptest::prelude::*;
 use serde_json::{Value, json};
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(64)
-}
+use support::fuzz::{cases, damage, left_whole};
 
 /// The non-blank lines of one file of `../shared/gold`.
 fn gold_lines(file: &str) -> Vec<Vec<u8>> {
@@ -29,22 +25,6 @@ fn gold_lines(file: &str) -> Vec<Vec<u8>> {
         .collect();
     assert!(lines.len() >= 10, "{file} has {} lines", lines.len());
     lines
-}
-
-/// A line damaged at one place (`how` 0-2), or left whole (`how` 3-4).
-fn damage(mut l: Vec<u8>, how: u8, at: prop::sample::Index, b: u8) -> (Vec<u8>, bool) {
-    if l.is_empty() || how % 5 > 2 {
-        return (l, false);
-    }
-    let i = at.index(l.len());
-    let alphabet = b"\"\\{}[],:0123456789.-tfnul \t\x00\x1b\xff\xc3";
-    let c = alphabet[b as usize % alphabet.len()];
-    match how % 5 {
-        0 => drop(l.remove(i)),
-        1 => l[i] = c,
-        _ => l.insert(i, c),
-    }
-    (l, true)
 }
 
 /// Generated lines with the keys both readers look at, values of any type.
@@ -86,7 +66,7 @@ fn generated() -> impl Strategy<Value = Vec<u8>> {
 fn file(real: Vec<Vec<u8>>) -> impl Strategy<Value = Vec<(Vec<u8>, bool)>> {
     let line = prop_oneof![
         3 => (prop::sample::select(real), any::<u8>(), any::<prop::sample::Index>(), any::<u8>())
-            .prop_map(|(l, how, at, b)| { let (l, hurt) = damage(l, how, at, b); (l, !hurt) }),
+            .prop_map(|(l, how, at, b)| (damage(l, how, at, b), left_whole(how))),
         1 => generated().prop_map(|l| (l, false)),
         1 => Just((b"   ".to_vec(), false)),
     ];

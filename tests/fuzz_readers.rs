@@ -4,19 +4,15 @@
 //! JSON with the keys the readers look at. `PROPTEST_CASES` sets the number of transcripts
 //! or sidecars per target (64 by default, for CI).
 
+mod support;
+
 use std::path::Path;
 
 use leash::audit::{AuditLog, Verdict};
 use leash::import::{ImportOptions, build, claude, codex, to_line};
 use proptest::prelude::*;
 use serde_json::{Value, json};
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(64)
-}
+use support::fuzz::{cases, damage};
 
 /// Every non-blank line of every fixture transcript of one format.
 fn fixture_lines(sub: &str) -> Vec<Vec<u8>> {
@@ -42,22 +38,6 @@ fn fixture_lines(sub: &str) -> Vec<Vec<u8>> {
     out.sort();
     assert!(out.len() > 20, "fixtures for {sub}");
     out
-}
-
-/// A line damaged (or not) at one place.
-fn damage(mut l: Vec<u8>, how: u8, at: prop::sample::Index, b: u8) -> Vec<u8> {
-    if l.is_empty() {
-        return l;
-    }
-    let i = at.index(l.len());
-    let alphabet = b"\"\\{}[],:0123456789.-tfnul \t\x00\x1b\xff\xc3";
-    match how % 5 {
-        0 => drop(l.remove(i)),
-        1 => l[i] = alphabet[b as usize % alphabet.len()],
-        2 => l.insert(i, alphabet[b as usize % alphabet.len()]),
-        _ => {}
-    }
-    l
 }
 
 /// Generated lines with the keys either reader dispatches on, values of any type.

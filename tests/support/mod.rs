@@ -3,4 +3,5 @@
 #![allow(dead_code)]
 
 pub mod export;
+pub mod fuzz;
 pub mod pty;
