@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
-use support::export::{TRICKY, export, generated, leash};
+use support::export::{TRICKY, export, generated, report_json};
 
 /// The report's figures as DuckDB computes them from the sessions and decisions exported
 /// with `filters`.
@@ -28,18 +28,6 @@ fn duckdb_report(dir: &Path, corpus: &Path, filters: &[&str]) -> Value {
         "the DuckDB statements failed (is the duckdb package installed? `pip install duckdb`):\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn leash_report(corpus: &Path, filters: &[&str]) -> Value {
-    let out = leash()
-        .arg("report")
-        .arg(corpus)
-        .args(["--format", "json"])
-        .args(filters)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -80,7 +68,7 @@ fn check(filters: &[&str]) {
     let mut text = std::fs::read_to_string(&corpus).unwrap();
     text.push_str(TRICKY);
     std::fs::write(&corpus, text).unwrap();
-    let ours = leash_report(&corpus, filters);
+    let ours = report_json(&corpus, filters);
     assert!(
         ours["sessions"].as_u64().unwrap() > 50,
         "the filters leave sessions to compare"

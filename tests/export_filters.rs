@@ -6,23 +6,13 @@ mod support;
 use std::path::Path;
 
 use serde_json::Value;
-use support::export::{TRICKY, export, file, generated, leash, read_rows};
+use support::export::{TRICKY, export, file, generated, leash, read_rows, report_json};
 
 /// What every exported row must satisfy under a filter.
 type Holds<'a> = dyn Fn(&serde_json::Map<String, Value>) -> bool + 'a;
 
 fn report_sessions(corpus: &Path, filters: &[&str]) -> u64 {
-    let out = leash()
-        .arg("report")
-        .arg(corpus)
-        .args(["--format", "json"])
-        .args(filters)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice::<Value>(&out.stdout).unwrap()["sessions"]
-        .as_u64()
-        .unwrap()
+    report_json(corpus, filters)["sessions"].as_u64().unwrap()
 }
 
 #[test]

@@ -133,3 +133,16 @@ pub fn lines(corpus: &Path) -> Vec<Value> {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
 }
+
+/// `leash report CORPUS --format json FILTERS...`, which must succeed.
+pub fn report_json(corpus: &Path, filters: &[&str]) -> Value {
+    let out = leash()
+        .arg("report")
+        .arg(corpus)
+        .args(["--format", "json"])
+        .args(filters)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
