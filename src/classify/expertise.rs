@@ -6,7 +6,7 @@ use super::assent::is_bare_assent;
 use super::prose::{self, Role};
 use super::text::{any_phrase, code_spans, first_phrase, has_phrase, identifiers, is_code, is_command, paths, quote};
 use super::words::expertise::*;
-use crate::transcript::RawSession;
+use crate::transcript::{RawSession, RawTurn};
 
 mod evidence;
 pub use evidence::{Confidence, Estimate, Signal, SignalKind, describe, describe_line};
@@ -24,51 +24,75 @@ pub fn expertise(s: &RawSession) -> Option<u8> {
 
 /// The estimate, its evidence and its confidence.
 pub fn estimate(s: &RawSession) -> Estimate {
-    let mut e = Estimate::default();
-    let mut precise_messages = 0;
-    for (i, t) in s.turns.iter().enumerate() {
+    let mut tally = Tally::default();
+    s.turns.iter().for_each(|t| tally.turn(t));
+    tally.finish()
+}
+
+/// What [`estimate`] needs of the turns seen so far (a big transcript's turns are read once,
+/// in order, and not held).
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    e: Estimate,
+    precise_messages: usize,
+    turns: usize,
+}
+
+impl Tally {
+    /// The session's next turn: its prompt and the messages typed while it ran.
+    pub fn turn(&mut self, t: &RawTurn) {
+        self.turns += 1;
+        let e = &mut self.e;
         let prompt = match &t.slash {
             Some(name) => t.prompt.trim().strip_prefix(name.as_str()).unwrap_or(&t.prompt),
             None => &t.prompt,
         };
         for m in std::iter::once(prompt).chain(t.mid_turn.iter().map(String::as_str)) {
             let first = e.messages == 0;
-            let Some((words, precise)) = read_message(m, i + 1, first, &mut e.evidence) else {
+            let Some((words, precise)) = read_message(m, self.turns, first, &mut e.evidence) else {
                 continue;
             };
             e.messages += 1;
             e.words += words;
-            precise_messages += usize::from(precise);
+            self.precise_messages += usize::from(precise);
         }
     }
-    if e.messages < MIN_MESSAGES || e.words < MIN_WORDS {
-        return e;
+
+    pub fn finish(self) -> Estimate {
+        let Tally {
+            mut e,
+            precise_messages,
+            ..
+        } = self;
+        if e.messages < MIN_MESSAGES || e.words < MIN_WORDS {
+            return e;
+        }
+        let fired: Vec<SignalKind> = e.evidence.iter().map(|x| x.signal).collect();
+        let has = |k| fired.contains(&k);
+        let mut level: i32 = 3;
+        level += i32::from(precise_messages * 2 >= e.messages);
+        level += i32::from(has(SignalKind::Verify)) + i32::from(has(SignalKind::Correct));
+        level -= i32::from(has(SignalKind::Learn));
+        level -= i32::from(precise_messages == 0 && e.words < 8 * e.messages);
+        e.level = Some(level.clamp(1, 5) as u8);
+        let kinds = [
+            SignalKind::Precise,
+            SignalKind::Verify,
+            SignalKind::Correct,
+            SignalKind::Learn,
+        ]
+        .into_iter()
+        .filter(|k| has(*k))
+        .count();
+        e.confidence = if e.messages >= 6 && kinds >= 2 {
+            Confidence::High
+        } else if e.messages >= 3 && kinds >= 1 || e.messages >= 6 {
+            Confidence::Medium
+        } else {
+            Confidence::Low
+        };
+        e
     }
-    let fired: Vec<SignalKind> = e.evidence.iter().map(|x| x.signal).collect();
-    let has = |k| fired.contains(&k);
-    let mut level: i32 = 3;
-    level += i32::from(precise_messages * 2 >= e.messages);
-    level += i32::from(has(SignalKind::Verify)) + i32::from(has(SignalKind::Correct));
-    level -= i32::from(has(SignalKind::Learn));
-    level -= i32::from(precise_messages == 0 && e.words < 8 * e.messages);
-    e.level = Some(level.clamp(1, 5) as u8);
-    let kinds = [
-        SignalKind::Precise,
-        SignalKind::Verify,
-        SignalKind::Correct,
-        SignalKind::Learn,
-    ]
-    .into_iter()
-    .filter(|k| has(*k))
-    .count();
-    e.confidence = if e.messages >= 6 && kinds >= 2 {
-        Confidence::High
-    } else if e.messages >= 3 && kinds >= 1 || e.messages >= 6 {
-        Confidence::Medium
-    } else {
-        Confidence::Low
-    };
-    e
 }
 
 /// Reads one message: `None` when it holds no words of the user's own (bare assent, a bare

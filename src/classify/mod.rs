@@ -7,22 +7,24 @@ mod agent_edit;
 mod agent_text;
 pub mod assent;
 mod dictated;
-mod estimate;
 pub mod expertise;
+mod expertise_map;
 mod human;
 mod human_code;
 mod human_exec;
 mod human_run;
+mod outcome;
 pub mod prose;
 pub mod shell;
 pub mod text;
 pub mod words;
 
-pub use estimate::{ExpertiseMap, outcome};
 pub use expertise::{Estimate, expertise};
+pub use expertise_map::ExpertiseMap;
+pub use outcome::{OutcomeTally, outcome};
 
 use crate::model::{Actor, Decision, Kind, Outcome};
-use crate::transcript::RawSession;
+use crate::transcript::{RawSession, RawTurn};
 use assent::is_bare_assent;
 
 /// A decision before it gets its id.
@@ -104,24 +106,50 @@ pub struct Classified {
 
 /// Classifies every turn of a session.
 pub fn classify(s: &RawSession) -> Classified {
-    let mut state = agent::State::default();
-    let mut n = 0;
-    let mut decisions = Vec::with_capacity(s.turns.len());
-    for (i, t) in s.turns.iter().enumerate() {
-        // Assent ratifies the agent's proposals, but not assent after an interruption: the
-        // user stopped the agent, "continue" resumes it.
-        let ratifies = !t.interrupted && s.turns.get(i + 1).is_some_and(|n| is_bare_assent(&n.prompt));
+    let mut stream = Stream::default();
+    let decisions = (s.turns.iter().enumerate())
+        .map(|(i, t)| {
+            let mut d = stream.turn(t);
+            ratify(&mut d, t.interrupted, s.turns.get(i + 1).map(|n| n.prompt.as_str()));
+            d
+        })
+        .collect();
+    let (expertise, outcome) = stream.finish();
+    Classified {
+        decisions,
+        expertise,
+        outcome,
+    }
+}
+
+/// The classifier over a session's turns one at a time, in order: what [`classify`] does,
+/// for a transcript too big to hold (its turns are classified as they are read).
+#[derive(Default)]
+pub struct Stream {
+    state: agent::State,
+    /// Decisions so far (for their ids).
+    n: usize,
+    expertise: expertise::Tally,
+    outcome: OutcomeTally,
+}
+
+impl Stream {
+    /// The decisions of the session's next turn `t`, before the next prompt may ratify them
+    /// ([`ratify`]).
+    pub fn turn(&mut self, t: &RawTurn) -> Vec<Decision> {
+        self.expertise.turn(t);
+        self.outcome.turn(t);
         let mut found = Vec::new();
         let dictated = human::rules(t, &mut found);
         agent_text::rules(&t.text, &mut found);
-        agent::rules(t, &dictated, &mut state, &mut found);
-        let turn: Vec<Decision> = found
+        agent::rules(t, &dictated, &mut self.state, &mut found);
+        found
             .into_iter()
             .map(|f| {
-                n += 1;
-                let ratified = f.ratified || (ratifies && f.actor == Actor::Agent && f.kind == Kind::Planning);
+                self.n += 1;
+                let ratified = f.ratified;
                 Decision {
-                    id: format!("d{n}"),
+                    id: format!("d{}", self.n),
                     kind: f.kind,
                     actor: f.actor,
                     category: Some(f.category),
@@ -132,13 +160,26 @@ pub fn classify(s: &RawSession) -> Classified {
                     rule: Some(f.rule.to_owned()),
                 }
             })
-            .collect();
-        decisions.push(turn);
+            .collect()
     }
-    Classified {
-        decisions,
-        expertise: expertise::estimate(s),
-        outcome: outcome(s),
+
+    /// The session's expertise estimate and outcome, from every turn classified.
+    pub fn finish(self) -> (Estimate, Option<Outcome>) {
+        (self.expertise.finish(), self.outcome.finish())
+    }
+}
+
+/// Bare assent in the next prompt (`next_prompt`) ratifies the agent's planning decisions of
+/// a turn, but not assent after an interruption (`interrupted`): the user stopped the agent,
+/// "continue" resumes it.
+pub fn ratify(decisions: &mut [Decision], interrupted: bool, next_prompt: Option<&str>) {
+    if interrupted || !next_prompt.is_some_and(is_bare_assent) {
+        return;
+    }
+    for d in decisions {
+        if d.actor == Actor::Agent && d.kind == Kind::Planning {
+            d.ratified = Some(true);
+        }
     }
 }
 
@@ -146,11 +187,32 @@ pub fn classify(s: &RawSession) -> Classified {
 /// (`[REDACTED_TEXT len=… sha=…]`): its decisions cannot be read, so the corpus line says
 /// `redacted` and the shares leave it out.
 pub fn is_redacted(s: &RawSession) -> bool {
-    let prompts = s.turns.iter().filter(|t| agent::redacted(&t.prompt)).count();
-    let calls: Vec<_> = s.turns.iter().flat_map(|t| &t.calls).collect();
-    let hidden = calls
-        .iter()
-        .filter(|c| c.input.as_str().is_some_and(agent::redacted) || c.input.to_string().contains("[REDACTED"))
-        .count();
-    prompts * 2 > s.turns.len() || !calls.is_empty() && hidden * 2 > calls.len()
+    let mut r = Redaction::default();
+    s.turns.iter().for_each(|t| r.turn(t));
+    r.redacted()
+}
+
+/// What [`is_redacted`] counts, turn by turn.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Redaction {
+    turns: usize,
+    prompts: usize,
+    calls: usize,
+    hidden: usize,
+}
+
+impl Redaction {
+    pub fn turn(&mut self, t: &RawTurn) {
+        self.turns += 1;
+        self.prompts += usize::from(agent::redacted(&t.prompt));
+        self.calls += t.calls.len();
+        let hidden = |c: &&crate::transcript::Call| {
+            c.input.as_str().is_some_and(agent::redacted) || c.input.to_string().contains("[REDACTED")
+        };
+        self.hidden += t.calls.iter().filter(hidden).count();
+    }
+
+    pub fn redacted(&self) -> bool {
+        self.prompts * 2 > self.turns || self.calls > 0 && self.hidden * 2 > self.calls
+    }
 }

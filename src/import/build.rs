@@ -19,64 +19,42 @@
 use serde_json::{Value, json};
 
 use super::ImportOptions;
+use super::builder::LineBuilder;
+use super::spool::Spool;
 use crate::classify;
-use crate::model::{Expertise, Session, SubagentRun, Turn, first_line};
+use crate::model::{Session, SubagentRun, Turn};
 use crate::transcript::tools::action;
-use crate::transcript::{RawSession, truncate};
+use crate::transcript::{RawSession, RawTurn};
 
 /// The v1 session of a transcript, classified, with expertise and outcome estimated (or
 /// taken from the expertise map).
 pub fn build(raw: &RawSession, opts: &ImportOptions) -> Session {
-    session_of(raw, opts, classify::classify(raw))
+    build_line(raw, opts).0
 }
 
 /// The session and its corpus line, the transcript classified once (the line carries the
 /// expertise estimate's evidence, which [`to_line`] would estimate again).
 pub fn build_line(raw: &RawSession, opts: &ImportOptions) -> (Session, String) {
-    let c = classify::classify(raw);
-    let est = c.expertise.clone();
-    let session = session_of(raw, opts, c);
-    let line = line_with(raw, &session, &est);
-    (session, line)
-}
-
-fn session_of(raw: &RawSession, opts: &ImportOptions, c: classify::Classified) -> Session {
-    let mut turns: Vec<Turn> = raw
+    // In memory whatever its length: the caller holds the reading anyway.
+    let mut b = LineBuilder::new(true, Spool::new(usize::MAX));
+    let built = raw
         .turns
         .iter()
-        .zip(c.decisions)
-        .map(|(t, decisions)| Turn {
-            prompt: t.prompt.clone(),
-            actions: t.calls.iter().map(action).collect(),
-            response: (!t.text.is_empty()).then(|| t.text.clone()),
-            response_words: Some(t.words),
-            decisions,
-            subagent: t.subagents.iter().map(run).collect(),
-        })
-        .collect();
-    turns.shrink_to_fit();
-    let title = raw.title.clone().or_else(|| {
-        raw.turns
-            .first()
-            .map(|t| truncate(first_line(&t.prompt), 200).to_owned())
-    });
-    let expertise = opts
-        .expertise_map
-        .lookup(&raw.id, raw.project.as_deref())
-        .or(c.expertise.level);
-    Session {
-        id: raw.id.clone(),
-        title,
-        project: raw.project.clone(),
-        // A damaged timestamp is left out: the line must load (the loader checks RFC 3339).
-        started_at: raw.started_at.clone().filter(|t| crate::text::is_rfc3339(t)),
-        model: raw.model.clone(),
-        expertise: Expertise(expertise),
-        mode: None,
-        outcome: c.outcome,
-        turns,
-        estimated: vec!["expertise".into(), "outcome".into()],
-        subagent_actions: Some(subagent_actions(raw)),
+        .try_for_each(|t| b.push(t))
+        .and_then(|()| b.finish(raw, opts))
+        .and_then(|b| Ok((b.session, b.line.into_text()?)));
+    built.expect("a line kept in memory is built without I/O")
+}
+
+/// A v1 turn of a reading, given its decisions.
+pub(super) fn v1_turn(t: &RawTurn, decisions: Vec<crate::model::Decision>) -> Turn {
+    Turn {
+        prompt: t.prompt.clone(),
+        actions: t.calls.iter().map(action).collect(),
+        response: (!t.text.is_empty()).then(|| t.text.clone()),
+        response_words: Some(t.words),
+        decisions,
+        subagent: t.subagents.iter().map(run).collect(),
     }
 }
 
@@ -91,25 +69,35 @@ fn run(a: &crate::transcript::SubAgent) -> SubagentRun {
     }
 }
 
-/// Tool calls of all the session's sub-agents, attached to a turn or not.
-fn subagent_actions(raw: &RawSession) -> u64 {
-    raw.turns
-        .iter()
-        .flat_map(|t| &t.subagents)
-        .chain(&raw.unattached_subagents)
-        .map(|a| a.actions)
-        .sum()
-}
-
 /// The corpus line of a session: the v1 keys plus the extension keys above.
 pub fn to_line(raw: &RawSession, session: &Session) -> String {
-    line_with(raw, session, &classify::expertise::estimate(raw))
+    let head = head_line(
+        raw,
+        session,
+        &classify::expertise::estimate(raw),
+        classify::is_redacted(raw),
+    );
+    let mut turns = String::from("[");
+    for (k, turn) in session.turns.iter().enumerate() {
+        if k > 0 {
+            turns.push(',');
+        }
+        let mut tv = serde_json::to_value(turn).expect("a turn serializes");
+        if let (Some(to), Some(t)) = (tv.as_object_mut(), raw.turns.get(k)) {
+            turn_keys(to, t);
+        }
+        turns.push_str(&tv.to_string());
+    }
+    turns.push(']');
+    head.replacen("\"turns\":[]", &format!("\"turns\":{turns}"), 1)
 }
 
-fn line_with(raw: &RawSession, session: &Session, est: &classify::expertise::Estimate) -> String {
-    // The session without its turns, then each turn on its own: no JSON tree of the whole
-    // session is built (for a session of thousands of turns it was the import's largest
-    // allocation). Keys come out sorted either way, so the bytes are those of one tree.
+/// The session's line without its turns (`"turns":[]`): the v1 keys of `session` and the
+/// extension keys of `raw`, the expertise estimate `est`. No JSON tree of the whole session
+/// is built (for a session of thousands of turns it was the import's largest allocation):
+/// the turns are written apart, in the head's place. Keys come out sorted either way, so
+/// the bytes are those of one tree.
+pub(super) fn head_line(raw: &RawSession, session: &Session, est: &classify::Estimate, redacted: bool) -> String {
     let head = Session {
         id: session.id.clone(),
         title: session.title.clone(),
@@ -127,7 +115,7 @@ fn line_with(raw: &RawSession, session: &Session, est: &classify::expertise::Est
     let o = v.as_object_mut().expect("a session is an object");
     o.insert("source_format".into(), json!(raw.format));
     o.insert("source_file".into(), json!(raw.file));
-    if classify::is_redacted(raw) {
+    if redacted {
         o.insert("redacted".into(), json!(true));
     }
     if !raw.unattached_subagents.is_empty() {
@@ -155,26 +143,11 @@ fn line_with(raw: &RawSession, session: &Session, est: &classify::expertise::Est
             json!(raw.actions_before_first_prompt),
         );
     }
-    let head = v.to_string();
-    let mut turns = String::from("[");
-    for (k, turn) in session.turns.iter().enumerate() {
-        if k > 0 {
-            turns.push(',');
-        }
-        let mut tv = serde_json::to_value(turn).expect("a turn serializes");
-        if let (Some(to), Some(t)) = (tv.as_object_mut(), raw.turns.get(k)) {
-            turn_keys(to, t);
-        }
-        turns.push_str(&tv.to_string());
-    }
-    turns.push(']');
-    // `"turns":[]` cannot occur inside a string of the head (its quotes would be escaped),
-    // and no other object of the head has a `turns` key.
-    head.replacen("\"turns\":[]", &format!("\"turns\":{turns}"), 1)
+    v.to_string()
 }
 
 /// A turn's extension keys.
-fn turn_keys(to: &mut serde_json::Map<String, Value>, t: &crate::transcript::RawTurn) {
+pub(super) fn turn_keys(to: &mut serde_json::Map<String, Value>, t: &RawTurn) {
     if !t.subagents.is_empty() {
         let n: u64 = t.subagents.iter().map(|a| a.actions).sum();
         to.insert("subagent_actions".into(), json!(n));

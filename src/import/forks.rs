@@ -41,7 +41,7 @@ struct TurnId {
 
 /// A turn's key: 128 bits of hash of its `uuid` and prompt (kept instead of the strings, so
 /// that what a long import remembers per turn is 16 bytes).
-fn key(uuid: &str, prompt: &str) -> u128 {
+pub(super) fn key(uuid: &str, prompt: &str) -> u128 {
     let half = |seed: u64| foldhash::quality::FixedState::with_seed(seed).hash_one((uuid, prompt));
     (u128::from(half(0x6c65_6173_6821)) << 64) | u128::from(half(0x666f_726b_7321))
 }

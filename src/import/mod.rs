@@ -5,6 +5,7 @@
 //! described in `docs/transcripts.md`; the decision rules in `docs/classifier.md`.
 
 mod build;
+mod builder;
 pub mod cache;
 pub mod claude;
 pub mod codex;
@@ -19,6 +20,7 @@ pub mod prompt;
 mod read;
 pub mod siblings;
 mod spill;
+mod spool;
 pub mod subagents;
 
 use std::path::{Path, PathBuf};
