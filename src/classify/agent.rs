@@ -22,7 +22,8 @@ use crate::transcript::{Call, RawTurn};
 #[derive(Default)]
 pub struct State {
     todos: HashSet<String>,
-    /// Every file written so far in the session ("run it" may point at an earlier turn's).
+    /// Every file written so far in the session, once ("run it" may point at an earlier
+    /// turn's).
     written: Vec<String>,
 }
 
@@ -220,7 +221,12 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
         );
         out.insert(pos, f);
     }
-    state.written.extend(written);
+    // Each file once: a long session writes the same files again and again.
+    for f in written {
+        if !state.written.contains(&f) {
+            state.written.push(f);
+        }
+    }
 }
 
 /// MCP and other tools that write: a tracker, memory or task tool that creates or changes.

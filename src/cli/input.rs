@@ -80,6 +80,9 @@ impl Inputs {
         if let Some(m) = &self.expertise_map {
             opts.expertise_map = ExpertiseMap::load(m).map_err(|e| format!("--expertise-map {e}"))?;
         }
+        // How much of one transcript is read before its turns are handed on (tests and
+        // benchmarks set it small to read every transcript a part at a time).
+        opts.hold = std::env::var("LEASH_IMPORT_HOLD").ok().and_then(|h| h.parse().ok());
         Ok(opts)
     }
 

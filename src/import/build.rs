@@ -131,7 +131,9 @@ pub(super) fn head_line(raw: &RawSession, session: &Session, est: &classify::Est
     let given = session.expertise.0.is_some() && session.expertise.0 != est.level;
     let confidence = if given { "given" } else { est.confidence.name() };
     o.insert("expertise_confidence".into(), json!(confidence));
-    o.insert("expertise_evidence".into(), json!(est.evidence));
+    // Spliced in below as text: one JSON tree per signal would be the head's largest part
+    // for a transcript of many thousand prompts.
+    o.insert("expertise_evidence".into(), json!([]));
     o.insert("expertise_messages".into(), json!(est.messages));
     o.insert("expertise_words".into(), json!(est.words));
     if let Some(u) = &raw.usage {
@@ -143,7 +145,14 @@ pub(super) fn head_line(raw: &RawSession, session: &Session, est: &classify::Est
             json!(raw.actions_before_first_prompt),
         );
     }
-    v.to_string()
+    let evidence = serde_json::to_string(&est.evidence).expect("signals serialize");
+    // `"expertise_evidence":[]` cannot occur inside a string (its quotes would be escaped),
+    // and no other object of the head has that key.
+    v.to_string().replacen(
+        "\"expertise_evidence\":[]",
+        &format!("\"expertise_evidence\":{evidence}"),
+        1,
+    )
 }
 
 /// A turn's extension keys.

@@ -125,12 +125,12 @@ impl LineBuilder {
             subagent_actions: Some(self.subagent_actions + unattached),
         };
         let head = head_line(raw, &session, &est, self.redaction.redacted());
+        drop(est);
         // `"turns":[]` cannot occur inside a string of the head (its quotes would be escaped),
-        // and no other object of the head has a `turns` key.
-        let (prefix, suffix) = head.split_once("\"turns\":[]").expect("the head has its turns");
-        let line = self
-            .turns
-            .into_line(&format!("{prefix}\"turns\":["), &format!("]{suffix}"))?;
+        // and no other object of the head has a `turns` key: the turns go between its brackets.
+        const TURNS: &str = "\"turns\":[";
+        let at = head.find("\"turns\":[]").expect("the head has its turns") + TURNS.len();
+        let line = self.turns.into_line(&head[..at], &head[at..])?;
         let mut kept = self.kept.unwrap_or_default();
         kept.shrink_to_fit();
         session.turns = kept;

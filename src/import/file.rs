@@ -4,10 +4,12 @@
 use std::io::BufRead;
 use std::path::Path;
 
+use super::builder::LineBuilder;
 use super::forks::TurnKeys;
-use super::{FileKind, ImportOptions, Imported, Siblings, build_line, cache, claude, codex, detect, subagents};
+use super::parts::Parts;
+use super::spool::{Line, Spool};
+use super::{FileKind, ImportOptions, Imported, Siblings, build_line, cache, detect};
 use crate::corpus::LoadError;
-use crate::model::Session;
 use crate::transcript::{Format, RawSession};
 
 fn format_of(kind: FileKind) -> Format {
@@ -29,67 +31,93 @@ fn fingerprint(path: &Path, sib: &Siblings) -> Option<String> {
     cache::fingerprint(path, &related)
 }
 
+/// What the lines path keeps of an imported transcript: its session id, file, bad lines,
+/// corpus line and the turns' keys (for [`super::forks`]).
+#[derive(Debug)]
+pub(super) struct LineOf {
+    pub id: String,
+    pub file: String,
+    pub warnings: Vec<String>,
+    pub line: Line,
+    pub keys: TurnKeys,
+}
+
 /// The cached line of a file, if the cache is on and nothing it depends on changed.
-pub(super) fn cached_line(path: &Path, opts: &ImportOptions, sib: &Siblings) -> Option<Option<Imported>> {
+pub(super) fn cached_line(path: &Path, opts: &ImportOptions, sib: &Siblings) -> Option<Option<LineOf>> {
     let d = opts.cache_dir.as_ref()?;
     let fp = fingerprint(path, sib)?;
     let built = cache::built_under(opts.expertise_map.digest());
     let (warnings, line) = cache::get_line(d, path, &fp, &built)?;
-    Some(line.map(|l| slim(path, warnings, l)))
+    Some(line.map(|line| slim(path, warnings, line)))
 }
 
-/// An [`Imported`] holding only the line, the session id (read from the line), the file and
-/// the warnings.
-fn slim(path: &Path, warnings: Vec<String>, line: String) -> Imported {
+/// A cached line with its session id and turns' keys read from it.
+fn slim(path: &Path, warnings: Vec<String>, line: String) -> LineOf {
     #[derive(serde::Deserialize)]
     struct Id {
         id: String,
     }
     let id = serde_json::from_str::<Id>(&line).map(|i| i.id).unwrap_or_default();
-    Imported {
-        raw: RawSession {
-            id,
-            file: path.display().to_string(),
-            warnings,
-            ..RawSession::default()
-        },
-        session: Session::default(),
-        line,
+    LineOf {
+        id,
+        file: path.display().to_string(),
+        warnings,
+        keys: TurnKeys::of_line(&line),
+        line: Line::Text(line),
     }
 }
 
-/// [`import_file`] for [`super::open_inputs`]: only the corpus line, the session id and the
-/// warnings are kept, with the turns' keys, and the line is cached (the lookup is
-/// [`cached_line`]).
+/// [`import_file`] for [`super::open_inputs`]: the transcript read a part at a time and its
+/// line built as the parts come ([`super::parts`]); only the line, the session id, the
+/// warnings and the turns' keys are kept. A line short enough to be in memory is cached
+/// (the lookup is [`cached_line`]); a longer one is read again next time.
 pub(super) fn import_line(
     path: &Path,
     kind: FileKind,
     opts: &ImportOptions,
     sib: &Siblings,
     reader: Option<Box<dyn BufRead + Send>>,
-) -> Result<Option<(Imported, TurnKeys)>, String> {
+) -> Result<Option<LineOf>, String> {
     let built = cache::built_under(opts.expertise_map.digest());
     let key = (opts.cache_dir.as_ref()).and_then(|d| Some((d, fingerprint(path, sib)?)));
-    // Only the line is cached here: one file written per session, not two.
-    let read = import_with(path, kind, opts, sib, false, reader)?;
+    let name = path.display().to_string();
+    let fail = |e: std::io::Error| format!("{name}: {}", LoadError::new("", e).message);
+    let reader = match reader {
+        Some(r) => r,
+        None => detect::open(path).map_err(fail)?,
+    };
+    let mut parts = Parts::new(path, sib, Some(LineBuilder::new(false, Spool::default())), opts.hold);
+    let raw = parts.read(reader, &name, format_of(kind)).map_err(fail)?;
+    let b = parts.builder.take().expect("given above");
+    let read = if is_empty(&raw) {
+        None
+    } else {
+        let mut b = b;
+        raw.turns.iter().try_for_each(|t| b.push(t)).map_err(fail)?;
+        let built = b.finish(&raw, opts).map_err(fail)?;
+        Some(LineOf {
+            id: raw.id,
+            file: raw.file,
+            warnings: raw.warnings,
+            line: built.line,
+            keys: built.keys,
+        })
+    };
     if let Some((d, fp)) = &key {
-        let warnings = read.as_ref().map_or(&[][..], |i| &i.raw.warnings[..]);
-        cache::put_line(d, path, fp, &built, warnings, read.as_ref().map(|i| i.line.as_str()));
-    }
-    Ok(read.map(|i| {
-        let keys = TurnKeys::of_raw(&i.raw);
-        let line = Imported {
-            raw: RawSession {
-                id: i.raw.id,
-                file: i.raw.file,
-                warnings: i.raw.warnings,
-                ..RawSession::default()
-            },
-            session: Session::default(),
-            line: i.line,
+        let (warnings, text) = match &read {
+            Some(r) => (&r.warnings[..], r.line.as_text().map(Some)),
+            None => (&[][..], Some(None)),
         };
-        (line, keys)
-    }))
+        if let Some(text) = text {
+            cache::put_line(d, path, fp, &built, warnings, text);
+        }
+    }
+    Ok(read)
+}
+
+/// A reading of no prompt and no tool call.
+fn is_empty(raw: &RawSession) -> bool {
+    raw.turns.is_empty() && raw.turns_before == 0 && raw.actions_before_first_prompt == 0
 }
 
 /// Imports one transcript file; `Ok(None)` when it holds no prompt and no tool call.
@@ -99,21 +127,20 @@ pub(crate) fn import_file(
     opts: &ImportOptions,
     sib: &Siblings,
 ) -> Result<Option<Imported>, String> {
-    import_with(path, kind, opts, sib, true, None)
+    import_with(path, kind, opts, sib, None)
 }
 
-/// [`import_file`]; `store_raw` caches the reading itself (for library callers that keep it);
-/// `reader`, when given, reads the file from its start.
+/// [`import_file`], the whole reading kept (and cached); `reader`, when given, reads the
+/// file from its start.
 pub(super) fn import_with(
     path: &Path,
     kind: FileKind,
     opts: &ImportOptions,
     sib: &Siblings,
-    store_raw: bool,
     reader: Option<Box<dyn BufRead + Send>>,
 ) -> Result<Option<Imported>, String> {
     let name = path.display().to_string();
-    let format = format_of(kind);
+    let fail = |e: std::io::Error| format!("{name}: {}", LoadError::new("", e).message);
     let key = (opts.cache_dir.as_ref()).and_then(|d| Some((d, fingerprint(path, sib)?)));
     let cached = key.as_ref().and_then(|(d, fp)| cache::get(d, path, fp));
     let raw = match cached {
@@ -121,39 +148,20 @@ pub(super) fn import_with(
         None => {
             let f = match reader {
                 Some(r) => r,
-                None => detect::open(path).map_err(|e| format!("{name}: {}", LoadError::new("", e).message))?,
+                None => detect::open(path).map_err(fail)?,
             };
-            let raw = read_transcript(f, path, &name, format, sib);
-            if let Some((d, fp)) = key.as_ref().filter(|_| store_raw) {
+            let raw = Parts::new(path, sib, None, None)
+                .read(f, &name, format_of(kind))
+                .map_err(fail)?;
+            if let Some((d, fp)) = key.as_ref() {
                 cache::put(d, path, fp, &raw);
             }
             raw
         }
     };
-    if raw.turns.is_empty() && raw.actions_before_first_prompt == 0 {
+    if is_empty(&raw) {
         return Ok(None);
     }
     let (session, line) = build_line(&raw, opts);
     Ok(Some(Imported { raw, session, line }))
-}
-
-fn read_transcript(
-    reader: Box<dyn BufRead + Send>,
-    path: &Path,
-    name: &str,
-    format: Format,
-    sib: &Siblings,
-) -> RawSession {
-    let stem = detect::stem(path);
-    let mut raw = match format {
-        Format::Codex => codex::parse(reader, name, &stem),
-        Format::ClaudeCode => claude::parse(reader, name, &stem),
-    };
-    if format == Format::ClaudeCode {
-        let mut w = Vec::new();
-        subagents::attach_files(&mut raw, path, sib, &mut w);
-        claude::resolve_persisted(&mut raw, path);
-        raw.warnings.extend(w);
-    }
-    raw
 }

@@ -61,18 +61,6 @@ impl TurnKeys {
                 .collect(),
         }
     }
-
-    /// The keys of a reading, as [`TurnKeys::of_line`] finds them in its line.
-    pub fn of_raw(raw: &crate::transcript::RawSession) -> TurnKeys {
-        TurnKeys {
-            fork: raw.origin.as_deref() == Some("fork"),
-            keys: raw
-                .turns
-                .iter()
-                .map(|t| Some(key(t.uuid.as_deref()?, &t.prompt)))
-                .collect(),
-        }
-    }
 }
 
 /// What a session replays.

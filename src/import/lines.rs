@@ -13,6 +13,8 @@ pub struct JsonLines<R> {
     name: String,
     buf: Vec<u8>,
     line: u64,
+    /// Bytes read so far.
+    pub bytes: u64,
     pub warnings: Vec<String>,
 }
 
@@ -26,6 +28,7 @@ impl<R: BufRead> JsonLines<R> {
             name: name.to_owned(),
             buf: Vec::new(),
             line: 0,
+            bytes: 0,
             warnings: Vec::new(),
         }
     }
@@ -53,6 +56,7 @@ impl<R: BufRead> JsonLines<R> {
                 }
             }
             self.line += 1;
+            self.bytes += self.buf.len() as u64;
             let complete = self.buf.last() == Some(&b'\n');
             let text = self.buf.trim_ascii();
             if text.is_empty() {

@@ -4,6 +4,7 @@
 //! [`Source`]s, v1 corpus files as they are, transcripts imported into memory. Formats are
 //! described in `docs/transcripts.md`; the decision rules in `docs/classifier.md`.
 
+mod agent_files;
 mod build;
 mod builder;
 pub mod cache;
@@ -16,6 +17,7 @@ mod file;
 mod forks;
 pub(crate) mod lines;
 pub mod origin;
+mod parts;
 pub mod prompt;
 mod read;
 pub mod siblings;
@@ -46,6 +48,11 @@ pub struct ImportOptions {
     /// Where to cache what was read from each transcript file; `None` reads every file.
     /// [`ImportOptions::cached`] sets leash's default (`dirs::cache_dir()/leash`).
     pub cache_dir: Option<PathBuf>,
+    /// Bytes of a transcript's lines read before its earlier turns are classified and
+    /// written out ([`crate::transcript::HOLD`] when `None`). Smaller holds less in memory;
+    /// the result is the same but where a tool's result, a sub-agent or a typed message
+    /// comes more than [`crate::transcript::KEEP_TURNS`] turns after its turn.
+    pub hold: Option<u64>,
 }
 
 impl ImportOptions {

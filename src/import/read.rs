@@ -7,19 +7,17 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::file::{cached_line, import_line, import_with};
-use super::forks::TurnKeys;
+use super::file::{LineOf, cached_line, import_line, import_with};
 use super::{FileKind, ImportOptions, Imported, PathImport, Siblings, detect, walk};
 use crate::corpus::LoadError;
-use crate::transcript::RawSession;
 
 /// What one file found under a path gave.
 pub(super) enum Got {
     Corpus(PathBuf),
     /// The whole reading (library callers), `None` for a file of no prompt and no call.
     Read(Result<Option<Box<Imported>>, String>),
-    /// Only the line, id, file and warnings, and the turns' keys for [`forks`].
-    Line(Box<Imported>, TurnKeys),
+    /// Only the line, id, file and warnings, and the turns' keys for [`super::forks`].
+    Line(Box<LineOf>),
     /// Not read: a sub-agent file (read with its session), or a warning.
     Skip(Option<String>),
 }
@@ -104,10 +102,11 @@ pub(super) fn read_path(path: &Path, opts: &ImportOptions) -> Result<PathImport,
         match g {
             Got::Corpus(f) => corpora.push(f),
             Got::Skip(w) => warnings.extend(w),
-            Got::Read(Ok(Some(i))) | Got::Line(i, _) => {
+            Got::Line(_) => unreachable!("kept whole"),
+            Got::Read(Ok(Some(i))) => {
                 let i = *i;
                 warnings.extend(i.raw.warnings.iter().cloned());
-                if repeat(&mut first, &i.raw, &mut warnings) {
+                if repeat(&mut first, &i.raw.id, &i.raw.file, &mut warnings) {
                     return Ok(());
                 }
                 imported.push(i);
@@ -136,15 +135,12 @@ pub(super) fn read_path(path: &Path, opts: &ImportOptions) -> Result<PathImport,
 
 /// Whether a session was already read (`first` maps each id to the file that gave it),
 /// with a warning naming both files; else remembers it.
-pub(super) fn repeat(first: &mut HashMap<String, String>, raw: &RawSession, warnings: &mut Vec<String>) -> bool {
-    if let Some(was) = first.get(&raw.id) {
-        warnings.push(format!(
-            "{}: session {} was already read from {was} (left out)",
-            raw.file, raw.id
-        ));
+pub(super) fn repeat(first: &mut HashMap<String, String>, id: &str, file: &str, warnings: &mut Vec<String>) -> bool {
+    if let Some(was) = first.get(id) {
+        warnings.push(format!("{file}: session {id} was already read from {was} (left out)"));
         return true;
     }
-    first.insert(raw.id.clone(), raw.file.clone());
+    first.insert(id.to_owned(), file.to_owned());
     false
 }
 
@@ -157,10 +153,7 @@ pub(super) fn empty_files(name: &str, empty: usize) -> String {
 fn one_file(f: &Path, kind: Option<FileKind>, opts: &ImportOptions, sib: &Siblings, keep: bool) -> Got {
     if !keep && let Some(hit) = cached_line(f, opts, sib) {
         return match hit {
-            Some(i) => {
-                let keys = TurnKeys::of_line(&i.line);
-                Got::Line(Box::new(i), keys)
-            }
+            Some(i) => Got::Line(Box::new(i)),
             None => Got::Read(Ok(None)),
         };
     }
@@ -183,9 +176,9 @@ fn one_file(f: &Path, kind: Option<FileKind>, opts: &ImportOptions, sib: &Siblin
         FileKind::Unknown => Got::Skip(Some(format!("{}: not a transcript or corpus (skipped)", f.display()))),
         FileKind::SubAgent => Got::Skip(None),
         FileKind::Corpus => Got::Corpus(f.to_path_buf()),
-        k if keep => Got::Read(import_with(f, k, opts, sib, true, reader).map(|i| i.map(Box::new))),
+        k if keep => Got::Read(import_with(f, k, opts, sib, reader).map(|i| i.map(Box::new))),
         k => match import_line(f, k, opts, sib, reader) {
-            Ok(Some((i, keys))) => Got::Line(Box::new(i), keys),
+            Ok(Some(i)) => Got::Line(Box::new(i)),
             Ok(None) => Got::Read(Ok(None)),
             Err(e) => Got::Read(Err(e)),
         },

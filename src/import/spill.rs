@@ -14,9 +14,11 @@ use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::forks::{Replayed, Replays, TurnKeys, without_turns};
+use super::ImportOptions;
+use super::file::LineOf;
+use super::forks::{Replayed, Replays, without_turns};
 use super::read::{Got, each_file, empty_files, files_of, repeat};
-use super::{ImportOptions, Imported};
+use super::spool::Line;
 use crate::corpus::{LoadError, Source, SourceData, SourceKind};
 
 /// What one path gave: its v1 corpus files, its transcripts' lines as one source (`None`
@@ -77,11 +79,11 @@ pub fn spill_path(
         match g {
             Got::Corpus(f) => corpora.push(f),
             Got::Skip(w) => warnings.extend(w),
-            Got::Line(i, keys) => {
+            Got::Line(i) => {
                 let mut i = *i;
-                warnings.append(&mut i.raw.warnings);
-                if !repeat(&mut here, &i.raw, &mut warnings) {
-                    lines.add(i, keys, first, &mut warnings).map_err(fail)?;
+                warnings.append(&mut i.warnings);
+                if !repeat(&mut here, &i.id, &i.file, &mut warnings) {
+                    lines.add(i, first, &mut warnings).map_err(fail)?;
                 }
             }
             Got::Read(Ok(Some(_))) => unreachable!("lines only"),
@@ -116,46 +118,44 @@ pub fn spill_path(
 impl Lines {
     /// A session's line: a fork's as it is (checked at the end), another's without the turns
     /// it replays.
-    fn add(
-        &mut self,
-        i: Imported,
-        keys: TurnKeys,
-        first: &mut HashMap<String, String>,
-        warnings: &mut Vec<String>,
-    ) -> io::Result<()> {
+    fn add(&mut self, i: LineOf, first: &mut HashMap<String, String>, warnings: &mut Vec<String>) -> io::Result<()> {
+        let LineOf {
+            id,
+            file,
+            mut line,
+            keys,
+            ..
+        } = i;
         if keys.fork {
             self.kept += 1;
             let at = self.len;
-            self.write(&i.line)?;
+            self.write(&mut line)?;
             self.forks.push(Fork {
                 at,
                 len: self.len - at,
-                file: i.raw.file,
-                id: i.raw.id,
+                file,
+                id,
                 keys: keys.keys,
             });
             return Ok(());
         }
-        let line = match self.replays.check(&keys.keys, &i.raw.file, warnings) {
-            Replayed::Nothing => i.line,
-            Replayed::Leading(n) => without_turns(&i.line, n),
+        let mut line = match self.replays.check(&keys.keys, &file, warnings) {
+            Replayed::Nothing => line,
+            Replayed::Leading(n) => Line::Text(without_turns(&line.into_text()?, n)),
             Replayed::All => return Ok(()),
         };
         self.kept += 1;
-        if repeat(first, &i.raw, warnings) {
+        if repeat(first, &id, &file, warnings) {
             return Ok(());
         }
-        self.write(&line)
+        self.write(&mut line)
     }
 
     /// Writes a line with the chars a terminal or an editor would act on escaped
     /// ([`crate::text::json_safe`]), as `leash import` writes every line (it copies these).
-    fn write(&mut self, line: &str) -> io::Result<()> {
-        let line = crate::text::json_safe(line.as_bytes());
-        self.out.write_all(line.as_bytes())?;
-        self.out.write_all(b"\n")?;
-        self.len += line.len() as u64 + 1;
-        Ok(())
+    fn write(&mut self, line: &mut Line) -> io::Result<()> {
+        self.len += line.write_safe(&mut self.out)? + 1;
+        self.out.write_all(b"\n")
     }
 
     /// Checks the forks; the file, its length and the sessions kept.
@@ -168,13 +168,8 @@ impl Lines {
         // Each fork's new line, when it changes: `None` to leave it out.
         let mut changed: Vec<(usize, Option<String>)> = Vec::new();
         for (k, f) in self.forks.iter().enumerate() {
-            let raw = super::RawSession {
-                id: f.id.clone(),
-                file: f.file.clone(),
-                ..super::RawSession::default()
-            };
             match self.replays.check(&f.keys, &f.file, warnings) {
-                Replayed::Nothing if !repeat(first, &raw, warnings) => {}
+                Replayed::Nothing if !repeat(first, &f.id, &f.file, warnings) => {}
                 Replayed::Nothing => changed.push((k, None)),
                 Replayed::All => {
                     self.kept -= 1;
@@ -182,7 +177,7 @@ impl Lines {
                 }
                 Replayed::Leading(n) => {
                     let line = without_turns(&read_at(&mut file, f.at, f.len)?, n);
-                    changed.push((k, (!repeat(first, &raw, warnings)).then_some(line)));
+                    changed.push((k, (!repeat(first, &f.id, &f.file, warnings)).then_some(line)));
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! (newer), `agent-*.jsonl` beside the sessions (older), and inline sidechains. Each is tied
 //! to the Task/Agent call that started it and counted apart from the main chain.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
@@ -11,7 +11,6 @@ use serde_json::Value;
 
 use super::claude::{Line, Tokens, count_tool_uses};
 use super::lines::JsonLines;
-use super::siblings::{Place, Siblings};
 use crate::transcript::{FIELD_KEEP, RawSession, SubAgent, ToolKind, kind, truncate};
 
 /// Tools that start a sub-agent.
@@ -29,17 +28,19 @@ pub fn is_compaction_agent(name: &str) -> bool {
     name.starts_with("agent-acompact-")
 }
 
-/// Adds a sub-agent to the session: to the call `call_id` names, else to the Task/Agent call
-/// whose prompt it received, else to `turn`, else to the turn running when it started.
-/// Returns the turn it went to, `None` when it is unattached.
-pub fn attach(s: &mut RawSession, mut agent: SubAgent, call_id: Option<&str>, turn: Option<usize>) -> Option<usize> {
+/// The turn and the Task/Agent call that started `agent`: the call `call_id` names, else the
+/// one whose prompt it received (and that started no other sub-agent).
+pub(super) fn find_call<'a>(
+    s: &'a RawSession,
+    agent: &SubAgent,
+    call_id: Option<&str>,
+) -> Option<(usize, &'a crate::transcript::Call)> {
     let taken: HashSet<String> = s
         .turns
         .iter()
         .flat_map(|t| t.subagents.iter().filter_map(|a| a.call_id.clone()))
         .collect();
     let want = truncate(agent.prompt.trim(), FIELD_KEEP);
-    let mut found = None;
     for (ti, t) in s.turns.iter().enumerate() {
         for c in &t.calls {
             let by_id = call_id.is_some_and(|id| id == c.id);
@@ -49,14 +50,18 @@ pub fn attach(s: &mut RawSession, mut agent: SubAgent, call_id: Option<&str>, tu
                 && !want.is_empty()
                 && c.input.get("prompt").and_then(Value::as_str).map(str::trim) == Some(want);
             if by_id || by_prompt {
-                found = Some((ti, c));
-                break;
+                return Some((ti, c));
             }
         }
-        if found.is_some() {
-            break;
-        }
     }
+    None
+}
+
+/// Adds a sub-agent to the session: to the call `call_id` names, else to the Task/Agent call
+/// whose prompt it received, else to `turn`, else to the turn running when it started.
+/// Returns the turn it went to, `None` when it is unattached.
+pub fn attach(s: &mut RawSession, mut agent: SubAgent, call_id: Option<&str>, turn: Option<usize>) -> Option<usize> {
+    let found = find_call(s, &agent, call_id);
     let ti = if let Some((ti, c)) = found {
         agent.call_id = Some(c.id.clone());
         let field = |k: &str| c.input.get(k).and_then(Value::as_str).map(str::to_owned);
@@ -83,7 +88,7 @@ pub fn attach(s: &mut RawSession, mut agent: SubAgent, call_id: Option<&str>, tu
 const READ_ONLY_TYPES: &[&str] = &["Explore", "Plan"];
 
 /// An `Explore`/`Plan` agent, or one whose every call was a look.
-fn is_read_only(a: &SubAgent) -> bool {
+pub(super) fn is_read_only(a: &SubAgent) -> bool {
     let typed = a
         .agent_type
         .as_deref()
@@ -121,90 +126,4 @@ pub(crate) fn read_agent_file(
         }
     }
     Ok((agent, lines.warnings))
-}
-
-/// The `toolUseId`, `agentType`, `description` of `agent-<id>.meta.json`, if present.
-fn read_meta(agent_file: &Path, agent: &mut SubAgent) -> Option<String> {
-    let meta = agent_file.with_extension("meta.json");
-    let v: Value = serde_json::from_slice(&std::fs::read(meta).ok()?).ok()?;
-    let field = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
-    agent.agent_type = field("agentType");
-    agent.description = field("description");
-    field("toolUseId")
-}
-
-/// Finds and attaches the sub-agent files of the session read from `session_file`. One
-/// started by another sub-agent (its `toolUseId` names one of that agent's calls) goes to
-/// the turn of the agent that started the chain, one level deeper. Unreadable files and
-/// bad lines become warnings.
-pub fn attach_files(s: &mut RawSession, session_file: &Path, siblings: &Siblings, warnings: &mut Vec<String>) {
-    let mut agents: Vec<(SubAgent, Option<String>)> = Vec::new();
-    let mut tokens = Tokens::default();
-    for (path, place) in siblings.files_for(session_file, &s.id) {
-        let origin = match place {
-            Place::Legacy => "legacy",
-            Place::Subagents(_) => "subagents",
-        };
-        match read_agent_file(&path, origin, &mut tokens) {
-            Ok((mut agent, bad)) => {
-                warnings.extend(bad);
-                agent.workflow = match place {
-                    Place::Subagents(w) => w,
-                    Place::Legacy => None,
-                };
-                let call = read_meta(&path, &mut agent);
-                agents.push((agent, call));
-            }
-            Err(e) => warnings.push(format!("{e} (sub-agent file skipped)")),
-        }
-    }
-    // The session's tokens include its sub-agents'.
-    if let Some(u) = tokens.total() {
-        let mine = s.usage.unwrap_or_default();
-        s.usage = Some(crate::transcript::Usage {
-            input: mine.input + u.input,
-            output: mine.output + u.output,
-            cache_read: mine.cache_read + u.cache_read,
-            cache_creation: mine.cache_creation + u.cache_creation,
-        });
-    }
-    // Which agent made each call, to find who started whom.
-    let mut owner: HashMap<&str, usize> = HashMap::new();
-    for (i, (a, _)) in agents.iter().enumerate() {
-        owner.extend(a.call_ids.iter().filter(|c| !c.is_empty()).map(|c| (c.as_str(), i)));
-    }
-    let parent: Vec<Option<usize>> = agents
-        .iter()
-        .enumerate()
-        .map(|(i, (_, call))| call.as_deref().and_then(|c| owner.get(c).copied()).filter(|&p| p != i))
-        .collect();
-    // The root of each chain and the depth below it (a cycle stops at 16 levels).
-    let root_of = |mut i: usize| {
-        let mut depth = 0;
-        while let Some(p) = parent[i].filter(|_| depth < 16) {
-            (i, depth) = (p, depth + 1);
-        }
-        (i, depth)
-    };
-    let chains: Vec<(usize, u32)> = (0..agents.len()).map(root_of).collect();
-    let mut turn_of_root: HashMap<usize, Option<usize>> = HashMap::new();
-    let mut nested = Vec::new();
-    for (i, (agent, call)) in agents.into_iter().enumerate() {
-        match chains[i] {
-            (_, 0) => {
-                let t = attach(s, agent, call.as_deref(), None);
-                turn_of_root.insert(i, t);
-            }
-            (root, depth) => nested.push((root, depth, agent, call)),
-        }
-    }
-    for (root, depth, mut agent, call) in nested {
-        agent.depth = depth;
-        agent.call_id = call;
-        agent.read_only = is_read_only(&agent);
-        match turn_of_root.get(&root).copied().flatten() {
-            Some(t) => s.turns[t].subagents.push(agent),
-            None => s.unattached_subagents.push(agent),
-        }
-    }
 }

@@ -18,12 +18,14 @@ pub enum SignalKind {
     NamesFile,
 }
 
-/// One signal that fired: in which turn (1-based) and on which words of the user.
+/// One signal that fired: in which turn (1-based) and on which words of the user. Fields in
+/// the order of their names: a corpus line's keys are sorted, and the evidence is written
+/// without a JSON tree (`import::build`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Signal {
+    pub quote: String,
     pub signal: SignalKind,
     pub turn: usize,
-    pub quote: String,
 }
 
 /// How much the estimate rests on.

@@ -113,17 +113,34 @@ pub(super) struct Sidechain {
 pub(super) struct Sidechains {
     /// Sidechain line uuid -> index of its root in `chains`.
     chain_of: HashMap<String, usize>,
-    pub chains: Vec<Sidechain>,
+    /// `None` once handed on with its turn.
+    pub chains: Vec<Option<Sidechain>>,
 }
 
 impl Sidechains {
+    /// The chains started during a turn before `turn`, taken out.
+    pub fn take_before(&mut self, turn: usize) -> Vec<Sidechain> {
+        let before = |c: &Option<Sidechain>| c.as_ref().is_some_and(|c| c.turn.is_some_and(|t| t < turn));
+        let taken: Vec<Sidechain> = self
+            .chains
+            .iter_mut()
+            .filter(|c| before(c))
+            .filter_map(Option::take)
+            .collect();
+        if !taken.is_empty() {
+            let chains = &self.chains;
+            self.chain_of.retain(|_, i| chains[*i].is_some());
+        }
+        taken
+    }
+
     /// Adds a sidechain line: to the chain of its parent, else as the root of a new one.
     pub fn line(&mut self, line: &Line, turn: Option<usize>) {
         let parent = line.parent_uuid.as_ref().and_then(|p| self.chain_of.get(p).copied());
         let idx = match parent {
             Some(i) => i,
             None => {
-                self.chains.push(Sidechain {
+                self.chains.push(Some(Sidechain {
                     agent: SubAgent {
                         origin: "inline".into(),
                         prompt: line.user_text().unwrap_or_default(),
@@ -132,14 +149,16 @@ impl Sidechains {
                     },
                     turn,
                     seen: HashSet::new(),
-                });
+                }));
                 self.chains.len() - 1
             }
         };
         if let Some(u) = &line.uuid {
             self.chain_of.insert(u.clone(), idx);
         }
-        let chain = &mut self.chains[idx];
+        let Some(chain) = &mut self.chains[idx] else {
+            return;
+        };
         if line.ty.as_deref() == Some("assistant") {
             count_tool_uses(line, &mut chain.seen, &mut chain.agent);
         }

@@ -22,7 +22,7 @@ pub(crate) use who::Tokens;
 use who::Who;
 
 use super::lines::JsonLines;
-use crate::transcript::{Call, Format, RawSession, RawTurn, push_text, trim_value};
+use crate::transcript::{Call, Format, HoldAll, KEEP_TURNS, RawSession, RawTurn, TurnSink, push_text, trim_value};
 
 /// What a tool result says when the user refused the call at the permission prompt.
 const REJECTED: &[&str] = &[
@@ -68,14 +68,25 @@ struct State {
 
 /// Parses one session file (not its sub-agent files; see [`super::subagents`]).
 pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
+    read(reader, name, file_stem, &mut HoldAll)
+}
+
+/// [`parse`], handing turns on to `sink` as it goes when the sink streams (the returned
+/// reading then holds the last turns only).
+pub fn read<R: BufRead>(reader: R, name: &str, file_stem: &str, sink: &mut dyn TurnSink) -> RawSession {
     let mut lines = JsonLines::new(reader, name);
+    let mut handed = 0;
     let mut st = State::default();
     st.s.format = Format::ClaudeCode;
     st.s.file = name.to_owned();
     let (mut custom_title, mut ai_title, mut summary) = (None, None, None);
     while let Some((ln, line)) = lines.next_value::<Line>() {
+        if sink.hold().is_some_and(|h| lines.bytes - handed > h) && st.s.turns.len() > KEEP_TURNS {
+            handed = lines.bytes;
+            st.hand_on(sink, file_stem);
+        }
         let ty = line.ty.as_deref().unwrap_or("");
-        let turn = st.s.turns.len().checked_sub(1);
+        let turn = st.turns().checked_sub(1);
         st.who.line(&line);
         if let Some(id) = &line.session_id
             && line.is_sidechain != Some(true)
@@ -134,7 +145,7 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
     }
     let mut s = st.s;
     for (t, text) in st.queue.finish() {
-        s.turns[t].mid_turn.push(text);
+        s.turns[t - s.turns_before].mid_turn.push(text);
     }
     s.title = custom_title.or(ai_title).or(summary);
     s.origin = st.who.origin();
@@ -142,18 +153,62 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
     // The session id is the `sessionId` its lines carry: the file name when some line names
     // it (lines copied from a resumed session keep the old id, the file name does not),
     // else the last one seen, else the file name.
-    s.id = match st.last_session_id {
-        Some(id) if !st.stem_named => id,
-        _ => file_stem.to_owned(),
-    };
-    for chain in st.side.chains {
-        super::subagents::attach(&mut s, chain.agent, None, chain.turn);
+    s.id = session_id(st.last_session_id, st.stem_named, file_stem);
+    for chain in st.side.chains.into_iter().flatten() {
+        let turn = chain.turn.map(|t| t - s.turns_before);
+        super::subagents::attach(&mut s, chain.agent, None, turn);
     }
     s.warnings = lines.warnings;
     s
 }
 
+/// The session id is the `sessionId` its lines carry: the file name when some line names it
+/// (lines copied from a resumed session keep the old id, the file name does not), else the
+/// last one seen, else the file name.
+fn session_id(last: Option<String>, stem_named: bool, file_stem: &str) -> String {
+    match last {
+        Some(id) if !stem_named => id,
+        _ => file_stem.to_owned(),
+    }
+}
+
 impl State {
+    /// Turns so far, those handed on included: the index the next turn will have.
+    fn turns(&self) -> usize {
+        self.s.turns_before + self.s.turns.len()
+    }
+
+    /// Hands every turn but the last [`KEEP_TURNS`] on to `sink`, finished as the end of
+    /// the file would finish them: the messages typed during them, their inline sidechains.
+    fn hand_on(&mut self, sink: &mut dyn TurnSink, file_stem: &str) {
+        let base = self.s.turns_before;
+        let n = self.s.turns.len() - KEEP_TURNS;
+        for (t, text) in self.queue.settle(base + n) {
+            self.s.turns[t - base].mid_turn.push(text);
+        }
+        let turns: Vec<RawTurn> = self.s.turns.drain(..n).collect();
+        for c in turns.iter().flat_map(|t| &t.calls) {
+            self.call_at.remove(&c.id);
+            self.seen_calls.remove(&c.id);
+        }
+        let mut part = RawSession {
+            id: session_id(self.last_session_id.clone(), self.stem_named, file_stem),
+            format: Format::ClaudeCode,
+            file: self.s.file.clone(),
+            project: self.s.project.clone(),
+            turns,
+            turns_before: base,
+            ..RawSession::default()
+        };
+        for chain in self.side.take_before(base + n) {
+            let turn = chain.turn.map(|t| t - base);
+            super::subagents::attach(&mut part, chain.agent, None, turn);
+        }
+        self.s.turns_before = base + n;
+        self.usage.age();
+        sink.take(part);
+    }
+
     fn open_turn(&mut self, prompt: String, slash: Option<String>, at: Option<String>, uuid: Option<String>) {
         self.rejected_last = false;
         self.s.turns.push(RawTurn {
@@ -191,7 +246,7 @@ impl State {
                     if !id.is_empty() && !self.seen_calls.insert(id.clone()) {
                         continue;
                     }
-                    let ti = s.turns.len().wrapping_sub(1);
+                    let ti = (s.turns_before + s.turns.len()).wrapping_sub(1);
                     let Some(turn) = s.turns.last_mut() else {
                         s.actions_before_first_prompt += 1;
                         continue;

@@ -137,6 +137,20 @@ impl Queue {
         false
     }
 
+    /// The messages delivered into turns before `turn`, in file order, as `(turn, text)`:
+    /// taken out, as [`Queue::finish`] would give them (a reader hands those turns on).
+    pub fn settle(&mut self, turn: usize) -> Vec<(usize, String)> {
+        let (before, after) = std::mem::take(&mut self.delivered)
+            .into_iter()
+            .partition(|d| d.turn < turn);
+        self.delivered = after;
+        Queue {
+            waiting: VecDeque::new(),
+            delivered: before,
+        }
+        .finish()
+    }
+
     /// Each delivered message, in file order, as `(turn, text)`.
     pub fn finish(mut self) -> Vec<(usize, String)> {
         self.delivered.retain(|d| !d.dropped);

@@ -15,7 +15,8 @@ impl State {
                 continue;
             }
             let id = b.tool_use_id.as_deref().unwrap_or("");
-            if let Some(&(t, c)) = self.call_at.get(id) {
+            let held = |&(t, c): &(usize, usize)| Some((t.checked_sub(self.s.turns_before)?, c));
+            if let Some((t, c)) = self.call_at.get(id).and_then(held) {
                 let call = &mut self.s.turns[t].calls[c];
                 let text = result_text(b.content.as_ref().unwrap_or(&Value::Null));
                 call.rejected = is_rejection(&text);
@@ -59,7 +60,7 @@ impl State {
             return;
         }
         self.pending = None;
-        if self.queue.user_line(&text, self.s.turns.len().checked_sub(1)) {
+        if self.queue.user_line(&text, self.turns().checked_sub(1)) {
             return;
         }
         if ide.is_some() {

@@ -38,14 +38,37 @@ impl Who {
 }
 
 /// Each API response's usage at its largest, by (`message.id`, `requestId`): streaming
-/// writes a response over several lines while its counts grow.
+/// writes a response over several lines while its counts grow. A big transcript's reading
+/// ages the responses ([`Tokens::age`]): those not seen again since the age before are
+/// summed and forgotten.
 #[derive(Default)]
-pub(crate) struct Tokens(HashMap<(String, String), Usage>);
+pub(crate) struct Tokens {
+    now: HashMap<(String, String), Usage>,
+    old: HashMap<(String, String), Usage>,
+    done: Option<Usage>,
+}
+
+fn add(a: Usage, b: Usage) -> Usage {
+    Usage {
+        input: a.input + b.input,
+        output: a.output + b.output,
+        cache_read: a.cache_read + b.cache_read,
+        cache_creation: a.cache_creation + b.cache_creation,
+    }
+}
 
 impl Tokens {
+    pub fn age(&mut self) {
+        let old = std::mem::replace(&mut self.old, std::mem::take(&mut self.now));
+        self.done = old.into_values().chain(self.done).reduce(add);
+    }
+
     pub fn line(&mut self, line: &Line) {
         if let Some((key, u)) = line.usage() {
-            let e = self.0.entry(key).or_default();
+            let e = match self.old.get_mut(&key) {
+                Some(e) => e,
+                None => self.now.entry(key).or_default(),
+            };
             *e = Usage {
                 input: e.input.max(u.input),
                 output: e.output.max(u.output),
@@ -57,11 +80,9 @@ impl Tokens {
 
     /// The session's usage: each response once, at its largest.
     pub fn total(self) -> Option<Usage> {
-        self.0.into_values().reduce(|a, b| Usage {
-            input: a.input + b.input,
-            output: a.output + b.output,
-            cache_read: a.cache_read + b.cache_read,
-            cache_creation: a.cache_creation + b.cache_creation,
-        })
+        (self.done.into_iter())
+            .chain(self.old.into_values())
+            .chain(self.now.into_values())
+            .reduce(add)
     }
 }

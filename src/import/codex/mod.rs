@@ -8,6 +8,7 @@
 
 mod item;
 mod payload;
+mod segment;
 
 use std::collections::HashSet;
 use std::io::BufRead;
@@ -18,8 +19,9 @@ pub use item::is_rejection;
 use item::{Line, call_of, output_of, str_of, ts_key};
 
 use super::lines::JsonLines;
-use super::prompt::{is_codex_injected, strip_codex_ide, tag};
-use crate::transcript::{Call, Format, RawSession, RawTurn, Usage, push_text};
+use super::prompt::tag;
+use crate::transcript::{Call, Format, HoldAll, KEEP_TURNS, RawSession, TurnSink, Usage};
+use segment::Segmenter;
 
 /// Where a prompt or a piece of prose was read from.
 #[derive(Clone, Copy, PartialEq)]
@@ -50,7 +52,15 @@ struct Meta {
 
 /// Parses one rollout file, of either form.
 pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
+    read(reader, name, file_stem, &mut HoldAll)
+}
+
+/// [`parse`], handing turns on to `sink` as it goes when the sink streams (the returned
+/// reading then holds the last turns only).
+pub fn read<R: BufRead>(reader: R, name: &str, file_stem: &str, sink: &mut dyn TurnSink) -> RawSession {
     let mut lines = JsonLines::new(reader, name);
+    let mut seg: Option<Segmenter> = None;
+    let mut handed = 0;
     let mut s = RawSession {
         format: Format::Codex,
         file: name.to_owned(),
@@ -78,13 +88,47 @@ pub fn parse<R: BufRead>(reader: R, name: &str, file_stem: &str) -> RawSession {
             continue;
         }
         read_line(&mut s, &mut m, &mut evs, ln, &line);
+        // Which copies count is decided on the events of the first part: once they say it
+        // for sure, or at four holds' worth of lines.
+        let due = |h: u64| lines.bytes - handed > h && (seg.is_some() || Segmenter::sure(&evs) || lines.bytes > 4 * h);
+        if sink.hold().is_some_and(due) {
+            handed = lines.bytes;
+            let seg = seg.get_or_insert_with(|| Segmenter::new(&evs));
+            seg.events(&mut s, std::mem::take(&mut evs));
+            hand_on(&mut s, &mut m.seen_calls, sink, file_stem);
+        }
     }
-    segment(&mut s, evs);
+    seg.unwrap_or_else(|| Segmenter::new(&evs)).events(&mut s, evs);
     if s.id.is_empty() {
         s.id = file_stem.to_owned();
     }
     s.warnings = lines.warnings;
     s
+}
+
+/// Hands every turn but the last [`KEEP_TURNS`] on to `sink`.
+fn hand_on(s: &mut RawSession, seen_calls: &mut HashSet<String>, sink: &mut dyn TurnSink, file_stem: &str) {
+    let Some(n) = s.turns.len().checked_sub(KEEP_TURNS).filter(|&n| n > 0) else {
+        return;
+    };
+    for c in s.turns[..n].iter().flat_map(|t| &t.calls) {
+        seen_calls.remove(&c.id);
+    }
+    let part = RawSession {
+        id: if s.id.is_empty() {
+            file_stem.to_owned()
+        } else {
+            s.id.clone()
+        },
+        format: Format::Codex,
+        file: s.file.clone(),
+        project: s.project.clone(),
+        turns: s.turns.drain(..n).collect(),
+        turns_before: s.turns_before,
+        ..RawSession::default()
+    };
+    s.turns_before += n;
+    sink.take(part);
 }
 
 /// Reads one line (in the current form) into the session or the event list.
@@ -174,73 +218,5 @@ fn read_line(s: &mut RawSession, m: &mut Meta, evs: &mut Vec<Ev>, ln: u64, line:
             }
         }
         _ => {}
-    }
-}
-
-/// Turns the events into turns, each prompt and each piece of prose once.
-fn segment(s: &mut RawSession, evs: Vec<Ev>) {
-    let prompt_copy = if evs.iter().any(|e| matches!(e, Ev::Prompt(Copy::Event, ..))) {
-        Copy::Event
-    } else {
-        Copy::Item
-    };
-    let text_copy = if evs.iter().any(|e| matches!(e, Ev::Text(Copy::Item, _))) {
-        Copy::Item
-    } else {
-        Copy::Event
-    };
-    // Plan mode seen since the last `task_started`, and whether the running turn's prompt
-    // came after it (a `turn_context` is written before or after its prompt).
-    let (mut plan, mut turn_in_task) = (false, false);
-    // Without `task_started` events (older rollouts) a `turn_context` is its turn's only mark.
-    let tasks = evs.iter().any(|e| matches!(e, Ev::TaskStarted));
-    for ev in evs {
-        match ev {
-            Ev::Prompt(c, text, at) if c == prompt_copy && !is_codex_injected(&text) => {
-                let (request, ide_context) = strip_codex_ide(&text);
-                if request.trim().is_empty() {
-                    continue;
-                }
-                turn_in_task = true;
-                s.turns.push(RawTurn {
-                    prompt: request.to_owned(),
-                    started_at: at,
-                    ide_context,
-                    plan_mode: plan,
-                    ..RawTurn::default()
-                });
-                plan &= tasks;
-            }
-            Ev::TaskStarted => (plan, turn_in_task) = (false, false),
-            Ev::Plan => {
-                plan = true;
-                if let Some(t) = s.turns.last_mut().filter(|_| turn_in_task) {
-                    t.plan_mode = true;
-                }
-            }
-            Ev::Aborted => {
-                if let Some(t) = s.turns.last_mut() {
-                    t.interrupted = true;
-                }
-            }
-            Ev::Text(c, text) if c == text_copy => {
-                if let Some(t) = s.turns.last_mut() {
-                    push_text(t, &text);
-                }
-            }
-            Ev::Call(call) => match s.turns.last_mut() {
-                Some(t) => t.calls.push(call),
-                None => s.actions_before_first_prompt += 1,
-            },
-            Ev::Output(id, out, failed) => {
-                let calls = s.turns.iter_mut().rev().flat_map(|t| t.calls.iter_mut());
-                if let Some(c) = calls.into_iter().find(|c| c.id == id) {
-                    c.is_error = failed;
-                    c.rejected = is_rejection(&out);
-                    c.result = Some(out);
-                }
-            }
-            _ => {}
-        }
     }
 }
