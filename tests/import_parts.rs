@@ -13,12 +13,21 @@ fn leash() -> Command {
     Command::cargo_bin("leash").unwrap()
 }
 
-/// `leash import --no-cache PATH` with the given hold: (stdout lines, stderr).
+/// `leash import --no-cache PATH` with the given hold: (the output, stderr).
 fn import(path: &Path, hold: Option<u64>) -> (String, String) {
+    import_cached(path, hold, None)
+}
+
+/// `leash import PATH` with the given hold and cache folder (`None`: `--no-cache`).
+fn import_cached(path: &Path, hold: Option<u64>, cache: Option<&Path>) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.jsonl");
     let mut cmd = leash();
-    cmd.args(["import", "--no-cache"]).arg(path).arg("-o").arg(&out);
+    cmd.arg("import").arg(path).arg("-o").arg(&out);
+    match cache {
+        Some(c) => drop(cmd.env("XDG_CACHE_HOME", c)),
+        None => drop(cmd.arg("--no-cache")),
+    }
     if let Some(h) = hold {
         cmd.env("LEASH_IMPORT_HOLD", h.to_string());
     }
@@ -137,6 +146,24 @@ fn a_long_claude_session_with_sub_agents_reads_the_same_in_parts() {
     assert!(whole.len() > 40 * 2048, "the session goes in many parts");
     assert_eq!(parts, whole, "read in parts, the line is the whole reading's");
     assert_eq!(parts_err, whole_err);
+    // Its line, longer than a quarter of the hold, is built in a file, cached from there and
+    // read back from the cache file: the same bytes, cold and warm.
+    let cache = dir.path().join("cache");
+    for launch in ["cold", "warm"] {
+        let (got, err) = import_cached(&long, Some(2048), Some(&cache));
+        assert_eq!(got, whole, "{launch} launch");
+        assert_eq!(err, whole_err, "{launch} launch");
+    }
+    let cached: u64 = std::fs::read_dir(cache.join("leash"))
+        .unwrap()
+        .flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).unwrap().flatten())
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
+    assert!(
+        cached > whole.len() as u64,
+        "the long line is in the cache ({cached} bytes)"
+    );
     let v: Value = serde_json::from_str(&whole).unwrap();
     let first = v["turns"]
         .as_array()

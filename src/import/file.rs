@@ -7,7 +7,7 @@ use std::path::Path;
 use super::builder::LineBuilder;
 use super::forks::TurnKeys;
 use super::parts::Parts;
-use super::spool::{Line, Spool};
+use super::spool::{self, Line, Spool};
 use super::{FileKind, ImportOptions, Imported, Siblings, build_line, cache, detect};
 use crate::corpus::LoadError;
 use crate::transcript::{Format, RawSession};
@@ -47,30 +47,36 @@ pub(super) fn cached_line(path: &Path, opts: &ImportOptions, sib: &Siblings) -> 
     let d = opts.cache_dir.as_ref()?;
     let fp = fingerprint(path, sib)?;
     let built = cache::built_under(opts.expertise_map.digest());
-    let (warnings, line) = cache::get_line(d, path, &fp, &built)?;
-    Some(line.map(|line| slim(path, warnings, line)))
+    let c = cache::get_line(d, path, &fp, &built, spool::keep(opts.hold))?;
+    let line = c.line?;
+    let file = path.display().to_string();
+    let (id, keys) = match (c.id, c.keys, line.as_text()) {
+        (Some(id), Some(keys), _) => (id, TurnKeys { fork: c.fork, keys }),
+        // An entry without them (written by an earlier leash): read from the line.
+        (_, _, Some(text)) => (id_of(text), TurnKeys::of_line(text)),
+        (_, _, None) => return None,
+    };
+    Some(Some(LineOf {
+        id,
+        file,
+        warnings: c.warnings,
+        line,
+        keys,
+    }))
 }
 
-/// A cached line with its session id and turns' keys read from it.
-fn slim(path: &Path, warnings: Vec<String>, line: String) -> LineOf {
+/// The session id of a corpus line.
+fn id_of(line: &str) -> String {
     #[derive(serde::Deserialize)]
     struct Id {
         id: String,
     }
-    let id = serde_json::from_str::<Id>(&line).map(|i| i.id).unwrap_or_default();
-    LineOf {
-        id,
-        file: path.display().to_string(),
-        warnings,
-        keys: TurnKeys::of_line(&line),
-        line: Line::Text(line),
-    }
+    serde_json::from_str::<Id>(line).map(|i| i.id).unwrap_or_default()
 }
 
 /// [`import_file`] for [`super::open_inputs`]: the transcript read a part at a time and its
 /// line built as the parts come ([`super::parts`]); only the line, the session id, the
-/// warnings and the turns' keys are kept. A line short enough to be in memory is cached
-/// (the lookup is [`cached_line`]); a longer one is read again next time.
+/// warnings and the turns' keys are kept, and cached (the lookup is [`cached_line`]).
 pub(super) fn import_line(
     path: &Path,
     kind: FileKind,
@@ -86,7 +92,12 @@ pub(super) fn import_line(
         Some(r) => r,
         None => detect::open(path).map_err(fail)?,
     };
-    let mut parts = Parts::new(path, sib, Some(LineBuilder::new(false, Spool::default())), opts.hold);
+    let mut parts = Parts::new(
+        path,
+        sib,
+        Some(LineBuilder::new(false, Spool::new(spool::keep(opts.hold)))),
+        opts.hold,
+    );
     let raw = parts.read(reader, &name, format_of(kind)).map_err(fail)?;
     let b = parts.builder.take().expect("given above");
     let read = if is_empty(&raw) {
@@ -103,14 +114,21 @@ pub(super) fn import_line(
             keys: built.keys,
         })
     };
+    let mut read = read;
     if let Some((d, fp)) = &key {
-        let (warnings, text) = match &read {
-            Some(r) => (&r.warnings[..], r.line.as_text().map(Some)),
-            None => (&[][..], Some(None)),
+        let (warnings, store) = match &mut read {
+            Some(r) => {
+                let store = cache::LineToCache {
+                    id: &r.id,
+                    fork: r.keys.fork,
+                    keys: &r.keys.keys,
+                    line: &mut r.line,
+                };
+                (&r.warnings[..], Some(store))
+            }
+            None => (&[][..], None),
         };
-        if let Some(text) = text {
-            cache::put_line(d, path, fp, &built, warnings, text);
-        }
+        cache::put_line(d, path, fp, &built, warnings, store);
     }
     Ok(read)
 }

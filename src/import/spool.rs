@@ -1,20 +1,24 @@
 //! A session's corpus line while it is built: in memory, or in a private temporary file once
-//! it outgrows [`KEEP`] (a transcript of a hundred thousand turns makes a line of hundreds of
+//! it outgrows a quarter of the import's hold ([`keep`]: 8 MiB by default; a transcript of a hundred thousand turns makes a line of hundreds of
 //! MB; holding it would make an import's memory grow with one transcript's size).
 
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 
-/// Bytes of a line kept in memory; a longer line goes to a temporary file.
-pub const KEEP: usize = 8 << 20;
+/// Bytes of a line kept in memory, for an import that holds `hold` bytes of a transcript's
+/// lines at a time ([`crate::transcript::HOLD`] when `None`); a longer line goes to a file.
+pub fn keep(hold: Option<u64>) -> usize {
+    usize::try_from(hold.unwrap_or(crate::transcript::HOLD) / 4).unwrap_or(usize::MAX)
+}
 
 /// A finished corpus line (without its newline).
 #[derive(Debug)]
 pub enum Line {
     Text(String),
-    /// `len` bytes of UTF-8 in a private temporary file, from its start.
+    /// `len` bytes of UTF-8 in a file (a private temporary one, or the cache's), from `start`.
     File {
         file: File,
+        start: u64,
         len: u64,
     },
 }
@@ -24,11 +28,27 @@ impl Line {
     pub fn into_text(self) -> io::Result<String> {
         match self {
             Line::Text(s) => Ok(s),
-            Line::File { mut file, len } => {
+            Line::File { mut file, start, len } => {
                 let mut buf = Vec::with_capacity(usize::try_from(len).map_err(io::Error::other)?);
-                file.seek(SeekFrom::Start(0))?;
+                file.seek(SeekFrom::Start(start))?;
                 file.take(len).read_to_end(&mut buf)?;
                 String::from_utf8(buf).map_err(io::Error::other)
+            }
+        }
+    }
+
+    /// Copies the line as it is to `out`.
+    pub fn copy_to(&mut self, out: &mut impl Write) -> io::Result<()> {
+        match self {
+            Line::Text(s) => out.write_all(s.as_bytes()),
+            Line::File { file, start, len } => {
+                file.seek(SeekFrom::Start(*start))?;
+                let n = io::copy(&mut (&mut *file).take(*len), out)?;
+                if n == *len {
+                    Ok(())
+                } else {
+                    Err(io::ErrorKind::UnexpectedEof.into())
+                }
             }
         }
     }
@@ -50,8 +70,8 @@ impl Line {
                 out.write_all(safe.as_bytes())?;
                 Ok(safe.len() as u64)
             }
-            Line::File { file, len } => {
-                file.seek(SeekFrom::Start(0))?;
+            Line::File { file, start, len } => {
+                file.seek(SeekFrom::Start(*start))?;
                 let mut r = file.take(*len);
                 let (mut buf, mut kept, mut written) = (vec![0; 1 << 20], 0, 0u64);
                 loop {
@@ -90,17 +110,11 @@ fn char_end(b: &[u8]) -> usize {
     }
 }
 
-/// The bytes of a line being built: in memory up to [`KEEP`], then in a temporary file.
+/// The bytes of a line being built: in memory up to a limit, then in a temporary file.
 pub struct Spool {
     mem: Vec<u8>,
     file: Option<BufWriter<File>>,
     keep: usize,
-}
-
-impl Default for Spool {
-    fn default() -> Spool {
-        Spool::new(KEEP)
-    }
 }
 
 impl Spool {
@@ -145,7 +159,7 @@ impl Spool {
         let len = prefix.len() as u64 + io::copy(&mut body, &mut out)? + suffix.len() as u64;
         out.write_all(suffix.as_bytes())?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
-        Ok(Line::File { file, len })
+        Ok(Line::File { file, start: 0, len })
     }
 }
 
