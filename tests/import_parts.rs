@@ -146,7 +146,7 @@ fn a_long_claude_session_with_sub_agents_reads_the_same_in_parts() {
     assert!(whole.len() > 40 * 2048, "the session goes in many parts");
     assert_eq!(parts, whole, "read in parts, the line is the whole reading's");
     assert_eq!(parts_err, whole_err);
-    // Its line, longer than a quarter of the hold, is built in a file, cached from there and
+    // Its line, longer than the hold, is built in a file, cached from there and
     // read back from the cache file: the same bytes, cold and warm.
     let cache = dir.path().join("cache");
     for launch in ["cold", "warm"] {

@@ -49,8 +49,8 @@ pub struct ImportOptions {
     /// [`ImportOptions::cached`] sets leash's default (`dirs::cache_dir()/leash`).
     pub cache_dir: Option<PathBuf>,
     /// Bytes of a transcript's lines read before its earlier turns are classified and
-    /// written out ([`crate::transcript::HOLD`] when `None`); a line longer than a quarter of
-    /// it is built and kept in a file, not in memory. Smaller holds less in memory;
+    /// written out ([`crate::transcript::HOLD`] when `None`); a corpus line longer than that is
+    /// built and kept in a file, not in memory. Smaller holds less in memory;
     /// the result is the same but where a tool's result, a sub-agent or a typed message
     /// comes more than [`crate::transcript::KEEP_TURNS`] turns after its turn.
     pub hold: Option<u64>,

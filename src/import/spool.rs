@@ -1,5 +1,5 @@
 //! A session's corpus line while it is built: in memory, or in a private temporary file once
-//! it outgrows a quarter of the import's hold ([`keep`]: 8 MiB by default; a transcript of a hundred thousand turns makes a line of hundreds of
+//! it outgrows the import's hold ([`keep`]: 8 MiB by default; a transcript of a hundred thousand turns makes a line of hundreds of
 //! MB; holding it would make an import's memory grow with one transcript's size).
 
 use std::fs::File;
@@ -8,7 +8,7 @@ use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 /// Bytes of a line kept in memory, for an import that holds `hold` bytes of a transcript's
 /// lines at a time ([`crate::transcript::HOLD`] when `None`); a longer line goes to a file.
 pub fn keep(hold: Option<u64>) -> usize {
-    usize::try_from(hold.unwrap_or(crate::transcript::HOLD) / 4).unwrap_or(usize::MAX)
+    usize::try_from(hold.unwrap_or(crate::transcript::HOLD)).unwrap_or(usize::MAX)
 }
 
 /// A finished corpus line (without its newline).

@@ -228,7 +228,7 @@ pub fn result_text(content: &Value) -> String {
 
 /// Bytes of lines a reader reads, when it may hand turns on, before it hands on every turn
 /// but its last [`KEEP_TURNS`]: about what a big transcript's reading holds at a time.
-pub const HOLD: u64 = 32 << 20;
+pub const HOLD: u64 = 8 << 20;
 /// Turns a reader keeps when it hands the others on: a tool's result, a sub-agent or a
 /// message typed meanwhile may still come for them.
 pub const KEEP_TURNS: usize = 8;
