@@ -31,9 +31,20 @@ pub struct LineBuilder {
     written: usize,
     first_prompt: Option<String>,
     subagent_actions: u64,
+    counts: Counts,
     keys: Vec<Option<u128>>,
     /// The v1 turns, when the caller keeps the session.
     kept: Option<Vec<Turn>>,
+}
+
+/// What a session holds, as `leash doctor` reports it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub turns: u64,
+    /// Main-chain tool calls.
+    pub actions: u64,
+    /// Sub-agents, tied to a turn or not.
+    pub subagents: u64,
 }
 
 /// What [`LineBuilder::finish`] gives.
@@ -43,6 +54,7 @@ pub struct Built {
     pub line: Line,
     /// The turns' keys, for [`super::forks`].
     pub keys: TurnKeys,
+    pub counts: Counts,
 }
 
 impl LineBuilder {
@@ -56,6 +68,7 @@ impl LineBuilder {
             written: 0,
             first_prompt: None,
             subagent_actions: 0,
+            counts: Counts::default(),
             keys: Vec::new(),
             kept: keep.then(Vec::new),
         }
@@ -71,6 +84,9 @@ impl LineBuilder {
         self.keys
             .push(t.uuid.as_deref().map(|u| super::forks::key(u, &t.prompt)));
         self.subagent_actions += t.subagents.iter().map(|a| a.actions).sum::<u64>();
+        self.counts.turns += 1;
+        self.counts.actions += t.calls.len() as u64;
+        self.counts.subagents += t.subagents.len() as u64;
         if self.first_prompt.is_none() {
             self.first_prompt = Some(truncate(first_line(&t.prompt), 200).to_owned());
         }
@@ -140,6 +156,10 @@ impl LineBuilder {
             keys: TurnKeys {
                 fork: raw.origin.as_deref() == Some("fork"),
                 keys: self.keys,
+            },
+            counts: Counts {
+                subagents: self.counts.subagents + raw.unattached_subagents.len() as u64,
+                ..self.counts
             },
         })
     }

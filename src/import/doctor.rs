@@ -90,16 +90,16 @@ fn examine_file(path: &Path, sib: &Siblings) -> FileReport {
     }
     .into();
     if matches!(kind, FileKind::Claude | FileKind::Codex) {
-        match file::import_file(path, kind, &ImportOptions::default(), sib) {
+        // Read a part at a time, as the app reads it: a huge transcript is counted in
+        // bounded memory.
+        match file::import_line(path, kind, &ImportOptions::default(), sib, None) {
             Ok(Some(i)) => {
                 r.sessions = 1;
-                r.session_id = Some(i.raw.id.clone());
-                r.turns = i.raw.turns.len() as u64;
-                r.actions = i.raw.turns.iter().map(|t| t.calls.len() as u64).sum();
-                let subs =
-                    i.raw.turns.iter().map(|t| t.subagents.len()).sum::<usize>() + i.raw.unattached_subagents.len();
-                r.subagents_attached = subs as u64;
-                r.skipped = i.raw.warnings;
+                r.session_id = Some(i.id);
+                r.turns = i.counts.turns;
+                r.actions = i.counts.actions;
+                r.subagents_attached = i.counts.subagents;
+                r.skipped = i.warnings;
             }
             Ok(None) => r
                 .skipped

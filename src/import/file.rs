@@ -4,7 +4,7 @@
 use std::io::BufRead;
 use std::path::Path;
 
-use super::builder::LineBuilder;
+use super::builder::{Counts, LineBuilder};
 use super::forks::TurnKeys;
 use super::parts::Parts;
 use super::spool::{self, Line, Spool};
@@ -40,6 +40,8 @@ pub(super) struct LineOf {
     pub warnings: Vec<String>,
     pub line: Line,
     pub keys: TurnKeys,
+    /// Turns, actions and sub-agents (zero for a line read from the cache).
+    pub counts: Counts,
 }
 
 /// The cached line of a file, if the cache is on and nothing it depends on changed.
@@ -62,6 +64,7 @@ pub(super) fn cached_line(path: &Path, opts: &ImportOptions, sib: &Siblings) -> 
         warnings: c.warnings,
         line,
         keys,
+        counts: Counts::default(),
     }))
 }
 
@@ -112,6 +115,7 @@ pub(super) fn import_line(
             warnings: raw.warnings,
             line: built.line,
             keys: built.keys,
+            counts: built.counts,
         })
     };
     let mut read = read;
