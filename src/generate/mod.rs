@@ -22,6 +22,7 @@ mod human;
 mod scenario;
 mod session;
 mod stack;
+mod strata;
 mod subject;
 pub mod text;
 pub mod tree;
