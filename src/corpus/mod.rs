@@ -1,10 +1,10 @@
 //! A loaded corpus: one compact row of aggregates per session, plus where its line lives so
 //! that the full session can be re-read when a person opens it.
 
-mod fast;
+pub(crate) mod fast;
 mod load;
 mod parse;
-mod scan;
+pub(crate) mod scan;
 mod source;
 
 use std::collections::hash_map::Entry;

@@ -9,6 +9,7 @@ mod batch;
 pub mod csv;
 pub mod file;
 mod jsonl;
+mod line;
 mod lines;
 mod parquet;
 mod rows;

@@ -1,11 +1,8 @@
 //! The rows of each table for a run of sessions: the sessions table from the loaded rows,
 //! the others from each session's line, read again and parsed only as far as they need.
 
-use std::borrow::Cow;
-
-use serde::Deserialize;
-
 use super::batch::Batch;
+use super::line::{ActionLine, DecisionLine, Line, Scanned, TurnActions, TurnDecisions, TurnLine};
 use super::lines::Lines;
 use super::schema::Table;
 use crate::corpus::{Corpus, RatifiedAs, SessionRow};
@@ -17,72 +14,6 @@ pub struct Source<'a> {
     pub corpus: &'a Corpus,
     pub how: RatifiedAs,
     pub table: Table,
-}
-
-/// A session line as the turns, decisions and actions tables read it: each reads only the
-/// keys it needs (`T`), the rest (the agent's long response text above all) is skipped
-/// unparsed; strings are borrowed from the line where they hold no escape.
-#[derive(Deserialize)]
-struct Line<'a, T> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    turns: Vec<T>,
-}
-
-#[derive(Deserialize)]
-struct TurnLine<'a> {
-    #[serde(borrow)]
-    prompt: Cow<'a, str>,
-    #[serde(default, borrow)]
-    actions: Vec<ActionLine<'a>>,
-    #[serde(default, borrow)]
-    response: Option<Cow<'a, str>>,
-    #[serde(default)]
-    response_words: Option<u64>,
-    #[serde(default)]
-    decisions: Vec<serde::de::IgnoredAny>,
-}
-
-#[derive(Deserialize)]
-struct TurnDecisions<'a> {
-    #[serde(default, borrow)]
-    decisions: Vec<DecisionLine<'a>>,
-}
-
-#[derive(Deserialize)]
-struct TurnActions<'a> {
-    #[serde(default, borrow)]
-    actions: Vec<ActionLine<'a>>,
-}
-
-#[derive(Deserialize)]
-struct ActionLine<'a> {
-    #[serde(borrow)]
-    tool: Cow<'a, str>,
-    #[serde(default, borrow)]
-    target: Option<Cow<'a, str>>,
-    #[serde(default)]
-    ok: Option<bool>,
-}
-
-#[derive(Deserialize)]
-struct DecisionLine<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    kind: Kind,
-    actor: Actor,
-    #[serde(default, borrow)]
-    category: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    summary: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    evidence: Option<Cow<'a, str>>,
-    #[serde(default)]
-    confidence: Option<f64>,
-    #[serde(default)]
-    ratified: Option<bool>,
-    #[serde(default, borrow)]
-    rule: Option<Cow<'a, str>>,
 }
 
 impl Source<'_> {
@@ -196,11 +127,19 @@ impl Source<'_> {
 }
 
 /// A session's line, checked to still be that session's.
-fn parse<'b, T: Deserialize<'b>>(name: &str, row: &SessionRow, bytes: &'b [u8]) -> Result<Line<'b, T>, String> {
-    // One vectorised UTF-8 check of the line, rather than one per string it borrows.
-    let text = simdutf8::basic::from_utf8(bytes).map_err(|_| format!("{name}:{}: not UTF-8", row.loc.line))?;
-    let line: Line<T> = serde_json::from_str(text)
-        .map_err(|e| format!("{name}:{}: {}", row.loc.line, crate::corpus::json_reason(&e)))?;
+fn parse<'b, T: Scanned<'b> + serde::Deserialize<'b>>(
+    name: &str,
+    row: &SessionRow,
+    bytes: &'b [u8],
+) -> Result<Line<'b, T>, String> {
+    let line = match Line::scan(bytes) {
+        Some(line) => line,
+        None => {
+            let text = std::str::from_utf8(bytes).map_err(|_| format!("{name}:{}: not UTF-8", row.loc.line))?;
+            serde_json::from_str(text)
+                .map_err(|e| format!("{name}:{}: {}", row.loc.line, crate::corpus::json_reason(&e)))?
+        }
+    };
     if *line.id != *row.id {
         return Err(format!(
             "{name}:{}: the file changed since it was loaded (this line is now session {:?}, not {:?})",
