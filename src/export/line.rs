@@ -15,7 +15,7 @@ use crate::corpus::fast::{Seen, opt};
 use crate::corpus::scan::{RawStr, Scan};
 use crate::model::{Actor, Kind};
 
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct Line<'a, T> {
     #[serde(borrow)]
     pub id: Cow<'a, str>,
@@ -23,7 +23,7 @@ pub struct Line<'a, T> {
 }
 
 /// A turn as the turns table reads it.
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct TurnLine<'a> {
     #[serde(borrow)]
     pub prompt: Cow<'a, str>,
@@ -37,19 +37,19 @@ pub struct TurnLine<'a> {
     pub decisions: Vec<IgnoredAny>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct TurnDecisions<'a> {
     #[serde(default, borrow)]
     pub decisions: Vec<DecisionLine<'a>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct TurnActions<'a> {
     #[serde(default, borrow)]
     pub actions: Vec<ActionLine<'a>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct ActionLine<'a> {
     #[serde(borrow)]
     pub tool: Cow<'a, str>,
@@ -59,7 +59,7 @@ pub struct ActionLine<'a> {
     pub ok: Option<bool>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct DecisionLine<'a> {
     #[serde(borrow)]
     pub id: Cow<'a, str>,
@@ -240,3 +240,6 @@ fn named<T: Copy, const N: usize>(p: &mut Scan, all: [T; N], name: fn(T) -> &'st
     let s = p.raw_string()?.value();
     all.into_iter().find(|&v| name(v) == s)
 }
+
+#[cfg(test)]
+mod tests;
