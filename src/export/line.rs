@@ -27,8 +27,8 @@ pub struct Line<'a, T> {
 pub struct TurnLine<'a> {
     #[serde(borrow)]
     pub prompt: Cow<'a, str>,
-    #[serde(default, borrow)]
-    pub actions: Vec<ActionLine<'a>>,
+    #[serde(default)]
+    pub actions: Vec<ActionOk>,
     #[serde(default, borrow)]
     pub response: Option<Cow<'a, str>>,
     #[serde(default)]
@@ -55,6 +55,15 @@ pub struct ActionLine<'a> {
     pub tool: Cow<'a, str>,
     #[serde(default, borrow)]
     pub target: Option<Cow<'a, str>>,
+    #[serde(default)]
+    pub ok: Option<bool>,
+}
+
+/// An action as the turns table counts it: only whether it failed is read.
+#[derive(Debug, PartialEq, Deserialize)]
+pub struct ActionOk {
+    #[serde(rename = "tool")]
+    _tool: IgnoredAny,
     #[serde(default)]
     pub ok: Option<bool>,
 }
@@ -194,6 +203,25 @@ impl<'a> Scanned<'a> for ActionLine<'a> {
             target,
             ok,
         })
+    }
+}
+
+impl Scanned<'_> for ActionOk {
+    fn scan(p: &mut Scan) -> Option<Self> {
+        let mut seen = Seen::default();
+        let (mut tool, mut ok) = (false, None);
+        p.object(|p, k| {
+            match k {
+                "tool" => {
+                    seen.once(0).and_then(|_| p.skip_string())?;
+                    tool = true;
+                }
+                "ok" => ok = seen.once(1).and_then(|_| opt(p, Scan::bool))?,
+                _ => p.skip()?,
+            }
+            Some(())
+        })?;
+        tool.then_some(ActionOk { _tool: IgnoredAny, ok })
     }
 }
 

@@ -77,11 +77,11 @@ impl<W: Write + Send> ParquetSink<W> {
             let keep = |i: &usize| col.valid[*i];
             let levels = levels.as_deref();
             match col.data {
-                Data::Str { bytes, ends } => {
+                Data::Str { bytes, spans } => {
                     let bytes = bytes::Bytes::from(bytes.into_bytes());
-                    let values: Vec<ByteArray> = (0..ends.len())
+                    let values: Vec<ByteArray> = (0..spans.len())
                         .filter(keep)
-                        .map(|i| ByteArray::from(bytes.slice(if i == 0 { 0 } else { ends[i - 1] }..ends[i])))
+                        .map(|i| ByteArray::from(bytes.slice(spans[i].0..spans[i].1)))
                         .collect();
                     w.typed::<ByteArrayType>().write_batch(&values, levels, None)
                 }

@@ -4,7 +4,7 @@
 use super::batch::Batch;
 use super::line::{ActionLine, DecisionLine, Line, Scanned, TurnActions, TurnDecisions, TurnLine};
 use super::lines::Lines;
-use super::schema::Table;
+use super::schema::{FACETS, Table};
 use crate::corpus::{Corpus, RatifiedAs, SessionRow};
 use crate::model::{Actor, Kind, count_words, expertise_name};
 use crate::stats::{Regime, ratio};
@@ -19,34 +19,43 @@ pub struct Source<'a> {
 impl Source<'_> {
     /// The rows of the sessions at `members` (indices into the corpus's rows), in order.
     pub fn batch(&self, members: &[u32]) -> Result<Batch, String> {
-        let mut b = Batch::new(&self.table.columns());
+        let rows = members.iter().map(|&i| &self.corpus.rows[i as usize]);
+        // Room for the rows the loaded figures promise (a hint: a line may have changed).
+        let expected: u64 = match self.table {
+            Table::Sessions => members.len() as u64,
+            Table::Turns => rows.clone().map(|r| u64::from(r.turns)).sum(),
+            Table::Decisions => rows.clone().map(|r| u64::from(r.tally.total())).sum(),
+            Table::Actions => rows.clone().map(|r| r.actions).sum(),
+        };
+        let mut b = Batch::new(&self.table.columns(), expected as usize);
         if self.table == Table::Sessions {
-            for &i in members {
-                self.session(&mut b, &self.corpus.rows[i as usize]);
+            for r in rows {
+                self.session(&mut b, r);
             }
             return Ok(b);
         }
         let mut lines = Lines::new(&self.corpus.sources);
-        for &i in members {
-            let row = &self.corpus.rows[i as usize];
+        for row in rows {
             let (name, bytes) = lines.read(&row.loc)?;
+            // The session's own rows after its first repeat its id and facets.
+            let s = Rows { row, first: b.rows() };
             match self.table {
                 Table::Turns => {
                     let line: Line<TurnLine> = parse(name, row, bytes)?;
                     for (t, turn) in line.turns.iter().enumerate() {
-                        self.turn(&mut b, row, t as i64 + 1, turn);
+                        self.turn(&mut b, &s, t as i64 + 1, turn);
                     }
                 }
                 Table::Decisions => {
                     let line: Line<TurnDecisions> = parse(name, row, bytes)?;
                     for (t, turn) in line.turns.iter().enumerate() {
-                        self.decisions(&mut b, row, t as i64 + 1, &turn.decisions);
+                        self.decisions(&mut b, &s, t as i64 + 1, &turn.decisions);
                     }
                 }
                 _ => {
                     let line: Line<TurnActions> = parse(name, row, bytes)?;
                     for (t, turn) in line.turns.iter().enumerate() {
-                        self.actions(&mut b, row, t as i64 + 1, &turn.actions);
+                        self.actions(&mut b, &s, t as i64 + 1, &turn.actions);
                     }
                 }
             }
@@ -85,43 +94,68 @@ impl Source<'_> {
         b.str(self.corpus.mode_name(r)).str(r.outcome.map(|o| o.name()));
     }
 
-    fn turn(&self, b: &mut Batch, r: &SessionRow, t: i64, turn: &TurnLine) {
+    fn turn(&self, b: &mut Batch, s: &Rows, t: i64, turn: &TurnLine) {
         let words = turn
             .response_words
             .unwrap_or_else(|| turn.response.as_deref().map_or(0, count_words));
         let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
-        b.str(Some(&r.id)).int(Some(t)).str(Some(&turn.prompt)).count(words);
+        s.id(b).int(Some(t)).str(Some(&turn.prompt)).count(words);
         b.count(turn.actions.len() as u64).count(failed as u64);
         b.count(turn.decisions.len() as u64);
-        self.facets(b, r);
+        s.facets(self, b);
     }
 
-    fn decisions(&self, b: &mut Batch, r: &SessionRow, t: i64, decisions: &[DecisionLine]) {
+    fn decisions(&self, b: &mut Batch, s: &Rows, t: i64, decisions: &[DecisionLine]) {
         for d in decisions {
             let ratified = d.ratified == Some(true);
             // Redacted sessions' decisions count nowhere (the report leaves them out).
-            let counted = (!r.redacted).then(|| counted_actor(d.actor, ratified, self.how));
-            b.str(Some(&r.id))
-                .int(Some(t))
-                .str(Some(&d.id))
-                .str(Some(d.kind.name()));
+            let counted = (!s.row.redacted).then(|| counted_actor(d.actor, ratified, self.how));
+            s.id(b).int(Some(t)).str(Some(&d.id)).str(Some(d.kind.name()));
             b.str(Some(d.actor.name()))
                 .str(counted.map(Actor::name))
                 .bool(Some(ratified));
             b.str(d.category.as_deref()).str(d.summary.as_deref());
             b.str(d.evidence.as_deref()).float(d.confidence).str(d.rule.as_deref());
-            self.facets(b, r);
+            s.facets(self, b);
         }
     }
 
-    fn actions(&self, b: &mut Batch, r: &SessionRow, t: i64, actions: &[ActionLine]) {
+    fn actions(&self, b: &mut Batch, s: &Rows, t: i64, actions: &[ActionLine]) {
         for (n, a) in actions.iter().enumerate() {
-            b.str(Some(&r.id))
-                .int(Some(t))
-                .int(Some(n as i64 + 1))
-                .str(Some(&a.tool));
+            s.id(b).int(Some(t)).int(Some(n as i64 + 1)).str(Some(&a.tool));
             b.str(a.target.as_deref()).bool(a.ok);
-            self.facets(b, r);
+            s.facets(self, b);
+        }
+    }
+}
+
+/// The rows of one session in a batch: the first at `first`.
+struct Rows<'r> {
+    row: &'r SessionRow,
+    first: usize,
+}
+
+impl Rows<'_> {
+    /// Whether the row being built is the session's first.
+    fn fresh(&self, b: &Batch) -> bool {
+        b.rows() == self.first
+    }
+
+    /// The session's id, starting a row.
+    fn id<'b>(&self, b: &'b mut Batch) -> &'b mut Batch {
+        if self.fresh(b) {
+            b.str(Some(&self.row.id))
+        } else {
+            b.repeat(1)
+        }
+    }
+
+    /// The session's facets, ending a row.
+    fn facets(&self, src: &Source, b: &mut Batch) {
+        if self.fresh(b) {
+            src.facets(b, self.row);
+        } else {
+            b.repeat(FACETS.len());
         }
     }
 }
