@@ -163,11 +163,17 @@ impl Batch {
         self
     }
 
-    /// The next `n` cells repeat those above them (the row before must have them).
+    /// The next `n` cells, within the row, repeat those above them (the row before must
+    /// have them).
     pub fn repeat(&mut self, n: usize) -> &mut Self {
-        for _ in 0..n {
-            let i = self.advance();
-            self.cols[i].repeat();
+        let end = self.next + n;
+        for c in &mut self.cols[self.next..end] {
+            c.repeat();
+        }
+        self.next = end;
+        if end == self.cols.len() {
+            self.next = 0;
+            self.rows += 1;
         }
         self
     }

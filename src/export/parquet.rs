@@ -5,6 +5,7 @@
 //! reading) is done by [`Encoder::encode`] on the threads that build the batches, each column
 //! chunk into memory; the one writer only appends the encoded chunks, in order.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::sync::Arc;
 
@@ -100,32 +101,37 @@ impl Encoder {
 /// Non-null values only, and a definition level per row of a nullable column (1 = present).
 fn write_column(w: &mut ColumnWriter, col: Column, nullable: bool) -> parquet::errors::Result<usize> {
     let levels: Option<Vec<i16>> = nullable.then(|| col.valid.iter().map(|&v| i16::from(v)).collect());
-    let keep = |i: &usize| col.valid[*i];
     let levels = levels.as_deref();
+    let valid = &col.valid;
     match (w, col.data) {
         (ColumnWriter::ByteArrayColumnWriter(w), Data::Str { bytes, spans }) => {
             let bytes = Bytes::from(bytes.into_bytes());
-            let values: Vec<ByteArray> = (0..spans.len())
-                .filter(keep)
-                .map(|i| ByteArray::from(bytes.slice(spans[i].0..spans[i].1)))
+            let values: Vec<ByteArray> = present(&spans, valid, nullable)
+                .iter()
+                .map(|&(start, end)| ByteArray::from(bytes.slice(start..end)))
                 .collect();
             w.write_batch(&values, levels, None)
         }
         (ColumnWriter::Int64ColumnWriter(w), Data::Int(v)) => {
-            let values: Vec<i64> = (0..v.len()).filter(keep).map(|i| v[i]).collect();
-            w.write_batch(&values, levels, None)
+            w.write_batch(&present(&v, valid, nullable), levels, None)
         }
         (ColumnWriter::DoubleColumnWriter(w), Data::Float(v)) => {
-            let values: Vec<f64> = (0..v.len()).filter(keep).map(|i| v[i]).collect();
-            w.write_batch(&values, levels, None)
+            w.write_batch(&present(&v, valid, nullable), levels, None)
         }
         (ColumnWriter::BoolColumnWriter(w), Data::Bool(v)) => {
-            let values: Vec<bool> = (0..v.len()).filter(keep).map(|i| v[i]).collect();
-            w.write_batch(&values, levels, None)
+            w.write_batch(&present(&v, valid, nullable), levels, None)
         }
         _ => Err(parquet::errors::ParquetError::General(
             "a column of another type than its schema's".into(),
         )),
+    }
+}
+
+/// A required column's values as they are; a nullable one's without its nulls.
+fn present<'a, T: Copy>(v: &'a [T], valid: &[bool], nullable: bool) -> Cow<'a, [T]> {
+    match nullable {
+        false => v.into(),
+        true => v.iter().zip(valid).filter(|(_, ok)| **ok).map(|(x, _)| *x).collect(),
     }
 }
 
