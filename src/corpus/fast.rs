@@ -12,7 +12,7 @@ use super::scan::{RawStr, Scan};
 use crate::model::{Actor, Expertise, Kind, Outcome, parse_expertise};
 
 /// The session of a line, or `None` to let the reference path decide.
-pub fn parse(line: &[u8]) -> Option<RawSession<'_>> {
+pub(super) fn parse(line: &[u8]) -> Option<RawSession<'_>> {
     let mut p = Scan::new(line)?;
     let mut seen = Seen::default();
     let mut s = RawSession::default();
@@ -44,10 +44,10 @@ pub fn parse(line: &[u8]) -> Option<RawSession<'_>> {
 
 /// Known keys met so far: serde refuses a repeated field, so the fast path does too.
 #[derive(Default)]
-struct Seen(u32);
+pub(crate) struct Seen(u32);
 
 impl Seen {
-    fn once(&mut self, bit: u32) -> Option<()> {
+    pub(crate) fn once(&mut self, bit: u32) -> Option<()> {
         let fresh = self.0 & (1 << bit) == 0;
         self.0 |= 1 << bit;
         fresh.then_some(())
@@ -55,7 +55,7 @@ impl Seen {
 }
 
 /// `null` means `None`; anything else must be what `f` reads.
-fn opt<'a, T>(p: &mut Scan<'a>, f: impl FnOnce(&mut Scan<'a>) -> Option<T>) -> Option<Option<T>> {
+pub(crate) fn opt<'a, T>(p: &mut Scan<'a>, f: impl FnOnce(&mut Scan<'a>) -> Option<T>) -> Option<Option<T>> {
     if p.null() { Some(None) } else { f(p).map(Some) }
 }
 

@@ -1,16 +1,19 @@
 //! A loaded corpus: one compact row of aggregates per session, plus where its line lives so
 //! that the full session can be re-read when a person opens it.
 
-mod fast;
+pub(crate) mod fast;
 mod load;
 mod parse;
-mod scan;
+pub(crate) mod scan;
 mod source;
 
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 pub use load::{Batch, LoadError, Skip, load_sources};
+/// Generated v1 lines, well-typed, mistyped and damaged, for the property tests of readers.
+#[cfg(test)]
+pub(crate) use parse::fuzz::{cases as fuzz_cases, line as fuzz_line};
 pub use parse::{ESTIMATED_EXPERTISE, ESTIMATED_OUTCOME, FIRST_PROMPT_KEEP, ParsedSession, json_reason, parse_line};
 pub use source::{Location, Source, SourceData, SourceKind};
 

@@ -366,6 +366,6 @@ pub fn json_reason(e: &serde_json::Error) -> String {
 }
 
 #[cfg(test)]
-mod fuzz;
+pub(crate) mod fuzz;
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,8 @@
 //! A validating JSON scanner that builds nothing: it walks a line once, checks it against the
 //! JSON grammar, and hands the caller keys, strings and numbers as slices of the line.
 //!
-//! It exists for the loader's hot path (`fast.rs`), where a general parser spends most of its
+//! It exists for the loader's hot path (`fast.rs`) and the export's second reading of a
+//! session's line (`export/line.rs`), where a general parser spends most of its
 //! time building a tree that is read once and dropped. It is deliberately conservative: it
 //! answers `None` for anything it is not sure a strict parser would take the same way (a key
 //! with an escape, a lone surrogate, a number with many digits, deep nesting), and the caller
@@ -16,7 +17,7 @@ use strings::{escape_len, special, unescape};
 /// Containers deeper than this are left to the reference parser (serde_json stops at 128).
 const MAX_DEPTH: u32 = 100;
 
-pub(super) struct Scan<'a> {
+pub(crate) struct Scan<'a> {
     text: &'a str,
     i: usize,
     depth: u32,
@@ -24,14 +25,14 @@ pub(super) struct Scan<'a> {
 
 /// A string's contents as written, escapes and all.
 #[derive(Clone, Copy)]
-pub(super) struct RawStr<'a> {
+pub(crate) struct RawStr<'a> {
     raw: &'a str,
     escaped: bool,
 }
 
 impl<'a> RawStr<'a> {
     /// The string's value, decoded only when it holds an escape.
-    pub(super) fn value(self) -> Cow<'a, str> {
+    pub(crate) fn value(self) -> Cow<'a, str> {
         if self.escaped {
             Cow::Owned(unescape(self.raw))
         } else {
@@ -42,7 +43,7 @@ impl<'a> RawStr<'a> {
 
 impl<'a> Scan<'a> {
     /// A scanner over `line`, or `None` when it is not UTF-8.
-    pub(super) fn new(line: &'a [u8]) -> Option<Scan<'a>> {
+    pub(crate) fn new(line: &'a [u8]) -> Option<Scan<'a>> {
         Some(Scan {
             text: simdutf8::basic::from_utf8(line).ok()?,
             i: 0,
@@ -57,7 +58,7 @@ impl<'a> Scan<'a> {
 
     /// The next byte that is not whitespace, left unconsumed.
     #[inline(always)]
-    pub(super) fn peek(&mut self) -> Option<u8> {
+    pub(crate) fn peek(&mut self) -> Option<u8> {
         let b = self.bytes();
         // Whitespace is all below b'!', so most calls end here.
         if let Some(&c) = b.get(self.i)
@@ -83,13 +84,13 @@ impl<'a> Scan<'a> {
 
     /// Only whitespace is left.
     #[inline(always)]
-    pub(super) fn end(&mut self) -> Option<()> {
+    pub(crate) fn end(&mut self) -> Option<()> {
         self.peek().is_none().then_some(())
     }
 
     /// An object, handing each key to `field`, which must consume its value.
     #[inline(always)]
-    pub(super) fn object(&mut self, mut field: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+    pub(crate) fn object(&mut self, mut field: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
         self.enter(b'{')?;
         if !self.eat(b'}') {
             loop {
@@ -121,7 +122,7 @@ impl<'a> Scan<'a> {
 
     /// An array, calling `item` to consume each element.
     #[inline(always)]
-    pub(super) fn array(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+    pub(crate) fn array(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
         self.enter(b'[')?;
         if !self.eat(b']') {
             loop {
@@ -143,7 +144,7 @@ impl<'a> Scan<'a> {
 
     /// `null` is consumed and answers true; anything else is left in place.
     #[inline(always)]
-    pub(super) fn null(&mut self) -> bool {
+    pub(crate) fn null(&mut self) -> bool {
         self.peek() == Some(b'n') && self.literal(b"null")
     }
 
@@ -155,7 +156,7 @@ impl<'a> Scan<'a> {
     }
 
     #[inline(always)]
-    pub(super) fn bool(&mut self) -> Option<bool> {
+    pub(crate) fn bool(&mut self) -> Option<bool> {
         if self.literal(b"true") {
             Some(true)
         } else {
@@ -164,13 +165,13 @@ impl<'a> Scan<'a> {
     }
 
     #[inline(always)]
-    pub(super) fn string(&mut self) -> Option<Cow<'a, str>> {
+    pub(crate) fn string(&mut self) -> Option<Cow<'a, str>> {
         self.raw_string().map(RawStr::value)
     }
 
     /// A string, validated (escapes, no raw control characters) but not decoded.
     #[inline(always)]
-    pub(super) fn raw_string(&mut self) -> Option<RawStr<'a>> {
+    pub(crate) fn raw_string(&mut self) -> Option<RawStr<'a>> {
         let (start, end, escaped) = self.string_span()?;
         Some(RawStr {
             raw: &self.text[start..end],
@@ -180,7 +181,7 @@ impl<'a> Scan<'a> {
 
     /// A string that is only checked, not read.
     #[inline(always)]
-    pub(super) fn skip_string(&mut self) -> Option<()> {
+    pub(crate) fn skip_string(&mut self) -> Option<()> {
         self.string_span().map(drop)
     }
 
@@ -212,7 +213,7 @@ impl<'a> Scan<'a> {
 
     /// A non-negative integer without fraction or exponent that fits a `u64`.
     #[inline(always)]
-    pub(super) fn u64(&mut self) -> Option<u64> {
+    pub(crate) fn u64(&mut self) -> Option<u64> {
         let (n, integer) = self.number()?;
         if !integer || n.starts_with('-') || n.len() > 19 {
             return None;
@@ -221,7 +222,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Any number, as long as it has few enough digits that every parser rounds it alike.
-    pub(super) fn f64(&mut self) -> Option<f64> {
+    pub(crate) fn f64(&mut self) -> Option<f64> {
         let (n, _) = self.number()?;
         let digits = n
             .bytes()
@@ -266,7 +267,7 @@ impl<'a> Scan<'a> {
 
     /// Any value, validated and dropped.
     #[inline(always)]
-    pub(super) fn skip(&mut self) -> Option<()> {
+    pub(crate) fn skip(&mut self) -> Option<()> {
         // On a copy, so that this scanner never has its address taken by a call that cannot
         // be inlined (the recursion), and can live in registers.
         let mut copy = Scan { ..*self };

@@ -7,10 +7,11 @@ use super::schema::{Col, Type};
 /// default value, and an empty string).
 #[derive(Debug, Clone)]
 pub enum Data {
-    /// All strings back to back in `bytes`; row `i` is `bytes[ends[i-1]..ends[i]]`.
+    /// The strings in `bytes`; row `i` is `bytes[spans[i].0..spans[i].1]` (a row that repeats
+    /// the row before it shares its span).
     Str {
         bytes: String,
-        ends: Vec<usize>,
+        spans: Vec<(usize, usize)>,
     },
     Int(Vec<i64>),
     Float(Vec<f64>),
@@ -33,27 +34,42 @@ pub enum Cell<'a> {
     Bool(bool),
 }
 
+/// Bytes reserved per row of a text column (most of the facets' values are shorter).
+const STR_BYTES: usize = 16;
+
 impl Column {
-    fn new(ty: Type) -> Column {
+    fn new(ty: Type, rows: usize) -> Column {
         let data = match ty {
             Type::Str => Data::Str {
-                bytes: String::new(),
-                ends: Vec::new(),
+                bytes: String::with_capacity(rows * STR_BYTES),
+                spans: Vec::with_capacity(rows),
             },
-            Type::Int => Data::Int(Vec::new()),
-            Type::Float => Data::Float(Vec::new()),
-            Type::Bool => Data::Bool(Vec::new()),
+            Type::Int => Data::Int(Vec::with_capacity(rows)),
+            Type::Float => Data::Float(Vec::with_capacity(rows)),
+            Type::Bool => Data::Bool(Vec::with_capacity(rows)),
         };
         Column {
             data,
-            valid: Vec::new(),
+            valid: Vec::with_capacity(rows),
         }
     }
 
     pub fn str_at(&self, i: usize) -> &str {
         match &self.data {
-            Data::Str { bytes, ends } => &bytes[if i == 0 { 0 } else { ends[i - 1] }..ends[i]],
+            Data::Str { bytes, spans } => &bytes[spans[i].0..spans[i].1],
             _ => "",
+        }
+    }
+
+    /// Row `i` gets the value of the row before it.
+    fn repeat(&mut self) {
+        let last = self.valid.len() - 1;
+        self.valid.push(self.valid[last]);
+        match &mut self.data {
+            Data::Str { spans, .. } => spans.push(spans[last]),
+            Data::Int(v) => v.push(v[last]),
+            Data::Float(v) => v.push(v[last]),
+            Data::Bool(v) => v.push(v[last]),
         }
     }
 
@@ -80,9 +96,10 @@ pub struct Batch {
 }
 
 impl Batch {
-    pub fn new(schema: &[Col]) -> Batch {
+    /// An empty batch, with room for about `rows` rows.
+    pub fn new(schema: &[Col], rows: usize) -> Batch {
         Batch {
-            cols: schema.iter().map(|c| Column::new(c.ty)).collect(),
+            cols: schema.iter().map(|c| Column::new(c.ty, rows)).collect(),
             next: 0,
             rows: 0,
         }
@@ -94,21 +111,28 @@ impl Batch {
 
     /// The column the next cell goes to; a full row ends the row.
     fn slot(&mut self, valid: bool) -> &mut Data {
+        let i = self.advance();
+        self.cols[i].valid.push(valid);
+        &mut self.cols[i].data
+    }
+
+    /// The index of the column the next cell goes to; moves past it.
+    fn advance(&mut self) -> usize {
         let i = self.next;
         self.next += 1;
         if self.next == self.cols.len() {
             self.next = 0;
             self.rows += 1;
         }
-        self.cols[i].valid.push(valid);
-        &mut self.cols[i].data
+        i
     }
 
     pub fn str(&mut self, v: Option<&str>) -> &mut Self {
         match self.slot(v.is_some()) {
-            Data::Str { bytes, ends } => {
+            Data::Str { bytes, spans } => {
+                let start = bytes.len();
                 bytes.push_str(v.unwrap_or(""));
-                ends.push(bytes.len());
+                spans.push((start, bytes.len()));
             }
             _ => panic!("a string in a column of another type"),
         }
@@ -135,6 +159,21 @@ impl Batch {
         match self.slot(v.is_some()) {
             Data::Bool(d) => d.push(v.unwrap_or(false)),
             _ => panic!("a boolean in a column of another type"),
+        }
+        self
+    }
+
+    /// The next `n` cells, within the row, repeat those above them (the row before must
+    /// have them).
+    pub fn repeat(&mut self, n: usize) -> &mut Self {
+        let end = self.next + n;
+        for c in &mut self.cols[self.next..end] {
+            c.repeat();
+        }
+        self.next = end;
+        if end == self.cols.len() {
+            self.next = 0;
+            self.rows += 1;
         }
         self
     }

@@ -9,6 +9,7 @@ mod batch;
 pub mod csv;
 pub mod file;
 mod jsonl;
+mod line;
 mod lines;
 mod parquet;
 mod rows;
@@ -91,21 +92,28 @@ enum Sink<W: Write + Send> {
     Parquet(parquet::ParquetSink<W>),
 }
 
+/// What a worker hands the writer: the batch, or for Parquet its row group, encoded.
+enum Ready {
+    Rows(Batch),
+    Encoded(parquet::RowGroup),
+}
+
 impl<W: Write + Send> Sink<W> {
-    fn new(out: W, table: Table, format: Format) -> std::io::Result<Sink<W>> {
+    fn new(out: W, table: Table, format: Format, encoder: Option<&parquet::Encoder>) -> std::io::Result<Sink<W>> {
         let names: Vec<&str> = table.columns().iter().map(|c| c.name).collect();
         Ok(match format {
             Format::Csv => Sink::Csv(csv::CsvSink::new(out, &names)?),
             Format::Jsonl => Sink::Jsonl(jsonl::JsonlSink::new(out, &names)),
-            Format::Parquet => Sink::Parquet(parquet::ParquetSink::new(out, table)?),
+            Format::Parquet => Sink::Parquet(parquet::ParquetSink::new(out, encoder.expect("Parquet is encoded"))?),
         })
     }
 
-    fn write(&mut self, b: Batch) -> std::io::Result<()> {
-        match self {
-            Sink::Csv(s) => s.write(&b),
-            Sink::Jsonl(s) => s.write(&b),
-            Sink::Parquet(s) => s.write(b),
+    fn write(&mut self, r: Ready) -> std::io::Result<()> {
+        match (self, r) {
+            (Sink::Csv(s), Ready::Rows(b)) => s.write(&b),
+            (Sink::Jsonl(s), Ready::Rows(b)) => s.write(&b),
+            (Sink::Parquet(s), Ready::Encoded(g)) => s.write(g),
+            _ => unreachable!("a Parquet sink gets encoded row groups, the others batches"),
         }
     }
 
@@ -129,24 +137,37 @@ pub fn write(
     format: Format,
     out: impl Write + Send,
 ) -> Result<Written, Error> {
-    let mut sink = Sink::new(out, table, format).map_err(Error::Write)?;
+    let encoder = match format {
+        Format::Parquet => Some(parquet::Encoder::new(table).map_err(Error::Write)?),
+        _ => None,
+    };
+    let mut sink = Sink::new(out, table, format, encoder.as_ref()).map_err(Error::Write)?;
     let source = rows::Source { corpus, how, table };
+    // Built, and for Parquet encoded, on the workers.
+    let ready = |m: &[u32]| -> Result<(usize, Ready), Error> {
+        let b = source.batch(m).map_err(Error::Read)?;
+        let rows = b.rows();
+        Ok(match &encoder {
+            Some(e) => (rows, Ready::Encoded(e.encode(b).map_err(Error::Write)?)),
+            None => (rows, Ready::Rows(b)),
+        })
+    };
     let per_batch = batch_sessions(table);
     let window = per_batch * 2 * rayon::current_num_threads().max(1);
-    let (tx, rx) = mpsc::sync_channel::<Batch>(rayon::current_num_threads().max(1));
+    let (tx, rx) = mpsc::sync_channel::<(usize, Ready)>(rayon::current_num_threads().max(1));
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> std::io::Result<u64> {
             let mut rows = 0;
-            for b in rx {
-                rows += b.rows() as u64;
-                sink.write(b)?;
+            for (n, r) in rx {
+                rows += n as u64;
+                sink.write(r)?;
             }
             sink.finish()?;
             Ok(rows)
         });
         let mut built = Ok(());
         for members in members.chunks(window) {
-            let batches: Result<Vec<Batch>, String> = members.par_chunks(per_batch).map(|m| source.batch(m)).collect();
+            let batches: Result<Vec<(usize, Ready)>, Error> = members.par_chunks(per_batch).map(ready).collect();
             match batches {
                 // A closed channel means the writer failed: its error is reported below.
                 Ok(batches) => {
@@ -162,7 +183,7 @@ pub fn write(
         }
         drop(tx);
         let written = writer.join().expect("the export writer does not panic");
-        built.map_err(Error::Read)?;
+        built?;
         let rows = written.map_err(Error::Write)?;
         Ok(Written {
             sessions: members.len() as u64,

@@ -1,21 +1,40 @@
 //! Parquet output: one row group per batch, Snappy-compressed, dictionary-encoded where it
 //! pays (the parquet crate without Arrow: its column writers take our columns directly).
+//!
+//! The encoding (dictionaries, statistics, compression: most of an export's work after
+//! reading) is done by [`Encoder::encode`] on the threads that build the batches, each column
+//! chunk into memory; the one writer only appends the encoded chunks, in order.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::sync::Arc;
 
+use bytes::Bytes;
 use parquet::basic::Compression;
-use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int64Type};
-use parquet::file::properties::WriterProperties;
-use parquet::file::writer::SerializedFileWriter;
+use parquet::column::writer::{ColumnCloseResult, ColumnWriter, get_column_writer};
+use parquet::data_type::ByteArray;
+use parquet::file::properties::{WriterProperties, WriterPropertiesPtr};
+use parquet::file::writer::{SerializedFileWriter, SerializedPageWriter, TrackedWrite};
 use parquet::schema::parser::parse_message_type;
+use parquet::schema::types::{SchemaDescPtr, SchemaDescriptor};
 
-use super::batch::{Batch, Data};
+use super::batch::{Batch, Column, Data};
 use super::schema::{Col, Table, Type};
 
 pub struct ParquetSink<W: Write + Send> {
     writer: SerializedFileWriter<W>,
+}
+
+/// Encodes batches into row groups, on any thread: a table's schema and the file's settings.
+pub struct Encoder {
+    schema: SchemaDescPtr,
+    props: WriterPropertiesPtr,
     nullable: Vec<bool>,
+}
+
+/// A batch encoded: each column chunk's bytes and what closing its writer said.
+pub struct RowGroup {
+    chunks: Vec<(Bytes, ColumnCloseResult)>,
 }
 
 /// The output's own error where there is one (a closed pipe stays a closed pipe).
@@ -46,62 +65,93 @@ pub fn message(table: Table, cols: &[Col]) -> String {
     m + "}\n"
 }
 
-impl<W: Write + Send> ParquetSink<W> {
-    pub fn new(out: W, table: Table) -> std::io::Result<Self> {
+impl Encoder {
+    pub fn new(table: Table) -> std::io::Result<Self> {
         let cols = table.columns();
         let schema = parse_message_type(&message(table, &cols)).map_err(err)?;
         let props = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
             .set_created_by(format!("leash {}", env!("CARGO_PKG_VERSION")))
             .build();
-        let writer = SerializedFileWriter::new(out, Arc::new(schema), Arc::new(props)).map_err(err)?;
-        Ok(ParquetSink {
-            writer,
+        Ok(Encoder {
+            schema: Arc::new(SchemaDescriptor::new(Arc::new(schema))),
+            props: Arc::new(props),
             nullable: cols.iter().map(|c| c.nullable).collect(),
         })
     }
 
-    /// Writes the batch as one row group (nothing for an empty batch).
-    pub fn write(&mut self, batch: Batch) -> std::io::Result<()> {
+    /// The batch as one row group, each column chunk encoded into memory.
+    pub fn encode(&self, batch: Batch) -> std::io::Result<RowGroup> {
+        let mut chunks = Vec::with_capacity(batch.cols.len());
         if batch.rows() == 0 {
+            return Ok(RowGroup { chunks });
+        }
+        for (i, (col, &nullable)) in batch.cols.into_iter().zip(&self.nullable).enumerate() {
+            let mut buf = TrackedWrite::new(Vec::new());
+            let pages = Box::new(SerializedPageWriter::new(&mut buf));
+            let mut w = get_column_writer(self.schema.column(i), self.props.clone(), pages);
+            write_column(&mut w, col, nullable).map_err(err)?;
+            let closed = w.close().map_err(err)?;
+            chunks.push((Bytes::from(buf.into_inner().map_err(err)?), closed));
+        }
+        Ok(RowGroup { chunks })
+    }
+}
+
+/// Non-null values only, and a definition level per row of a nullable column (1 = present).
+fn write_column(w: &mut ColumnWriter, col: Column, nullable: bool) -> parquet::errors::Result<usize> {
+    let levels: Option<Vec<i16>> = nullable.then(|| col.valid.iter().map(|&v| i16::from(v)).collect());
+    let levels = levels.as_deref();
+    let valid = &col.valid;
+    match (w, col.data) {
+        (ColumnWriter::ByteArrayColumnWriter(w), Data::Str { bytes, spans }) => {
+            let bytes = Bytes::from(bytes.into_bytes());
+            let values: Vec<ByteArray> = present(&spans, valid, nullable)
+                .iter()
+                .map(|&(start, end)| ByteArray::from(bytes.slice(start..end)))
+                .collect();
+            w.write_batch(&values, levels, None)
+        }
+        (ColumnWriter::Int64ColumnWriter(w), Data::Int(v)) => {
+            w.write_batch(&present(&v, valid, nullable), levels, None)
+        }
+        (ColumnWriter::DoubleColumnWriter(w), Data::Float(v)) => {
+            w.write_batch(&present(&v, valid, nullable), levels, None)
+        }
+        (ColumnWriter::BoolColumnWriter(w), Data::Bool(v)) => {
+            w.write_batch(&present(&v, valid, nullable), levels, None)
+        }
+        _ => Err(parquet::errors::ParquetError::General(
+            "a column of another type than its schema's".into(),
+        )),
+    }
+}
+
+/// A required column's values as they are; a nullable one's without its nulls.
+fn present<'a, T: Copy>(v: &'a [T], valid: &[bool], nullable: bool) -> Cow<'a, [T]> {
+    match nullable {
+        false => v.into(),
+        true => v.iter().zip(valid).filter(|(_, ok)| **ok).map(|(x, _)| *x).collect(),
+    }
+}
+
+impl<W: Write + Send> ParquetSink<W> {
+    pub fn new(out: W, encoder: &Encoder) -> std::io::Result<Self> {
+        let schema = encoder.schema.root_schema_ptr();
+        let writer = SerializedFileWriter::new(out, schema, encoder.props.clone()).map_err(err)?;
+        Ok(ParquetSink { writer })
+    }
+
+    /// Appends the encoded batch as one row group (nothing for an empty batch).
+    pub fn write(&mut self, group: RowGroup) -> std::io::Result<()> {
+        if group.chunks.is_empty() {
             return Ok(());
         }
-        let mut group = self.writer.next_row_group().map_err(err)?;
-        for (col, &nullable) in batch.cols.into_iter().zip(&self.nullable) {
-            let mut w = group
-                .next_column()
-                .map_err(err)?
-                .ok_or_else(|| std::io::Error::other("a batch with more columns than its schema"))?;
-            // Non-null values only, and a definition level per row (1 = present).
-            let levels: Option<Vec<i16>> = nullable.then(|| col.valid.iter().map(|&v| i16::from(v)).collect());
-            let keep = |i: &usize| col.valid[*i];
-            let levels = levels.as_deref();
-            match col.data {
-                Data::Str { bytes, ends } => {
-                    let bytes = bytes::Bytes::from(bytes.into_bytes());
-                    let values: Vec<ByteArray> = (0..ends.len())
-                        .filter(keep)
-                        .map(|i| ByteArray::from(bytes.slice(if i == 0 { 0 } else { ends[i - 1] }..ends[i])))
-                        .collect();
-                    w.typed::<ByteArrayType>().write_batch(&values, levels, None)
-                }
-                Data::Int(v) => {
-                    let values: Vec<i64> = (0..v.len()).filter(keep).map(|i| v[i]).collect();
-                    w.typed::<Int64Type>().write_batch(&values, levels, None)
-                }
-                Data::Float(v) => {
-                    let values: Vec<f64> = (0..v.len()).filter(keep).map(|i| v[i]).collect();
-                    w.typed::<DoubleType>().write_batch(&values, levels, None)
-                }
-                Data::Bool(v) => {
-                    let values: Vec<bool> = (0..v.len()).filter(keep).map(|i| v[i]).collect();
-                    w.typed::<BoolType>().write_batch(&values, levels, None)
-                }
-            }
-            .map_err(err)?;
-            w.close().map_err(err)?;
+        let mut g = self.writer.next_row_group().map_err(err)?;
+        for (bytes, closed) in group.chunks {
+            g.append_column(&bytes, closed).map_err(err)?;
         }
-        group.close().map_err(err)?;
+        g.close().map_err(err)?;
         Ok(())
     }
 

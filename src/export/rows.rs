@@ -1,13 +1,10 @@
 //! The rows of each table for a run of sessions: the sessions table from the loaded rows,
 //! the others from each session's line, read again and parsed only as far as they need.
 
-use std::borrow::Cow;
-
-use serde::Deserialize;
-
 use super::batch::Batch;
+use super::line::{ActionLine, DecisionLine, Line, Scanned, TurnActions, TurnDecisions, TurnLine};
 use super::lines::Lines;
-use super::schema::Table;
+use super::schema::{FACETS, Table};
 use crate::corpus::{Corpus, RatifiedAs, SessionRow};
 use crate::model::{Actor, Kind, count_words, expertise_name};
 use crate::stats::{Regime, ratio};
@@ -19,103 +16,46 @@ pub struct Source<'a> {
     pub table: Table,
 }
 
-/// A session line as the turns, decisions and actions tables read it: each reads only the
-/// keys it needs (`T`), the rest (the agent's long response text above all) is skipped
-/// unparsed; strings are borrowed from the line where they hold no escape.
-#[derive(Deserialize)]
-struct Line<'a, T> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    turns: Vec<T>,
-}
-
-#[derive(Deserialize)]
-struct TurnLine<'a> {
-    #[serde(borrow)]
-    prompt: Cow<'a, str>,
-    #[serde(default, borrow)]
-    actions: Vec<ActionLine<'a>>,
-    #[serde(default, borrow)]
-    response: Option<Cow<'a, str>>,
-    #[serde(default)]
-    response_words: Option<u64>,
-    #[serde(default)]
-    decisions: Vec<serde::de::IgnoredAny>,
-}
-
-#[derive(Deserialize)]
-struct TurnDecisions<'a> {
-    #[serde(default, borrow)]
-    decisions: Vec<DecisionLine<'a>>,
-}
-
-#[derive(Deserialize)]
-struct TurnActions<'a> {
-    #[serde(default, borrow)]
-    actions: Vec<ActionLine<'a>>,
-}
-
-#[derive(Deserialize)]
-struct ActionLine<'a> {
-    #[serde(borrow)]
-    tool: Cow<'a, str>,
-    #[serde(default, borrow)]
-    target: Option<Cow<'a, str>>,
-    #[serde(default)]
-    ok: Option<bool>,
-}
-
-#[derive(Deserialize)]
-struct DecisionLine<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    kind: Kind,
-    actor: Actor,
-    #[serde(default, borrow)]
-    category: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    summary: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    evidence: Option<Cow<'a, str>>,
-    #[serde(default)]
-    confidence: Option<f64>,
-    #[serde(default)]
-    ratified: Option<bool>,
-    #[serde(default, borrow)]
-    rule: Option<Cow<'a, str>>,
-}
-
 impl Source<'_> {
     /// The rows of the sessions at `members` (indices into the corpus's rows), in order.
     pub fn batch(&self, members: &[u32]) -> Result<Batch, String> {
-        let mut b = Batch::new(&self.table.columns());
+        let rows = members.iter().map(|&i| &self.corpus.rows[i as usize]);
+        // Room for the rows the loaded figures promise (a hint: a line may have changed).
+        let expected: u64 = match self.table {
+            Table::Sessions => members.len() as u64,
+            Table::Turns => rows.clone().map(|r| u64::from(r.turns)).sum(),
+            Table::Decisions => rows.clone().map(|r| u64::from(r.tally.total())).sum(),
+            Table::Actions => rows.clone().map(|r| r.actions).sum(),
+        };
+        let mut b = Batch::new(&self.table.columns(), expected as usize);
         if self.table == Table::Sessions {
-            for &i in members {
-                self.session(&mut b, &self.corpus.rows[i as usize]);
+            for r in rows {
+                self.session(&mut b, r);
             }
             return Ok(b);
         }
         let mut lines = Lines::new(&self.corpus.sources);
-        for &i in members {
-            let row = &self.corpus.rows[i as usize];
+        for row in rows {
             let (name, bytes) = lines.read(&row.loc)?;
+            // The session's own rows after its first repeat its id and facets.
+            let s = Rows { row, first: b.rows() };
             match self.table {
                 Table::Turns => {
                     let line: Line<TurnLine> = parse(name, row, bytes)?;
                     for (t, turn) in line.turns.iter().enumerate() {
-                        self.turn(&mut b, row, t as i64 + 1, turn);
+                        self.turn(&mut b, &s, t as i64 + 1, turn);
                     }
                 }
                 Table::Decisions => {
                     let line: Line<TurnDecisions> = parse(name, row, bytes)?;
                     for (t, turn) in line.turns.iter().enumerate() {
-                        self.decisions(&mut b, row, t as i64 + 1, &turn.decisions);
+                        self.decisions(&mut b, &s, t as i64 + 1, &turn.decisions);
                     }
                 }
                 _ => {
                     let line: Line<TurnActions> = parse(name, row, bytes)?;
                     for (t, turn) in line.turns.iter().enumerate() {
-                        self.actions(&mut b, row, t as i64 + 1, &turn.actions);
+                        self.actions(&mut b, &s, t as i64 + 1, &turn.actions);
                     }
                 }
             }
@@ -154,53 +94,86 @@ impl Source<'_> {
         b.str(self.corpus.mode_name(r)).str(r.outcome.map(|o| o.name()));
     }
 
-    fn turn(&self, b: &mut Batch, r: &SessionRow, t: i64, turn: &TurnLine) {
+    fn turn(&self, b: &mut Batch, s: &Rows, t: i64, turn: &TurnLine) {
         let words = turn
             .response_words
             .unwrap_or_else(|| turn.response.as_deref().map_or(0, count_words));
         let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
-        b.str(Some(&r.id)).int(Some(t)).str(Some(&turn.prompt)).count(words);
+        s.id(b).int(Some(t)).str(Some(&turn.prompt)).count(words);
         b.count(turn.actions.len() as u64).count(failed as u64);
         b.count(turn.decisions.len() as u64);
-        self.facets(b, r);
+        s.facets(self, b);
     }
 
-    fn decisions(&self, b: &mut Batch, r: &SessionRow, t: i64, decisions: &[DecisionLine]) {
+    fn decisions(&self, b: &mut Batch, s: &Rows, t: i64, decisions: &[DecisionLine]) {
         for d in decisions {
             let ratified = d.ratified == Some(true);
             // Redacted sessions' decisions count nowhere (the report leaves them out).
-            let counted = (!r.redacted).then(|| counted_actor(d.actor, ratified, self.how));
-            b.str(Some(&r.id))
-                .int(Some(t))
-                .str(Some(&d.id))
-                .str(Some(d.kind.name()));
+            let counted = (!s.row.redacted).then(|| counted_actor(d.actor, ratified, self.how));
+            s.id(b).int(Some(t)).str(Some(&d.id)).str(Some(d.kind.name()));
             b.str(Some(d.actor.name()))
                 .str(counted.map(Actor::name))
                 .bool(Some(ratified));
             b.str(d.category.as_deref()).str(d.summary.as_deref());
             b.str(d.evidence.as_deref()).float(d.confidence).str(d.rule.as_deref());
-            self.facets(b, r);
+            s.facets(self, b);
         }
     }
 
-    fn actions(&self, b: &mut Batch, r: &SessionRow, t: i64, actions: &[ActionLine]) {
+    fn actions(&self, b: &mut Batch, s: &Rows, t: i64, actions: &[ActionLine]) {
         for (n, a) in actions.iter().enumerate() {
-            b.str(Some(&r.id))
-                .int(Some(t))
-                .int(Some(n as i64 + 1))
-                .str(Some(&a.tool));
+            s.id(b).int(Some(t)).int(Some(n as i64 + 1)).str(Some(&a.tool));
             b.str(a.target.as_deref()).bool(a.ok);
-            self.facets(b, r);
+            s.facets(self, b);
+        }
+    }
+}
+
+/// The rows of one session in a batch: the first at `first`.
+struct Rows<'r> {
+    row: &'r SessionRow,
+    first: usize,
+}
+
+impl Rows<'_> {
+    /// Whether the row being built is the session's first.
+    fn fresh(&self, b: &Batch) -> bool {
+        b.rows() == self.first
+    }
+
+    /// The session's id, starting a row.
+    fn id<'b>(&self, b: &'b mut Batch) -> &'b mut Batch {
+        if self.fresh(b) {
+            b.str(Some(&self.row.id))
+        } else {
+            b.repeat(1)
+        }
+    }
+
+    /// The session's facets, ending a row.
+    fn facets(&self, src: &Source, b: &mut Batch) {
+        if self.fresh(b) {
+            src.facets(b, self.row);
+        } else {
+            b.repeat(FACETS.len());
         }
     }
 }
 
 /// A session's line, checked to still be that session's.
-fn parse<'b, T: Deserialize<'b>>(name: &str, row: &SessionRow, bytes: &'b [u8]) -> Result<Line<'b, T>, String> {
-    // One vectorised UTF-8 check of the line, rather than one per string it borrows.
-    let text = simdutf8::basic::from_utf8(bytes).map_err(|_| format!("{name}:{}: not UTF-8", row.loc.line))?;
-    let line: Line<T> = serde_json::from_str(text)
-        .map_err(|e| format!("{name}:{}: {}", row.loc.line, crate::corpus::json_reason(&e)))?;
+fn parse<'b, T: Scanned<'b> + serde::Deserialize<'b>>(
+    name: &str,
+    row: &SessionRow,
+    bytes: &'b [u8],
+) -> Result<Line<'b, T>, String> {
+    let line = match Line::scan(bytes) {
+        Some(line) => line,
+        None => {
+            let text = std::str::from_utf8(bytes).map_err(|_| format!("{name}:{}: not UTF-8", row.loc.line))?;
+            serde_json::from_str(text)
+                .map_err(|e| format!("{name}:{}: {}", row.loc.line, crate::corpus::json_reason(&e)))?
+        }
+    };
     if *line.id != *row.id {
         return Err(format!(
             "{name}:{}: the file changed since it was loaded (this line is now session {:?}, not {:?})",

@@ -141,7 +141,7 @@ const ACTIONS: &[Col] = &[
 ];
 
 /// The session's facets, repeated on every row of the turns, decisions and actions tables.
-const FACETS: &[Col] = &[
+pub const FACETS: &[Col] = &[
     req("project", Str),
     opt("started_at", Str),
     opt("model", Str),

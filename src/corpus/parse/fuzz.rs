@@ -125,7 +125,7 @@ fn session() -> impl Strategy<Value = Value> {
 }
 
 /// A line: a generated session, serialized, then maybe damaged a byte or a stretch.
-fn line() -> impl Strategy<Value = Vec<u8>> {
+pub(crate) fn line() -> impl Strategy<Value = Vec<u8>> {
     (session(), any::<u8>(), any::<prop::sample::Index>(), any::<u8>()).prop_map(|(v, how, at, b)| {
         let mut l = v.to_string().into_bytes();
         let i = at.index(l.len());
