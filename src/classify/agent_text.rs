@@ -8,6 +8,8 @@ use super::Finding;
 use super::text::{any_phrase, sentences};
 use crate::model::{Actor, Kind};
 
+const LAID_OUT: &str = "agent laid out a plan or design";
+
 /// Every agent planning decision in a turn's prose: at most one of each kind.
 pub fn rules(text: &str, out: &mut Vec<Finding>) {
     let mut found = [false; 4];
@@ -31,7 +33,7 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
                     Kind::Planning,
                     "approach",
                     "A-PLAN-TEXT",
-                    "agent laid out a plan or design".into(),
+                    LAID_OUT.into(),
                     first,
                     0.5,
                 ));
@@ -53,6 +55,10 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
                 if found[i] || narration && i == 1 || !cues.iter().any(|c| l.contains(c)) {
                     continue;
                 }
+                // "Shall I proceed with the plan?" asks assent to work proposed, it offers none.
+                if i == 2 && PROCEED.iter().any(|p| l.contains(p)) {
+                    continue;
+                }
                 found[i] = true;
                 out.push(Finding::new(
                     Actor::Agent,
@@ -65,6 +71,18 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
                 ));
             }
         }
+    }
+}
+
+/// An offer in a turn where the agent laid out a plan (a structured design, a to-do list, a
+/// plan-mode plan, a delegation) offers to carry out that plan: one decision, the plan's, so
+/// the offer goes. A diagnosis or a one-sentence choice keeps its offer.
+pub fn drop_restating_offer(found: &mut Vec<Finding>) {
+    let planned = found
+        .iter()
+        .any(|f| matches!(f.rule, "A-PLAN-EXIT" | "A-PLAN-TODO" | "A-PLAN-DELEGATE") || f.summary == LAID_OUT);
+    if planned {
+        found.retain(|f| f.rule != "A-PLAN-OFFER");
     }
 }
 

@@ -40,7 +40,13 @@ pub const CHOICE: &[&str] = &[
 pub const OFFER: &[&str] = &[
     "i can also", "i could also", "me to also", "i can additionally", "shall i also", "should i also",
     "would you like help", "if you'd like, i can", "if you'd like i can", "if you want, i can", "if you want i can",
+    "want me to", "would you like me to", "do you want me to", "shall i ", "i can help", "happy to help",
+    "let me know if you'd like me to", "let me know if you want me to",
 ];
+
+/// An offer with these asks to go on with work already proposed: no offer of its own.
+#[rustfmt::skip]
+pub const PROCEED: &[&str] = &["proceed", "go ahead", "continue with", "move forward", "start implementing"];
 
 /// Openings of narration.
 #[rustfmt::skip]
