@@ -42,7 +42,11 @@ fn asking_to_proceed_or_to_carry_out_a_laid_out_plan_is_no_offer_of_its_own() {
     let plan = "## Proposed plan\n\n1. Move the retry into the client\n2. Add a test\n\nWould you like me to run the setup commands for you?";
     let s = session(&[user("how should we restructure the client?"), say(plan)]);
     let ds = all(&s);
-    assert_eq!(by_rule(&ds, "A-PLAN-TEXT").len(), 1, "{ds:?}");
+    assert_eq!(
+        evidence(&ds, "A-PLAN-TEXT"),
+        ["Proposed plan … Would you like me to run the setup commands for you?"],
+        "the plan's evidence quotes the offer too"
+    );
     assert!(
         by_rule(&ds, "A-PLAN-OFFER").is_empty(),
         "the offer carries out the plan: one decision, {ds:?}"

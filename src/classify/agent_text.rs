@@ -75,15 +75,22 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
 }
 
 /// An offer in a turn where the agent laid out a plan (a structured design, a to-do list, a
-/// plan-mode plan, a delegation) offers to carry out that plan: one decision, the plan's, so
-/// the offer goes. A diagnosis or a one-sentence choice keeps its offer.
+/// plan-mode plan, a delegation) offers to carry out that plan: one decision, the plan's. The
+/// offer goes, and the plan's evidence quotes it too when both fit (people quote either).
 pub fn drop_restating_offer(found: &mut Vec<Finding>) {
-    let planned = found
-        .iter()
-        .any(|f| matches!(f.rule, "A-PLAN-EXIT" | "A-PLAN-TODO" | "A-PLAN-DELEGATE") || f.summary == LAID_OUT);
-    if planned {
-        found.retain(|f| f.rule != "A-PLAN-OFFER");
+    let laid_out =
+        |f: &Finding| matches!(f.rule, "A-PLAN-EXIT" | "A-PLAN-TODO" | "A-PLAN-DELEGATE") || f.summary == LAID_OUT;
+    let Some(plan) = found.iter().position(laid_out) else {
+        return;
+    };
+    let Some(offer) = found.iter().position(|f| f.rule == "A-PLAN-OFFER") else {
+        return;
+    };
+    let both = format!("{} … {}", found[plan].evidence, found[offer].evidence);
+    if both.len() <= 240 {
+        found[plan].evidence = both;
     }
+    found.remove(offer);
 }
 
 /// A markdown heading or a line that is only bold text.
