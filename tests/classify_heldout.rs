@@ -131,3 +131,10 @@ fn a_git_worktree_or_branch_named_in_prose_is_the_users_command() {
     let ds = all(&s);
     assert!(by_rule(&ds, "H-COMMANDS").is_empty(), "{ds:?}");
 }
+
+#[test]
+fn a_cjk_full_stop_ends_a_sentence() {
+    let s = session(&[user("弹幕的逻辑有一个问题。首先给出你的思考，再为我提供解决方案")]);
+    let ds = all(&s);
+    assert_eq!(evidence(&ds, "H-GOAL"), ["弹幕的逻辑有一个问题。"], "{ds:?}");
+}
