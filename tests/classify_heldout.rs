@@ -138,3 +138,19 @@ fn a_cjk_full_stop_ends_a_sentence() {
     let ds = all(&s);
     assert_eq!(evidence(&ds, "H-GOAL"), ["弹幕的逻辑有一个问题。"], "{ds:?}");
 }
+
+#[test]
+fn rather_than_in_a_description_is_no_choice() {
+    let s = session(&[
+        user("So I can't have an entire .claude/ directory for this project?"),
+        say("You can. The one quirk is that `CLAUDE.md` lives at the project root rather than inside `.claude/`."),
+    ]);
+    let ds = all(&s);
+    assert!(by_rule(&ds, "A-PLAN-TEXT").is_empty(), "{ds:?}");
+    let s = session(&[
+        user("the retries hammer the API"),
+        say("I'll use exponential backoff rather than a fixed delay."),
+    ]);
+    let ds = all(&s);
+    assert_eq!(by_rule(&ds, "A-PLAN-TEXT").len(), 1, "the agent chose: {ds:?}");
+}

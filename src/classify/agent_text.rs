@@ -59,6 +59,12 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
                 if i == 2 && PROCEED.iter().any(|p| l.contains(p)) {
                     continue;
                 }
+                // "CLAUDE.md lives at the root rather than in .claude/" describes; a choice has
+                // someone choosing ("I'll use X instead of Y", "let's keep Y rather than Z").
+                if i == 1 && !CHOICE.iter().any(|c| !CONTRAST.contains(c) && l.contains(c)) && !any_phrase(l, CHOOSERS)
+                {
+                    continue;
+                }
                 found[i] = true;
                 out.push(Finding::new(
                     Actor::Agent,

@@ -44,6 +44,16 @@ pub const OFFER: &[&str] = &[
     "let me know if you'd like me to", "let me know if you want me to",
 ];
 
+/// Choice cues that only contrast: a choice only with someone choosing ([`CHOOSERS`]).
+#[rustfmt::skip]
+pub const CONTRAST: &[&str] = &["instead of", "rather than"];
+
+/// Who chooses in a sentence: the agent, the two of them, or an imperative to use or keep.
+#[rustfmt::skip]
+pub const CHOOSERS: &[&str] = &[
+    "i", "i'll", "i'm", "i've", "i'd", "we", "we'll", "let's", "let me", "use", "keep", "switch", "go with",
+];
+
 /// An offer with these asks to go on with work already proposed: no offer of its own.
 #[rustfmt::skip]
 pub const PROCEED: &[&str] = &["proceed", "go ahead", "continue with", "move forward", "start implementing"];
