@@ -154,3 +154,18 @@ fn rather_than_in_a_description_is_no_choice() {
     let ds = all(&s);
     assert_eq!(by_rule(&ds, "A-PLAN-TEXT").len(), 1, "the agent chose: {ds:?}");
 }
+
+#[test]
+fn an_offer_to_apply_the_diagnosed_fix_is_the_diagnosis() {
+    let s = session(&[
+        user("I ran 'ruby' in this folder and it said : No version is set for command ruby"),
+        say(
+            "The issue is that Ruby 4.0.0 doesn't exist. Would you like me to update your `.tool-versions` file to use `ruby 3.4.5`?",
+        ),
+    ]);
+    let ds = all(&s);
+    assert!(by_rule(&ds, "A-PLAN-OFFER").is_empty(), "{ds:?}");
+    let diag = evidence(&ds, "A-PLAN-DIAGNOSIS");
+    assert_eq!(diag.len(), 1, "{ds:?}");
+    assert!(diag[0].contains("Would you like me to update"), "{diag:?}");
+}

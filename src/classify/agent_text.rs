@@ -5,7 +5,7 @@
 use super::words::agent::*;
 
 use super::Finding;
-use super::text::{any_phrase, sentences};
+use super::text::{any_phrase, has_phrase, sentences};
 use crate::model::{Actor, Kind};
 
 const LAID_OUT: &str = "agent laid out a plan or design";
@@ -81,15 +81,21 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
 }
 
 /// An offer in a turn where the agent laid out a plan (a structured design, a to-do list, a
-/// plan-mode plan, a delegation) offers to carry out that plan: one decision, the plan's. The
-/// offer goes, and the plan's evidence quotes it too when both fit (people quote either).
+/// plan-mode plan, a delegation) offers to carry out that plan, and one after a diagnosis
+/// offers to apply the fix ("I can *also* …" offers more): one decision, the plan's. The offer
+/// goes, and the plan's evidence quotes it too when both fit (people quote either).
 pub fn drop_restating_offer(found: &mut Vec<Finding>) {
-    let laid_out =
-        |f: &Finding| matches!(f.rule, "A-PLAN-EXIT" | "A-PLAN-TODO" | "A-PLAN-DELEGATE") || f.summary == LAID_OUT;
-    let Some(plan) = found.iter().position(laid_out) else {
+    let Some(offer) = found.iter().position(|f| f.rule == "A-PLAN-OFFER") else {
         return;
     };
-    let Some(offer) = found.iter().position(|f| f.rule == "A-PLAN-OFFER") else {
+    let more = has_phrase(&found[offer].evidence, "also");
+    let laid_out =
+        |f: &Finding| matches!(f.rule, "A-PLAN-EXIT" | "A-PLAN-TODO" | "A-PLAN-DELEGATE") || f.summary == LAID_OUT;
+    let Some(plan) = found
+        .iter()
+        .position(laid_out)
+        .or_else(|| found.iter().position(|f| f.rule == "A-PLAN-DIAGNOSIS" && !more))
+    else {
         return;
     };
     let both = format!("{} … {}", found[plan].evidence, found[offer].evidence);
