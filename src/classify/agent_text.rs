@@ -5,8 +5,10 @@
 use super::words::agent::*;
 
 use super::Finding;
-use super::text::{any_phrase, sentences};
+use super::text::{any_phrase, has_phrase, sentences};
 use crate::model::{Actor, Kind};
+
+const LAID_OUT: &str = "agent laid out a plan or design";
 
 /// Every agent planning decision in a turn's prose: at most one of each kind.
 pub fn rules(text: &str, out: &mut Vec<Finding>) {
@@ -31,7 +33,7 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
                     Kind::Planning,
                     "approach",
                     "A-PLAN-TEXT",
-                    "agent laid out a plan or design".into(),
+                    LAID_OUT.into(),
                     first,
                     0.5,
                 ));
@@ -53,6 +55,16 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
                 if found[i] || narration && i == 1 || !cues.iter().any(|c| l.contains(c)) {
                     continue;
                 }
+                // "Shall I proceed with the plan?" asks assent to work proposed, it offers none.
+                if i == 2 && PROCEED.iter().any(|p| l.contains(p)) {
+                    continue;
+                }
+                // "CLAUDE.md lives at the root rather than in .claude/" describes; a choice has
+                // someone choosing ("I'll use X instead of Y", "let's keep Y rather than Z").
+                if i == 1 && !CHOICE.iter().any(|c| !CONTRAST.contains(c) && l.contains(c)) && !any_phrase(l, CHOOSERS)
+                {
+                    continue;
+                }
                 found[i] = true;
                 out.push(Finding::new(
                     Actor::Agent,
@@ -66,6 +78,31 @@ pub fn rules(text: &str, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// An offer in a turn where the agent laid out a plan (a structured design, a to-do list, a
+/// plan-mode plan, a delegation) offers to carry out that plan, and one after a diagnosis
+/// offers to apply the fix ("I can *also* …" offers more): one decision, the plan's. The offer
+/// goes, and the plan's evidence quotes it too when both fit (people quote either).
+pub fn drop_restating_offer(found: &mut Vec<Finding>) {
+    let Some(offer) = found.iter().position(|f| f.rule == "A-PLAN-OFFER") else {
+        return;
+    };
+    let more = has_phrase(&found[offer].evidence, "also");
+    let laid_out =
+        |f: &Finding| matches!(f.rule, "A-PLAN-EXIT" | "A-PLAN-TODO" | "A-PLAN-DELEGATE") || f.summary == LAID_OUT;
+    let Some(plan) = found
+        .iter()
+        .position(laid_out)
+        .or_else(|| found.iter().position(|f| f.rule == "A-PLAN-DIAGNOSIS" && !more))
+    else {
+        return;
+    };
+    let both = format!("{} … {}", found[plan].evidence, found[offer].evidence);
+    if both.len() <= 240 {
+        found[plan].evidence = both;
+    }
+    found.remove(offer);
 }
 
 /// A markdown heading or a line that is only bold text.

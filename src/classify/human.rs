@@ -141,7 +141,9 @@ fn planning(clauses: &[&str], exec_only: &[bool], mid: bool, out: &mut Vec<Findi
         .or_else(|| (0..clauses.len()).find(|&i| roles[i] == Role::Context && !exec_only[i]));
     let Some(g) = goal else { return };
     goal_clause(clauses[g], roles[g] == Role::Directive, mid, out, d);
-    for (n, i) in (g + 1..clauses.len()).filter(|&i| directive(i)).enumerate() {
+    // A later question that asks where, how or why asks more about the goal: no constraint.
+    let constraint = |i: usize| directive(i) && !prose::wh_question(clauses[i]);
+    for (n, i) in (g + 1..clauses.len()).filter(|&i| constraint(i)).enumerate() {
         if n == MAX_CONSTRAINTS {
             break;
         }

@@ -6,6 +6,7 @@ use super::words::exec::*;
 use super::Finding;
 use super::dictated::Dictated;
 use super::human_code::{dictated_code, tool_dictation};
+use super::prose_commands::prose_commands;
 use super::shell::{Effect, effect};
 use super::text::{any_phrase, code_spans, is_code, is_command, paths};
 use crate::model::{Actor, Kind};
@@ -153,88 +154,4 @@ pub fn clause_exec(c: &str, next: Option<&str>, out: &mut Vec<Finding>, d: &mut 
         ));
     }
     exec_only
-}
-
-/// "Run just check", "and run it", "commit the change", "install jq": commands in prose.
-fn prose_commands(c: &str, w: &[String], lead: Option<&str>, out: &mut Vec<Finding>, d: &mut Dictated) -> bool {
-    let lower = c.to_lowercase();
-    for (i, v) in w.iter().enumerate() {
-        let obj: Vec<&str> = w[i + 1..]
-            .iter()
-            .map(String::as_str)
-            .take_while(|x| !matches!(*x, "to" | "and" | "so" | "if" | "when" | "in" | "until"))
-            .collect();
-        // "update it to run the tests" says what something is for, "why won't you run it?"
-        // challenges: neither dictates a run.
-        let purpose = i > 0
-            && w[i - 1] == "to"
-            && !(i > 1
-                && matches!(
-                    w[i - 2].as_str(),
-                    "need" | "have" | "you" | "sure" | "remember" | "forget"
-                ));
-        // A verb, not a noun or a description: it opens the clause or follows "and", "then",
-        // "please", "you" ("can you run"), "I" (a run of the user's own), "to" (see above);
-        // "the tests run slowly" and "a dry run" dictate nothing.
-        let verb = i == 0
-            || Some(v.as_str()) == lead
-            || matches!(
-                w[i - 1].as_str(),
-                "and" | "then" | "please" | "also" | "just" | "now" | "you" | "i" | "to" | "pls"
-            );
-        let (summary, key) =
-            if RUN_VERBS.contains(&v.as_str()) && verb && !obj.is_empty() && !purpose && lead != Some("why") {
-                if obj.iter().any(|x| x.contains("agent")) {
-                    continue;
-                }
-                match obj[0] {
-                    "it" | "them" | "this" | "that" => {
-                        d.run_it = true;
-                        ("user asked to run it".to_owned(), None)
-                    }
-                    "the" | "all" | "tests" | "test"
-                        if obj
-                            .iter()
-                            .any(|x| x.starts_with("test") || *x == "suite" || *x == "checks") =>
-                    {
-                        d.tests = true;
-                        ("user asked to run the tests".to_owned(), None)
-                    }
-                    _ => {
-                        let cmd = obj.join(" ");
-                        let key = match effect(&cmd) {
-                            Effect::Change { key, .. } => key,
-                            Effect::Read => cmd.clone(),
-                        };
-                        (format!("user named the command {cmd:?}"), Some(key))
-                    }
-                }
-            } else if matches!(v.as_str(), "commit" | "push")
-                && (lead == Some(v.as_str())
-                    || i > 0 && matches!(w[i - 1].as_str(), "and" | "then" | "please" | "also"))
-            {
-                (format!("user asked to {v}"), Some(format!("git {v}")))
-            } else if v == "install" && lead == Some("install") {
-                ("user asked to install".to_owned(), Some("install".to_owned()))
-            } else {
-                continue;
-            };
-        if let Some(k) = key {
-            d.commands.push(k);
-        }
-        let at = lower.find(v.as_str()).unwrap_or(0);
-        let evidence = &c[at.min(c.len())..];
-        let evidence = if c.is_char_boundary(at) { evidence } else { c };
-        out.push(Finding::new(
-            Actor::Human,
-            Kind::Execution,
-            "commands",
-            "H-COMMANDS",
-            summary,
-            evidence,
-            0.7,
-        ));
-        return lead == Some(v.as_str());
-    }
-    false
 }

@@ -44,7 +44,14 @@ pub fn pasted_or_reported(p: &Prompt, out: &mut Vec<Finding>) {
 
 /// The user refused a call, or interrupted one that was changing something: a veto.
 pub fn vetoes(turn: &RawTurn, out: &mut Vec<Finding>) {
-    for c in turn.calls.iter().filter(|c| c.rejected) {
+    // Calls rejected one after another were refused at one prompt (a "no" refuses every
+    // call the agent had queued): one veto.
+    let first_of_run = turn
+        .calls
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| c.rejected && (*i == 0 || !turn.calls[i - 1].rejected));
+    for (_, c) in first_of_run {
         let (k, category, what) = match kind(&c.tool) {
             ToolKind::Plan => (Kind::Planning, "approach", "the agent's plan".to_owned()),
             ToolKind::Shell => (

@@ -15,6 +15,7 @@ mod human_exec;
 mod human_run;
 mod outcome;
 pub mod prose;
+mod prose_commands;
 pub mod shell;
 pub mod text;
 pub mod words;
@@ -66,7 +67,7 @@ impl Finding {
 
 /// Bump whenever a rule, an estimate or the corpus line built from a transcript changes:
 /// the import cache keeps finished corpus lines under this version.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// Every rule id, in the order of `docs/classifier.md`.
 pub const RULES: &[&str] = &[
@@ -143,6 +144,7 @@ impl Stream {
         let dictated = human::rules(t, &mut found);
         agent_text::rules(&t.text, &mut found);
         agent::rules(t, &dictated, &mut self.state, &mut found);
+        agent_text::drop_restating_offer(&mut found);
         found
             .into_iter()
             .map(|f| {

@@ -1,9 +1,10 @@
 //! Reading a prompt as a person does: set aside what was pasted (shell sessions, logs, stack
 //! traces, code blocks), cut the rest into clauses, and tell what each clause does.
 
-use super::words::prose::*;
+use super::text::sentences;
 
-use super::text::{any_phrase, sentences};
+mod role;
+pub use role::{role, wh_question};
 
 /// What a clause of a prompt does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,77 +168,6 @@ fn clauses(sentence: &str) -> Vec<&str> {
     out.push(rest.trim());
     out.retain(|c| !c.is_empty());
     out
-}
-
-/// Discourse words that open a clause without changing what it does.
-fn strip_openers(c: &str) -> String {
-    let mut l = c.trim().to_lowercase();
-    loop {
-        let before = l.len();
-        for o in [
-            "however,", "so,", "well,", "ok,", "okay,", "ok so", "ok ", "okay ", "also,", "also ", "and ", "then ",
-            "now ", "please ", "pls ", "just ", "so ", "but ", "wait,", "wait ",
-        ] {
-            if let Some(r) = l.strip_prefix(o) {
-                l = r.trim_start().to_owned();
-            }
-        }
-        if l.len() == before {
-            return l;
-        }
-    }
-}
-
-/// Whether a question asks for work or an analysis: it opens with a request ("how do we…",
-/// "where's the log?", "can you…"), or one of its comma-separated parts does ("chrome is
-/// installed, how do we link it?").
-fn asks_for_work(bare: &str) -> bool {
-    bare.split([',', ';', ':']).enumerate().any(|(i, seg)| {
-        let seg = seg.trim();
-        let first = seg.split_whitespace().next().unwrap_or("");
-        // "where's", "what're", "how'd": the question word with its verb.
-        let word = first.split(['\'', '’']).next().unwrap_or(first);
-        let opens = REQUEST_OPENERS
-            .iter()
-            .any(|o| seg == *o || seg.starts_with(&format!("{o} ")));
-        let wh = matches!(word, "how" | "what" | "why" | "which" | "where" | "when" | "who");
-        // A later part counts only when it is itself a question with a verb after it.
-        (opens || wh) && (i == 0 || seg.split_whitespace().count() >= 3)
-    })
-}
-
-/// What a clause does.
-pub fn role(clause: &str) -> Role {
-    let l = strip_openers(clause);
-    let bare = l.trim_end_matches(['.', '!', '?', ' ', ',']);
-    let words: Vec<&str> = bare.split_whitespace().collect();
-    if words.is_empty()
-        || words
-            .iter()
-            .all(|w| FILLERS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
-        || META.iter().any(|m| bare.starts_with(m))
-    {
-        return Role::Filler;
-    }
-    if REPORTS.iter().any(|r| bare.starts_with(r)) && (words.len() <= 12 || bare.starts_with("i ")) {
-        return Role::Report;
-    }
-    let first = words[0].trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-    let opens = |list: &[&str]| list.iter().any(|o| bare == *o || bare.starts_with(&format!("{o} ")));
-    if clause.trim_end().ends_with('?') {
-        if asks_for_work(bare) || any_phrase(bare, DIRECTIVE_CUES) {
-            return Role::Directive;
-        }
-        return if opens(STATUS_OPENERS) && words.len() <= 15 {
-            Role::Status
-        } else {
-            Role::Clarification
-        };
-    }
-    if IMPERATIVES.contains(&first) || opens(&["can", "could"]) || any_phrase(bare, DIRECTIVE_CUES) {
-        return Role::Directive;
-    }
-    Role::Context
 }
 
 #[cfg(test)]

@@ -6,11 +6,14 @@ pub fn sentences(text: &str) -> Vec<&str> {
     for line in text.lines() {
         let mut start = 0;
         let b = line.as_bytes();
-        for i in 0..b.len() {
-            let end_mark = matches!(b[i], b'.' | b'!' | b'?' | 0xE3) && b.get(i + 1).is_none_or(|c| *c == b' ');
-            if end_mark && line.is_char_boundary(i + 1) {
-                push(&mut out, &line[start..=i]);
-                start = i + 1;
+        for (i, c) in line.char_indices() {
+            let next = i + c.len_utf8();
+            // A CJK full stop ends a sentence with no space after it.
+            let end_mark = matches!(c, '。' | '！' | '？')
+                || matches!(c, '.' | '!' | '?') && b.get(next).is_none_or(|c| *c == b' ');
+            if end_mark {
+                push(&mut out, &line[start..next]);
+                start = next;
             }
         }
         push(&mut out, &line[start..]);

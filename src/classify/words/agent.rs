@@ -40,7 +40,23 @@ pub const CHOICE: &[&str] = &[
 pub const OFFER: &[&str] = &[
     "i can also", "i could also", "me to also", "i can additionally", "shall i also", "should i also",
     "would you like help", "if you'd like, i can", "if you'd like i can", "if you want, i can", "if you want i can",
+    "want me to", "would you like me to", "do you want me to", "shall i ", "i can help", "happy to help",
+    "let me know if you'd like me to", "let me know if you want me to",
 ];
+
+/// Choice cues that only contrast: a choice only with someone choosing ([`CHOOSERS`]).
+#[rustfmt::skip]
+pub const CONTRAST: &[&str] = &["instead of", "rather than"];
+
+/// Who chooses in a sentence: the agent, the two of them, or an imperative to use or keep.
+#[rustfmt::skip]
+pub const CHOOSERS: &[&str] = &[
+    "i", "i'll", "i'm", "i've", "i'd", "we", "we'll", "let's", "let me", "use", "keep", "switch", "go with",
+];
+
+/// An offer with these asks to go on with work already proposed: no offer of its own.
+#[rustfmt::skip]
+pub const PROCEED: &[&str] = &["proceed", "go ahead", "continue with", "move forward", "start implementing"];
 
 /// Openings of narration.
 #[rustfmt::skip]

@@ -14,6 +14,18 @@ pub const META: &[&str] = &[
     "here's the output", "here is the error", "here's the error", "i got this", "i get this",
 ];
 
+/// "A few more things before I go": the user announces requests still to come.
+#[rustfmt::skip]
+pub const ANNOUNCEMENTS: &[&str] = &[
+    "a few more things", "a couple more things", "one more thing", "a few things", "some more things",
+    "a few questions", "a couple of questions", "a few more questions",
+];
+
+/// Cues of necessity: in a question they ask whether something must be ("it has to be
+/// global?"), they do not ask for work.
+#[rustfmt::skip]
+pub const NECESSITY: &[&str] = &["should", "must", "need to", "needs to", "have to", "has to"];
+
 #[rustfmt::skip]
 pub const REPORTS: &[&str] = &[
     "it worked", "it works", "that worked", "works now", "it's working", "its working", "still no", "still not",
