@@ -1,0 +1,242 @@
+//! Column chunks written by hand for a column that holds one value over runs of rows: a
+//! session's id and facets, repeated on each of its rows, or a turn's number on its actions.
+//!
+//! The parquet crate's column writer hashes every row's value into its dictionary and
+//! compares it twice for the statistics. Here the runs are found by comparing each row with
+//! the one before (a repeated text cell shares its span), and only a run's first value is
+//! looked up: one dictionary page of the distinct values, one data page whose dictionary
+//! indices (and definition levels) are RLE runs, min/max taken from the dictionary. The file
+//! is what the crate would write, but for the runs (the crate bit-packs short ones).
+
+use std::hash::Hash;
+
+use bytes::Bytes;
+use parquet::basic::{Compression, Encoding, PageType};
+use parquet::column::page::{CompressedPage, Page, PageWriter};
+use parquet::column::writer::ColumnCloseResult;
+use parquet::data_type::ByteArray;
+use parquet::errors::Result;
+use parquet::file::metadata::{ColumnChunkMetaData, ColumnIndexBuilder, OffsetIndexBuilder, PageEncodingStats};
+use parquet::file::statistics::{Statistics, ValueStatistics};
+use parquet::file::writer::{SerializedPageWriter, TrackedWrite};
+use parquet::schema::types::ColumnDescPtr;
+
+use crate::export::batch::{Column, Data};
+
+/// A column is written by hand when its rows average at least this many per run: RLE runs
+/// are then no bigger than the crate's bit-packed indices.
+const MIN_RUN: usize = 4;
+
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// The column chunk, or `None` when the column does not come in runs (or is only nulls, or
+/// is of a type other than text and integers).
+pub fn encode(descr: ColumnDescPtr, col: &Column) -> Result<Option<(Bytes, ColumnCloseResult)>> {
+    match &col.data {
+        Data::Str { bytes, spans } => {
+            let Some(runs) = runs(spans, &col.valid) else { return Ok(None) };
+            chunk(descr, &runs, &col.valid, |i| &bytes[spans[i].0..spans[i].1])
+        }
+        Data::Int(v) => {
+            let Some(runs) = runs(v, &col.valid) else { return Ok(None) };
+            chunk(descr, &runs, &col.valid, |i| v[i])
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Where each run of rows with the same key and validity starts, and the rows' end last;
+/// `None` as soon as there are too many runs to be worth it.
+fn runs<K: PartialEq>(keys: &[K], valid: &[bool]) -> Option<Vec<usize>> {
+    let limit = keys.len() / MIN_RUN;
+    let mut starts = Vec::with_capacity(limit + 2);
+    starts.push(0);
+    for i in 1..keys.len() {
+        if keys[i] != keys[i - 1] || valid[i] != valid[i - 1] {
+            if starts.len() > limit {
+                return None;
+            }
+            starts.push(i);
+        }
+    }
+    starts.push(keys.len());
+    Some(starts)
+}
+
+/// A value as the dictionary page holds it, and as the statistics give it.
+trait Value: Copy + Eq + Hash + Ord {
+    fn plain(self, out: &mut Vec<u8>);
+    /// Its bytes in the column index (PLAIN without a length).
+    fn bytes(self) -> Vec<u8>;
+    fn statistics(min: Self, max: Self, nulls: u64) -> Statistics;
+    /// The bytes of a text value (the metadata's unencoded size), `None` for other types.
+    fn text_len(self) -> Option<usize>;
+}
+
+impl Value for &str {
+    fn plain(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.len() as u32).to_le_bytes());
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn bytes(self) -> Vec<u8> {
+        self.as_bytes().to_vec()
+    }
+    fn statistics(min: Self, max: Self, nulls: u64) -> Statistics {
+        let (min, max) = (ByteArray::from(min), ByteArray::from(max));
+        Statistics::ByteArray(ValueStatistics::new(Some(min), Some(max), None, Some(nulls), false))
+    }
+    fn text_len(self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl Value for i64 {
+    fn plain(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+    fn bytes(self) -> Vec<u8> {
+        self.to_le_bytes().to_vec()
+    }
+    fn statistics(min: Self, max: Self, nulls: u64) -> Statistics {
+        let s = ValueStatistics::new(Some(min), Some(max), None, Some(nulls), false);
+        Statistics::Int64(s.with_backwards_compatible_min_max(true))
+    }
+    fn text_len(self) -> Option<usize> {
+        None
+    }
+}
+
+/// The chunk of a column whose runs start at `starts`; `value(i)` is row `i`'s value.
+fn chunk<V: Value>(
+    descr: ColumnDescPtr,
+    starts: &[usize],
+    valid: &[bool],
+    value: impl Fn(usize) -> V,
+) -> Result<Option<(Bytes, ColumnCloseResult)>> {
+    let rows = *starts.last().unwrap_or(&0);
+    let mut dict: Vec<V> = Vec::new();
+    let mut index: HashMap<V, u32> = HashMap::default();
+    // (rows, dictionary index) of the present values, and (rows, level) of every row.
+    let (mut values, mut levels): (Vec<(usize, u32)>, Vec<(usize, u32)>) = (Vec::new(), Vec::new());
+    let (mut nulls, mut text) = (0u64, 0usize);
+    for w in starts.windows(2) {
+        let (start, len) = (w[0], w[1] - w[0]);
+        push(&mut levels, len, u32::from(valid[start]));
+        if !valid[start] {
+            nulls += len as u64;
+            continue;
+        }
+        let v = value(start);
+        let i = *index.entry(v).or_insert_with(|| {
+            dict.push(v);
+            dict.len() as u32 - 1
+        });
+        push(&mut values, len, i);
+        text += v.text_len().unwrap_or(0) * len;
+    }
+    let (Some(&min), Some(&max)) = (dict.iter().min(), dict.iter().max()) else {
+        return Ok(None);
+    };
+
+    let mut dict_page = Vec::new();
+    dict.iter().for_each(|v| v.plain(&mut dict_page));
+    let mut data = Vec::new();
+    if descr.max_def_level() > 0 {
+        let mut l = Vec::new();
+        rle(&mut l, &levels, 1);
+        data.extend_from_slice(&(l.len() as u32).to_le_bytes());
+        data.extend_from_slice(&l);
+    }
+    let width = (u32::BITS - (dict.len() as u32 - 1).leading_zeros()).max(1) as u8;
+    data.push(width);
+    rle(&mut data, &values, width);
+
+    let mut buf = TrackedWrite::new(Vec::new());
+    let mut pages = SerializedPageWriter::new(&mut buf);
+    let dict_spec = pages.write_page(snappy(&dict_page, |buf| Page::DictionaryPage {
+        buf,
+        num_values: dict.len() as u32,
+        encoding: Encoding::PLAIN,
+        is_sorted: false,
+    })?)?;
+    let data_spec = pages.write_page(snappy(&data, |buf| Page::DataPage {
+        buf,
+        num_values: rows as u32,
+        encoding: Encoding::RLE_DICTIONARY,
+        def_level_encoding: Encoding::RLE,
+        rep_level_encoding: Encoding::RLE,
+        statistics: None,
+    })?)?;
+    pages.close()?;
+    drop(pages);
+
+    let text = min.text_len().map(|_| text as i64);
+    let mut offsets = OffsetIndexBuilder::new();
+    offsets.append_offset_and_size(data_spec.offset as i64, data_spec.compressed_size as i32);
+    offsets.append_row_count(rows as i64);
+    offsets.append_unencoded_byte_array_data_bytes(text);
+    let mut column_index = ColumnIndexBuilder::new(descr.physical_type());
+    column_index.append(false, min.bytes(), max.bytes(), nulls as i64, None);
+
+    let size = |f: fn(&parquet::column::page::PageWriteSpec) -> usize| (f(&dict_spec) + f(&data_spec)) as i64;
+    let stats = |page_type, encoding| PageEncodingStats {
+        page_type,
+        encoding,
+        count: 1,
+    };
+    let metadata = ColumnChunkMetaData::builder(descr)
+        .set_compression(Compression::SNAPPY)
+        .set_encodings(vec![Encoding::PLAIN, Encoding::RLE, Encoding::RLE_DICTIONARY])
+        .set_page_encoding_stats(vec![
+            stats(PageType::DICTIONARY_PAGE, Encoding::PLAIN),
+            stats(PageType::DATA_PAGE, Encoding::RLE_DICTIONARY),
+        ])
+        .set_total_compressed_size(size(|s| s.compressed_size))
+        .set_total_uncompressed_size(size(|s| s.uncompressed_size))
+        .set_num_values(rows as i64)
+        .set_data_page_offset(data_spec.offset as i64)
+        .set_dictionary_page_offset(Some(dict_spec.offset as i64))
+        .set_statistics(V::statistics(min, max, nulls))
+        .set_unencoded_byte_array_data_bytes(text)
+        .build()?;
+    let closed = ColumnCloseResult {
+        bytes_written: buf.bytes_written() as u64,
+        rows_written: rows as u64,
+        metadata,
+        bloom_filter: None,
+        column_index: Some(column_index.build()?),
+        offset_index: Some(offsets.build()),
+    };
+    Ok(Some((Bytes::from(buf.into_inner()?), closed)))
+}
+
+/// Adds `len` rows of `value` to the runs, joining the last run when it has the same value.
+fn push(runs: &mut Vec<(usize, u32)>, len: usize, value: u32) {
+    match runs.last_mut() {
+        Some((n, v)) if *v == value => *n += len,
+        _ => runs.push((len, value)),
+    }
+}
+
+/// The runs in the RLE / bit-packing hybrid encoding, as RLE runs only: each a ULEB128 header
+/// (the run's length, shifted left by one) and its value in `width` bits rounded up to bytes.
+fn rle(out: &mut Vec<u8>, runs: &[(usize, u32)], width: u8) {
+    let bytes = usize::from(width).div_ceil(8);
+    for &(len, value) in runs {
+        let mut header = (len as u64) << 1;
+        while header >= 0x80 {
+            out.push(header as u8 | 0x80);
+            header >>= 7;
+        }
+        out.push(header as u8);
+        out.extend_from_slice(&value.to_le_bytes()[..bytes]);
+    }
+}
+
+/// A page of the uncompressed `data`, its buffer Snappy-compressed.
+fn snappy(data: &[u8], page: impl FnOnce(Bytes) -> Page) -> Result<CompressedPage> {
+    let compressed = snap::raw::Encoder::new()
+        .compress_vec(data)
+        .map_err(|e| parquet::errors::ParquetError::External(Box::new(e)))?;
+    Ok(CompressedPage::new(page(Bytes::from(compressed)), data.len()))
+}
