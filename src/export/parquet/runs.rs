@@ -6,7 +6,8 @@
 //! the one before (a repeated text cell shares its span), and only a run's first value is
 //! looked up: one dictionary page of the distinct values, one data page whose dictionary
 //! indices (and definition levels) are RLE runs, min/max taken from the dictionary. The file
-//! is what the crate would write, but for the runs (the crate bit-packs short ones).
+//! is what the crate would write, but for the runs (the crate bit-packs short ones) and the
+//! statistics' count of distinct values (the dictionary's size, which the crate leaves out).
 
 use std::hash::Hash;
 
@@ -16,7 +17,9 @@ use parquet::column::page::{CompressedPage, Page, PageWriter};
 use parquet::column::writer::ColumnCloseResult;
 use parquet::data_type::ByteArray;
 use parquet::errors::Result;
-use parquet::file::metadata::{ColumnChunkMetaData, ColumnIndexBuilder, OffsetIndexBuilder, PageEncodingStats};
+use parquet::file::metadata::{
+    ColumnChunkMetaData, ColumnIndexBuilder, LevelHistogram, OffsetIndexBuilder, PageEncodingStats,
+};
 use parquet::file::statistics::{Statistics, ValueStatistics};
 use parquet::file::writer::{SerializedPageWriter, TrackedWrite};
 use parquet::schema::types::ColumnDescPtr;
@@ -34,11 +37,15 @@ type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState
 pub fn encode(descr: ColumnDescPtr, col: &Column) -> Result<Option<(Bytes, ColumnCloseResult)>> {
     match &col.data {
         Data::Str { bytes, spans } => {
-            let Some(runs) = runs(spans, &col.valid) else { return Ok(None) };
+            let Some(runs) = runs(spans, &col.valid) else {
+                return Ok(None);
+            };
             chunk(descr, &runs, &col.valid, |i| &bytes[spans[i].0..spans[i].1])
         }
         Data::Int(v) => {
-            let Some(runs) = runs(v, &col.valid) else { return Ok(None) };
+            let Some(runs) = runs(v, &col.valid) else {
+                return Ok(None);
+            };
             chunk(descr, &runs, &col.valid, |i| v[i])
         }
         _ => Ok(None),
@@ -68,7 +75,7 @@ trait Value: Copy + Eq + Hash + Ord {
     fn plain(self, out: &mut Vec<u8>);
     /// Its bytes in the column index (PLAIN without a length).
     fn bytes(self) -> Vec<u8>;
-    fn statistics(min: Self, max: Self, nulls: u64) -> Statistics;
+    fn statistics(min: Self, max: Self, distinct: u64, nulls: u64) -> Statistics;
     /// The bytes of a text value (the metadata's unencoded size), `None` for other types.
     fn text_len(self) -> Option<usize>;
 }
@@ -81,9 +88,15 @@ impl Value for &str {
     fn bytes(self) -> Vec<u8> {
         self.as_bytes().to_vec()
     }
-    fn statistics(min: Self, max: Self, nulls: u64) -> Statistics {
+    fn statistics(min: Self, max: Self, distinct: u64, nulls: u64) -> Statistics {
         let (min, max) = (ByteArray::from(min), ByteArray::from(max));
-        Statistics::ByteArray(ValueStatistics::new(Some(min), Some(max), None, Some(nulls), false))
+        Statistics::ByteArray(ValueStatistics::new(
+            Some(min),
+            Some(max),
+            Some(distinct),
+            Some(nulls),
+            false,
+        ))
     }
     fn text_len(self) -> Option<usize> {
         Some(self.len())
@@ -97,8 +110,8 @@ impl Value for i64 {
     fn bytes(self) -> Vec<u8> {
         self.to_le_bytes().to_vec()
     }
-    fn statistics(min: Self, max: Self, nulls: u64) -> Statistics {
-        let s = ValueStatistics::new(Some(min), Some(max), None, Some(nulls), false);
+    fn statistics(min: Self, max: Self, distinct: u64, nulls: u64) -> Statistics {
+        let s = ValueStatistics::new(Some(min), Some(max), Some(distinct), Some(nulls), false);
         Statistics::Int64(s.with_backwards_compatible_min_max(true))
     }
     fn text_len(self) -> Option<usize> {
@@ -177,6 +190,13 @@ fn chunk<V: Value>(
     offsets.append_unencoded_byte_array_data_bytes(text);
     let mut column_index = ColumnIndexBuilder::new(descr.physical_type());
     column_index.append(false, min.bytes(), max.bytes(), nulls as i64, None);
+    // How many rows are null (level 0) and present (1), for a column that can be null.
+    let levels_histogram = LevelHistogram::try_new(descr.max_def_level()).map(|mut h| {
+        h.increment_by(0, nulls as i64);
+        h.increment_by(1, (rows as u64 - nulls) as i64);
+        h
+    });
+    column_index.append_histograms(&None, &levels_histogram);
 
     let size = |f: fn(&parquet::column::page::PageWriteSpec) -> usize| (f(&dict_spec) + f(&data_spec)) as i64;
     let stats = |page_type, encoding| PageEncodingStats {
@@ -196,7 +216,8 @@ fn chunk<V: Value>(
         .set_num_values(rows as i64)
         .set_data_page_offset(data_spec.offset as i64)
         .set_dictionary_page_offset(Some(dict_spec.offset as i64))
-        .set_statistics(V::statistics(min, max, nulls))
+        .set_statistics(V::statistics(min, max, dict.len() as u64, nulls))
+        .set_definition_level_histogram(levels_histogram.clone())
         .set_unencoded_byte_array_data_bytes(text)
         .build()?;
     let closed = ColumnCloseResult {
