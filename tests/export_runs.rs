@@ -1,7 +1,7 @@
-//! The Parquet columns that hold one value over runs of rows (a session's id and facets on each
-//! of its rows, a turn's number on its actions) are written by hand, not by the parquet
-//! crate's column writer: read back, value for value and null for null, they must be the CSV
-//! export's cells and the corpus's facets.
+//! The Parquet columns of text and integers are written by hand, not by the parquet crate's
+//! column writer (most hold one value over runs of rows: a session's id and facets on each of
+//! its rows): read back, value for value and null for null, they must be the CSV export's
+//! cells and the corpus's facets.
 
 mod support;
 
@@ -12,6 +12,8 @@ use parquet::file::statistics::Statistics;
 use serde_json::{Value, json};
 use support::export::{csv_text, export, generated, lines, read_rows};
 
+const TOOLS: [&str; 3] = ["Edit", "Bash", "Read"];
+
 /// Sessions of 4 to 6 turns of 1 to 4 actions each, whose facets are null here and there (text
 /// and integer columns), and whose neighbours share a project (runs that join).
 fn corpus(dir: &Path, sessions: usize) -> std::path::PathBuf {
@@ -19,7 +21,7 @@ fn corpus(dir: &Path, sessions: usize) -> std::path::PathBuf {
     for i in 0..sessions {
         let turn = |n: usize| {
             let actions: Vec<Value> = (0..n)
-                .map(|a| json!({"tool": "Edit", "target": format!("f{a}.rs")}))
+                .map(|a| json!({"tool": TOOLS[(i + a) % 3], "target": (a % 3 != 2).then(|| format!("f{i}-{a}.rs"))}))
                 .collect();
             json!({"prompt": "go", "actions": actions})
         };
@@ -83,8 +85,9 @@ fn check(dir: &Path, corpus: &Path, table: &str) {
     assert_hand_written(&pq, &rows);
 }
 
-/// Each row group's session ids, project and expertise carry the count of their distinct values
-/// (which only the hand-written chunks give) and the right one.
+/// Each row group's text and integer columns that change by session (session ids, project,
+/// expertise) or by row (an action's tool and target, a turn's prompt) carry the count of
+/// their distinct values (which only the hand-written chunks give) and the right one.
 fn assert_hand_written(pq: &Path, rows: &[serde_json::Map<String, Value>]) {
     let reader = SerializedFileReader::new(std::fs::File::open(pq).unwrap()).unwrap();
     let meta = reader.metadata();
@@ -93,7 +96,10 @@ fn assert_hand_written(pq: &Path, rows: &[serde_json::Map<String, Value>]) {
     for g in meta.row_groups() {
         let group = &rows[first..first + g.num_rows() as usize];
         first += g.num_rows() as usize;
-        for name in ["session_id", "project", "expertise"] {
+        for name in ["session_id", "project", "expertise", "tool", "target", "prompt"] {
+            if !rows[0].contains_key(name) {
+                continue;
+            }
             let i = columns.iter().position(|c| c.name() == name).unwrap();
             let mut distinct: Vec<&Value> = group.iter().map(|r| &r[name]).filter(|v| !v.is_null()).collect();
             distinct.sort_by_key(|v| v.to_string());
