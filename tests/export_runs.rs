@@ -1,7 +1,7 @@
-//! The Parquet columns of text and integers are written by hand, not by the parquet crate's
-//! column writer (most hold one value over runs of rows: a session's id and facets on each of
-//! its rows): read back, value for value and null for null, they must be the CSV export's
-//! cells and the corpus's facets.
+//! The Parquet columns that hold one value over runs of rows (a session's id and facets on each
+//! of its rows) are written by hand, not by the parquet crate's column writer: read back,
+//! value for value and null for null, they must be the CSV export's cells and the corpus's
+//! facets.
 
 mod support;
 
@@ -85,9 +85,8 @@ fn check(dir: &Path, corpus: &Path, table: &str) {
     assert_hand_written(&pq, &rows);
 }
 
-/// Each row group's text and integer columns that change by session (session ids, project,
-/// expertise) or by row (an action's tool and target, a turn's prompt) carry the count of
-/// their distinct values (which only the hand-written chunks give) and the right one.
+/// Each row group's session ids, project and expertise carry the count of their distinct values
+/// (which only the hand-written chunks give) and the right one.
 fn assert_hand_written(pq: &Path, rows: &[serde_json::Map<String, Value>]) {
     let reader = SerializedFileReader::new(std::fs::File::open(pq).unwrap()).unwrap();
     let meta = reader.metadata();
@@ -96,10 +95,7 @@ fn assert_hand_written(pq: &Path, rows: &[serde_json::Map<String, Value>]) {
     for g in meta.row_groups() {
         let group = &rows[first..first + g.num_rows() as usize];
         first += g.num_rows() as usize;
-        for name in ["session_id", "project", "expertise", "tool", "target", "prompt"] {
-            if !rows[0].contains_key(name) {
-                continue;
-            }
+        for name in ["session_id", "project", "expertise"] {
             let i = columns.iter().position(|c| c.name() == name).unwrap();
             let mut distinct: Vec<&Value> = group.iter().map(|r| &r[name]).filter(|v| !v.is_null()).collect();
             distinct.sort_by_key(|v| v.to_string());

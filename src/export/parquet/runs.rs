@@ -1,15 +1,13 @@
-//! Column chunks of text and integers written by hand, dictionary-encoded: most columns of
-//! the turns, decisions and actions tables hold one value over runs of rows (a session's id
-//! and facets on each of its rows, a turn's number on its actions).
+//! Column chunks written by hand for a column that holds one value over runs of rows: a
+//! session's id and facets, repeated on each of its rows, or a turn's number on its actions.
 //!
-//! The parquet crate's column writer takes each text cell as its own `ByteArray`, hashes
-//! every row's value into its dictionary and compares it twice for the statistics. Here runs
-//! are found by comparing each row with the one before (a repeated text cell shares its
-//! span), and only a run's first value is looked up: one dictionary page of the distinct
-//! values, one data page whose dictionary indices (and definition levels) are in the RLE /
-//! bit-packing hybrid, min/max taken from the dictionary. The file is what the crate would
-//! write, but for the page sizes (one data page per chunk) and the statistics' count of
-//! distinct values (the dictionary's size, which the crate leaves out).
+//! The parquet crate's column writer hashes every row's value into its dictionary and
+//! compares it twice for the statistics. Here the runs are found by comparing each row with
+//! the one before (a repeated text cell shares its span), and only a run's first value is
+//! looked up: one dictionary page of the distinct values, one data page whose dictionary
+//! indices (and definition levels) are RLE runs, min/max taken from the dictionary. The file
+//! is what the crate would write, but for the runs (the crate bit-packs short ones) and the
+//! statistics' count of distinct values (the dictionary's size, which the crate leaves out).
 
 use std::hash::Hash;
 
@@ -28,31 +26,53 @@ use parquet::schema::types::ColumnDescPtr;
 
 use crate::export::batch::{Column, Data};
 
+/// A column is written by hand when its rows average at least this many per run: RLE runs
+/// are then no bigger than the crate's bit-packed indices.
+const MIN_RUN: usize = 4;
+
 /// Past this many bytes of distinct values (the parquet crate's default dictionary page
 /// limit) a column goes to the crate's writer, which falls back to plain encoding.
 const DICTIONARY_LIMIT: usize = 1 << 20;
 
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
-/// The column chunk, or `None` for a column of floats or booleans, of nulls only, or of more
-/// distinct values than a dictionary page holds.
+/// The column chunk, or `None` when the column does not come in runs (or is only nulls, or
+/// is of a type other than text and integers, or has more distinct values than a dictionary
+/// page holds).
 pub fn encode(descr: ColumnDescPtr, col: &Column) -> Result<Option<(Bytes, ColumnCloseResult)>> {
     match &col.data {
         Data::Str { bytes, spans } => {
-            let runs = runs(spans, &col.valid);
+            let Some(runs) = runs(spans, &col.valid) else {
+                return Ok(None);
+            };
             chunk(descr, &runs, &col.valid, |i| &bytes[spans[i].0..spans[i].1])
         }
-        Data::Int(v) => chunk(descr, &runs(v, &col.valid), &col.valid, |i| v[i]),
+        Data::Int(v) => {
+            let Some(runs) = runs(v, &col.valid) else {
+                return Ok(None);
+            };
+            chunk(descr, &runs, &col.valid, |i| v[i])
+        }
         _ => Ok(None),
     }
 }
 
-/// Where each run of rows with the same key and validity starts, and the rows' end last.
-fn runs<K: PartialEq>(keys: &[K], valid: &[bool]) -> Vec<usize> {
-    let mut starts = vec![0];
-    starts.extend((1..keys.len()).filter(|&i| keys[i] != keys[i - 1] || valid[i] != valid[i - 1]));
+/// Where each run of rows with the same key and validity starts, and the rows' end last;
+/// `None` as soon as there are too many runs to be worth it.
+fn runs<K: PartialEq>(keys: &[K], valid: &[bool]) -> Option<Vec<usize>> {
+    let limit = keys.len() / MIN_RUN;
+    let mut starts = Vec::with_capacity(limit + 2);
+    starts.push(0);
+    for i in 1..keys.len() {
+        if keys[i] != keys[i - 1] || valid[i] != valid[i - 1] {
+            if starts.len() > limit {
+                return None;
+            }
+            starts.push(i);
+        }
+    }
     starts.push(keys.len());
-    starts
+    Some(starts)
 }
 
 /// A value as the dictionary page holds it, and as the statistics give it.
@@ -145,13 +165,13 @@ fn chunk<V: Value>(
     let mut data = Vec::new();
     if descr.max_def_level() > 0 {
         let mut l = Vec::new();
-        hybrid(&mut l, &levels, 1);
+        rle(&mut l, &levels, 1);
         data.extend_from_slice(&(l.len() as u32).to_le_bytes());
         data.extend_from_slice(&l);
     }
     let width = (u32::BITS - (dict.len() as u32 - 1).leading_zeros()).max(1) as u8;
     data.push(width);
-    hybrid(&mut data, &values, width);
+    rle(&mut data, &values, width);
 
     let mut buf = TrackedWrite::new(Vec::new());
     let mut pages = SerializedPageWriter::new(&mut buf);
@@ -228,50 +248,18 @@ fn push(runs: &mut Vec<(usize, u32)>, len: usize, value: u32) {
     }
 }
 
-/// The runs in the RLE / bit-packing hybrid encoding: a run of 8 values or more is an RLE
-/// run (a ULEB128 header, the run's length shifted left by one, then the value in `width`
-/// bits rounded up to bytes), the values between are bit-packed in groups of 8. A run that
-/// follows loose values first completes their group, as the parquet crate's encoder does.
-fn hybrid(out: &mut Vec<u8>, runs: &[(usize, u32)], width: u8) {
-    let mut loose: Vec<u32> = Vec::new();
+/// The runs in the RLE / bit-packing hybrid encoding, as RLE runs only: each a ULEB128 header
+/// (the run's length, shifted left by one) and its value in `width` bits rounded up to bytes.
+fn rle(out: &mut Vec<u8>, runs: &[(usize, u32)], width: u8) {
+    let bytes = usize::from(width).div_ceil(8);
     for &(len, value) in runs {
-        let fill = (8 - loose.len() % 8) % 8;
-        if len < fill + 8 {
-            loose.extend(std::iter::repeat_n(value, len));
-            continue;
-        }
-        loose.extend(std::iter::repeat_n(value, fill));
-        packed(out, &loose, width);
-        loose.clear();
-        let mut header = ((len - fill) as u64) << 1;
+        let mut header = (len as u64) << 1;
         while header >= 0x80 {
             out.push(header as u8 | 0x80);
             header >>= 7;
         }
         out.push(header as u8);
-        out.extend_from_slice(&value.to_le_bytes()[..usize::from(width).div_ceil(8)]);
-    }
-    packed(out, &loose, width);
-}
-
-/// Values bit-packed, least significant bit first, in runs of up to 63 groups of 8 (a header
-/// of one byte: the groups shifted left by one, plus one); the last group padded with zeros.
-fn packed(out: &mut Vec<u8>, values: &[u32], width: u8) {
-    let width = u32::from(width);
-    for run in values.chunks(63 * 8) {
-        let groups = run.len().div_ceil(8);
-        out.push((groups << 1 | 1) as u8);
-        let (mut acc, mut bits) = (0u64, 0u32);
-        let padding = std::iter::repeat_n(0, groups * 8 - run.len());
-        for v in run.iter().copied().chain(padding) {
-            acc |= u64::from(v) << bits;
-            bits += width;
-            while bits >= 8 {
-                out.push(acc as u8);
-                acc >>= 8;
-                bits -= 8;
-            }
-        }
+        out.extend_from_slice(&value.to_le_bytes()[..bytes]);
     }
 }
 
