@@ -21,6 +21,7 @@ use parquet::schema::types::{SchemaDescPtr, SchemaDescriptor};
 use super::batch::{Batch, Column, Data};
 
 mod runs;
+mod value;
 use super::schema::{Col, Table, Type};
 
 pub struct ParquetSink<W: Write + Send> {

@@ -9,21 +9,18 @@
 //! is what the crate would write, but for the runs (the crate bit-packs short ones) and the
 //! statistics' count of distinct values (the dictionary's size, which the crate leaves out).
 
-use std::hash::Hash;
-
 use bytes::Bytes;
 use parquet::basic::{Compression, Encoding, PageType};
 use parquet::column::page::{CompressedPage, Page, PageWriter};
 use parquet::column::writer::ColumnCloseResult;
-use parquet::data_type::ByteArray;
 use parquet::errors::Result;
 use parquet::file::metadata::{
     ColumnChunkMetaData, ColumnIndexBuilder, LevelHistogram, OffsetIndexBuilder, PageEncodingStats,
 };
-use parquet::file::statistics::{Statistics, ValueStatistics};
 use parquet::file::writer::{SerializedPageWriter, TrackedWrite};
 use parquet::schema::types::ColumnDescPtr;
 
+use super::value::Value;
 use crate::export::batch::{Column, Data};
 
 /// A column is written by hand when its rows average at least this many per run: RLE runs
@@ -75,55 +72,6 @@ fn runs<K: PartialEq>(keys: &[K], valid: &[bool]) -> Option<Vec<usize>> {
     Some(starts)
 }
 
-/// A value as the dictionary page holds it, and as the statistics give it.
-trait Value: Copy + Eq + Hash + Ord {
-    fn plain(self, out: &mut Vec<u8>);
-    /// Its bytes in the column index (PLAIN without a length).
-    fn bytes(self) -> Vec<u8>;
-    fn statistics(min: Self, max: Self, distinct: u64, nulls: u64) -> Statistics;
-    /// The bytes of a text value (the metadata's unencoded size), `None` for other types.
-    fn text_len(self) -> Option<usize>;
-}
-
-impl Value for &str {
-    fn plain(self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&(self.len() as u32).to_le_bytes());
-        out.extend_from_slice(self.as_bytes());
-    }
-    fn bytes(self) -> Vec<u8> {
-        self.as_bytes().to_vec()
-    }
-    fn statistics(min: Self, max: Self, distinct: u64, nulls: u64) -> Statistics {
-        let (min, max) = (ByteArray::from(min), ByteArray::from(max));
-        Statistics::ByteArray(ValueStatistics::new(
-            Some(min),
-            Some(max),
-            Some(distinct),
-            Some(nulls),
-            false,
-        ))
-    }
-    fn text_len(self) -> Option<usize> {
-        Some(self.len())
-    }
-}
-
-impl Value for i64 {
-    fn plain(self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    fn bytes(self) -> Vec<u8> {
-        self.to_le_bytes().to_vec()
-    }
-    fn statistics(min: Self, max: Self, distinct: u64, nulls: u64) -> Statistics {
-        let s = ValueStatistics::new(Some(min), Some(max), Some(distinct), Some(nulls), false);
-        Statistics::Int64(s.with_backwards_compatible_min_max(true))
-    }
-    fn text_len(self) -> Option<usize> {
-        None
-    }
-}
-
 /// The chunk of a column whose runs start at `starts`; `value(i)` is row `i`'s value.
 fn chunk<V: Value>(
     descr: ColumnDescPtr,
@@ -135,7 +83,7 @@ fn chunk<V: Value>(
     let mut dict: Vec<V> = Vec::new();
     let mut index: HashMap<V, u32> = HashMap::default();
     // (rows, dictionary index) of the present values, and (rows, level) of every row.
-    let (mut values, mut levels): (Vec<(usize, u32)>, Vec<(usize, u32)>) = (Vec::new(), Vec::new());
+    let (mut values, mut levels): (Runs, Runs) = (Vec::new(), Vec::new());
     let (mut nulls, mut text, mut dict_bytes) = (0u64, 0usize, 0usize);
     for w in starts.windows(2) {
         let (start, len) = (w[0], w[1] - w[0]);
@@ -190,7 +138,6 @@ fn chunk<V: Value>(
         statistics: None,
     })?)?;
     pages.close()?;
-    drop(pages);
 
     let text = min.text_len().map(|_| text as i64);
     let mut offsets = OffsetIndexBuilder::new();
@@ -240,8 +187,11 @@ fn chunk<V: Value>(
     Ok(Some((Bytes::from(buf.into_inner()?), closed)))
 }
 
+/// Runs of rows: how many, and their value (a dictionary index, or a definition level).
+type Runs = Vec<(usize, u32)>;
+
 /// Adds `len` rows of `value` to the runs, joining the last run when it has the same value.
-fn push(runs: &mut Vec<(usize, u32)>, len: usize, value: u32) {
+fn push(runs: &mut Runs, len: usize, value: u32) {
     match runs.last_mut() {
         Some((n, v)) if *v == value => *n += len,
         _ => runs.push((len, value)),
