@@ -19,6 +19,9 @@ use parquet::schema::parser::parse_message_type;
 use parquet::schema::types::{SchemaDescPtr, SchemaDescriptor};
 
 use super::batch::{Batch, Column, Data};
+
+mod runs;
+mod value;
 use super::schema::{Col, Table, Type};
 
 pub struct ParquetSink<W: Write + Send> {
@@ -87,6 +90,11 @@ impl Encoder {
             return Ok(RowGroup { chunks });
         }
         for (i, (col, &nullable)) in batch.cols.into_iter().zip(&self.nullable).enumerate() {
+            // A column that comes in runs (a session's id and facets on each of its rows).
+            if let Some(chunk) = runs::encode(self.schema.column(i), &col).map_err(err)? {
+                chunks.push(chunk);
+                continue;
+            }
             let mut buf = TrackedWrite::new(Vec::new());
             let pages = Box::new(SerializedPageWriter::new(&mut buf));
             let mut w = get_column_writer(self.schema.column(i), self.props.clone(), pages);
