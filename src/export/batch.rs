@@ -182,4 +182,40 @@ impl Batch {
     pub fn count(&mut self, v: u64) -> &mut Self {
         self.int(Some(v as i64))
     }
+
+    /// Row `r` of `src` (a column of the same type) as the next cell.
+    pub fn copy(&mut self, src: &Column, r: usize) -> &mut Self {
+        match (self.slot(src.valid[r]), &src.data) {
+            (Data::Str { bytes, spans }, Data::Str { bytes: b, spans: s }) => {
+                let start = bytes.len();
+                bytes.push_str(&b[s[r].0..s[r].1]);
+                spans.push((start, bytes.len()));
+            }
+            (Data::Int(d), Data::Int(s)) => d.push(s[r]),
+            (Data::Float(d), Data::Float(s)) => d.push(s[r]),
+            (Data::Bool(d), Data::Bool(s)) => d.push(s[r]),
+            _ => panic!("a cell copied to a column of another type"),
+        }
+        self
+    }
+
+    /// Keeps the first `rows` rows (whole rows only, none of them repeats).
+    pub fn truncate(&mut self, rows: usize) {
+        debug_assert_eq!(self.next, 0, "a row is being built");
+        for c in &mut self.cols {
+            c.valid.truncate(rows);
+            match &mut c.data {
+                Data::Str { bytes, spans } => {
+                    if let Some(&(start, _)) = spans.get(rows) {
+                        bytes.truncate(start);
+                    }
+                    spans.truncate(rows);
+                }
+                Data::Int(v) => v.truncate(rows),
+                Data::Float(v) => v.truncate(rows),
+                Data::Bool(v) => v.truncate(rows),
+            }
+        }
+        self.rows = self.rows.min(rows);
+    }
 }
