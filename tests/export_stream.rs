@@ -63,7 +63,12 @@ fn one_reading_writes_the_same_files_as_two_over_several_blocks_and_batches() {
 #[test]
 fn refused_bad_and_repeated_lines_are_taken_as_the_loader_takes_them() {
     let dir = tempfile::tempdir().unwrap();
-    let escaped = r#"{"id":"e1","mode":"fix","turns":[{"\u0070rompt":"p","actions":[{"tool":"Bash","target":"ls","ok":false}],"response":"a b","decisions":[{"id":"d1","kind":"planning","actor":"agent","ratified":true,"summary":"s"}]}]}"#;
+    // The scanner has told of the first turn's rows when it meets the escaped key: they are
+    // forgotten, and serde_json's reading of the line stands.
+    let escaped = concat!(
+        r#"{"id":"e1","mode":"fix","turns":[{"prompt":"p1","actions":[{"tool":"Read"}],"decisions":[{"id":"d0","kind":"execution","actor":"human"}]},"#,
+        r#"{"\u0070rompt":"p","actions":[{"tool":"Bash","target":"ls","ok":false}],"response":"a b","decisions":[{"id":"d1","kind":"planning","actor":"agent","ratified":true,"summary":"s"}]}]}"#
+    );
     let a = file(
         dir.path(),
         "a.jsonl",
@@ -85,6 +90,8 @@ fn refused_bad_and_repeated_lines_are_taken_as_the_loader_takes_them() {
                 text.contains("\"e1\""),
                 "{table} {flags:?}: the escaped key's line is in:\n{text}"
             );
+            let e1 = text.lines().filter(|l| l.contains(r#""e1""#)).count();
+            assert_eq!(e1, 2, "{table} {flags:?}: each of e1's rows once:\n{text}");
             assert!(
                 !text.contains("not this one") && !text.contains("\"X\""),
                 "the first t1 stands"
