@@ -73,6 +73,54 @@ impl Column {
         }
     }
 
+    /// Rows `range` of `src` (a column of the same type), appended.
+    pub fn extend_from(&mut self, src: &Column, range: std::ops::Range<usize>) {
+        self.valid.extend_from_slice(&src.valid[range.clone()]);
+        match (&mut self.data, &src.data) {
+            (Data::Str { bytes, spans }, Data::Str { bytes: b, spans: s }) => {
+                let s = &s[range];
+                let (Some(first), Some(last)) = (s.first(), s.last()) else {
+                    return;
+                };
+                // The source's spans of a run of rows are one run of its bytes.
+                let shift = bytes.len() as isize - first.0 as isize;
+                bytes.push_str(&b[first.0..last.1]);
+                spans.extend(
+                    s.iter()
+                        .map(|&(a, z)| ((a as isize + shift) as usize, (z as isize + shift) as usize)),
+                );
+            }
+            (Data::Int(d), Data::Int(s)) => d.extend_from_slice(&s[range]),
+            (Data::Float(d), Data::Float(s)) => d.extend_from_slice(&s[range]),
+            (Data::Bool(d), Data::Bool(s)) => d.extend_from_slice(&s[range]),
+            _ => panic!("rows copied to a column of another type"),
+        }
+    }
+
+    /// Row `r` of `src` (a column of the same type) appended `n` times, the copies after the
+    /// first repeating it.
+    pub fn extend_repeat(&mut self, src: &Column, r: usize, n: usize) {
+        if n > 0 {
+            self.extend_from(src, r..r + 1);
+            for _ in 1..n {
+                self.repeat();
+            }
+        }
+    }
+
+    /// A string cell appended (`None`: null).
+    pub fn push_str(&mut self, v: Option<&str>) {
+        self.valid.push(v.is_some());
+        match &mut self.data {
+            Data::Str { bytes, spans } => {
+                let start = bytes.len();
+                bytes.push_str(v.unwrap_or(""));
+                spans.push((start, bytes.len()));
+            }
+            _ => panic!("a string in a column of another type"),
+        }
+    }
+
     pub fn cell(&self, i: usize) -> Cell<'_> {
         if !self.valid[i] {
             return Cell::Null;
@@ -183,20 +231,11 @@ impl Batch {
         self.int(Some(v as i64))
     }
 
-    /// Row `r` of `src` (a column of the same type) as the next cell.
-    pub fn copy(&mut self, src: &Column, r: usize) -> &mut Self {
-        match (self.slot(src.valid[r]), &src.data) {
-            (Data::Str { bytes, spans }, Data::Str { bytes: b, spans: s }) => {
-                let start = bytes.len();
-                bytes.push_str(&b[s[r].0..s[r].1]);
-                spans.push((start, bytes.len()));
-            }
-            (Data::Int(d), Data::Int(s)) => d.push(s[r]),
-            (Data::Float(d), Data::Float(s)) => d.push(s[r]),
-            (Data::Bool(d), Data::Bool(s)) => d.push(s[r]),
-            _ => panic!("a cell copied to a column of another type"),
-        }
-        self
+    /// Counts `n` rows whose cells were appended column by column (every column has them).
+    pub fn add_rows(&mut self, n: usize) {
+        debug_assert_eq!(self.next, 0, "a row is being built");
+        self.rows += n;
+        debug_assert!(self.cols.iter().all(|c| c.valid.len() == self.rows));
     }
 
     /// Keeps the first `rows` rows (whole rows only, none of them repeats).

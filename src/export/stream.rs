@@ -10,9 +10,10 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::ops::Range;
 use std::sync::{Arc, Mutex, mpsc};
 
-use super::batch::Batch;
+use super::batch::{Batch, Cell};
 use super::rows::{Source, counted_actor};
 use super::schema::{Col, FACETS, Table};
 use super::take::{Taken, line_columns};
@@ -29,6 +30,8 @@ pub struct Assembler {
     /// the decisions table).
     actor: Option<usize>,
     batch: Batch,
+    /// A session's id and facets, as one row.
+    head: Batch,
     sessions: usize,
     pub selected: u64,
     /// Rows per session so far, to size the next batch.
@@ -43,6 +46,7 @@ impl Assembler {
             .flatten();
         Assembler {
             batch: Batch::new(&schema, 0),
+            head: Batch::new(&[&schema[..1], FACETS].concat(), 1),
             table,
             how,
             schema,
@@ -53,48 +57,46 @@ impl Assembler {
         }
     }
 
-    /// Adds the rows of a selected session (`rows[range]` of its piece); answers a batch
-    /// when it is full.
-    pub fn add(
-        &mut self,
-        corpus: &Corpus,
-        row: &SessionRow,
-        taken: &Taken,
-        range: std::ops::Range<usize>,
-    ) -> Option<Batch> {
+    /// Adds the rows of a selected session (`rows[range]` of its piece), column by column;
+    /// answers a batch when it is full.
+    pub fn add(&mut self, corpus: &Corpus, row: &SessionRow, taken: &Taken, range: Range<usize>) -> Option<Batch> {
+        let n = range.len();
+        // The session's id and facets, once: every row of it has them.
+        self.head.truncate(0);
+        self.head.str(Some(&row.id));
         let src = Source {
             corpus,
             how: self.how,
             table: self.table,
         };
-        let cols = &taken.rows.cols;
-        for r in range.clone() {
-            let first = r == range.start;
-            if first {
-                self.batch.str(Some(&row.id));
-            } else {
-                self.batch.repeat(1);
-            }
-            for (c, col) in cols.iter().enumerate() {
-                self.batch.copy(col, r);
-                if Some(c) == self.actor {
+        src.facets(&mut self.head, row);
+        let (head, out, line) = (&self.head.cols, &mut self.batch.cols, &taken.rows.cols);
+        out[0].extend_repeat(&head[0], 0, n);
+        let mut at = 1;
+        for (c, col) in line.iter().enumerate() {
+            out[at].extend_from(col, range.clone());
+            at += 1;
+            if Some(c) == self.actor {
+                // The counted actor: the recorded one, moved if ratified; none if redacted.
+                let ratified = &line[c + 1];
+                for r in range.clone() {
                     let actor = Actor::ALL.into_iter().find(|a| a.name() == col.str_at(r));
-                    let ratified = matches!(cols[c + 1].cell(r), super::Cell::Bool(true));
+                    let ratified = matches!(ratified.cell(r), Cell::Bool(true));
                     let counted = actor
                         .filter(|_| !row.redacted)
                         .map(|a| counted_actor(a, ratified, self.how));
-                    self.batch.str(counted.map(Actor::name));
+                    out[at].push_str(counted.map(Actor::name));
                 }
-            }
-            if first {
-                src.facets(&mut self.batch, row);
-            } else {
-                self.batch.repeat(FACETS.len());
+                at += 1;
             }
         }
+        for (f, col) in head[1..].iter().enumerate() {
+            out[at + f].extend_repeat(col, 0, n);
+        }
+        self.batch.add_rows(n);
         self.sessions += 1;
         self.selected += 1;
-        self.rows += range.len() as u64;
+        self.rows += n as u64;
         (self.sessions == batch_sessions(self.table)).then(|| self.take())
     }
 
