@@ -100,11 +100,18 @@ impl Column {
     /// Row `r` of `src` (a column of the same type) appended `n` times, the copies after the
     /// first repeating it.
     pub fn extend_repeat(&mut self, src: &Column, r: usize, n: usize) {
-        if n > 0 {
-            self.extend_from(src, r..r + 1);
-            for _ in 1..n {
-                self.repeat();
-            }
+        if n == 0 {
+            return;
+        }
+        self.extend_from(src, r..r + 1);
+        let more = n - 1;
+        let last = self.valid.len() - 1;
+        self.valid.extend(std::iter::repeat_n(self.valid[last], more));
+        match &mut self.data {
+            Data::Str { spans, .. } => spans.extend(std::iter::repeat_n(spans[last], more)),
+            Data::Int(v) => v.extend(std::iter::repeat_n(v[last], more)),
+            Data::Float(v) => v.extend(std::iter::repeat_n(v[last], more)),
+            Data::Bool(v) => v.extend(std::iter::repeat_n(v[last], more)),
         }
     }
 

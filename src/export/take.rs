@@ -45,8 +45,14 @@ impl Extract for TableRows {
     type Piece = Taken;
 
     fn piece(&self) -> Taken {
+        // Room for the rows of a piece's lines, about (a piece is 256 KiB of lines).
+        let rows = match self.table {
+            Table::Turns => 256,
+            Table::Decisions => 1024,
+            _ => 2048,
+        };
         Taken {
-            rows: Batch::new(&self.cols, 0),
+            rows: Batch::new(&self.cols, rows),
             ends: Vec::new(),
         }
     }
