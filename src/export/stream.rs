@@ -129,7 +129,7 @@ pub fn pipeline<W: Write + Send, R>(
     };
     let mut sink = Sink::new(out, table, format, encoder.as_ref()).map_err(Error::Write)?;
     let threads = rayon::current_num_threads().max(1);
-    let (tx, rx) = mpsc::sync_channel::<(u64, Batch)>(threads);
+    let (tx, rx) = mpsc::sync_channel::<(u64, Batch)>(0);
     // Shared by the encoders alone: once they all stop, `produce`'s sends fail.
     let rx = Arc::new(Mutex::new(rx));
     let (done_tx, done_rx) = mpsc::sync_channel::<(u64, std::io::Result<(usize, Ready)>)>(threads);
