@@ -11,50 +11,13 @@ use super::parse::{ActionsAgg, DecisionsAgg, RawSession, TurnsAgg, id_hash};
 use super::scan::{RawStr, Scan};
 use crate::model::{Actor, Expertise, Kind, Outcome, parse_expertise};
 
+mod visit;
+pub(crate) use visit::{ActionSeen, DecisionSeen, TurnSeen, Visit};
+
 /// The session of a line, or `None` to let the reference path decide.
 #[cfg(test)]
 pub(super) fn parse(line: &[u8]) -> Option<RawSession<'_>> {
     parse_with(line, &mut ())
-}
-
-/// What a caller takes from a line while it is scanned, besides its session (the export's
-/// rows): each turn, action and decision as the scan meets them, in the line's order. The
-/// calls of a line the scan gives up on (`None`) are to be forgotten; `()` takes nothing.
-pub(crate) trait Visit<'a> {
-    /// A turn, once all of it is read.
-    fn turn(&mut self, _t: &TurnSeen<'a>) {}
-    /// An action of the turn being read.
-    fn action(&mut self, _a: &ActionSeen<'a>) {}
-    /// A decision of the turn being read.
-    fn decision(&mut self, _d: &DecisionSeen<'a>) {}
-}
-
-impl Visit<'_> for () {}
-
-pub(crate) struct TurnSeen<'a> {
-    pub prompt: RawStr<'a>,
-    pub actions: u32,
-    pub failed: u32,
-    pub words: u64,
-    pub decisions: u32,
-}
-
-pub(crate) struct ActionSeen<'a> {
-    pub tool: RawStr<'a>,
-    pub target: Option<RawStr<'a>>,
-    pub ok: Option<bool>,
-}
-
-pub(crate) struct DecisionSeen<'a> {
-    pub id: Cow<'a, str>,
-    pub kind: Kind,
-    pub actor: Actor,
-    pub category: Option<RawStr<'a>>,
-    pub summary: Option<RawStr<'a>>,
-    pub evidence: Option<RawStr<'a>>,
-    pub confidence: Option<f64>,
-    pub ratified: Option<bool>,
-    pub rule: Option<RawStr<'a>>,
 }
 
 /// [`parse`], telling `v` what it meets.

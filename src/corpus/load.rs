@@ -10,10 +10,13 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 
 mod error;
+mod piece;
 
 pub use error::{LoadError, Skip};
+pub use piece::{Extract, Sessions};
+use piece::{PIECE, Piece, parse_piece};
 
-use super::parse::{ParsedSession, parse_line};
+use super::parse::ParsedSession;
 use super::source::{Location, Source, SourceData};
 
 /// Bytes per block handed to the parser pool.
@@ -26,27 +29,6 @@ pub struct Batch {
     pub skipped: Vec<Skip>,
     /// Bytes of input this batch covers.
     pub bytes: u64,
-}
-
-/// What a load takes from each line besides its session (the export's rows), as it parses
-/// it: each piece of a block (a few hundred lines, parsed on one thread) gathers into its own
-/// `Piece`, only from the lines that load, in order.
-pub trait Extract: Sync {
-    type Piece: Send;
-    fn piece(&self) -> Self::Piece;
-    /// Parses one non-blank line as [`parse_line`] does, adding to `piece` only if it loads.
-    fn parse(&self, piece: &mut Self::Piece, line: &[u8]) -> Result<ParsedSession, String>;
-}
-
-/// Takes nothing but the sessions.
-pub struct Sessions;
-
-impl Extract for Sessions {
-    type Piece = ();
-    fn piece(&self) {}
-    fn parse(&self, _: &mut (), line: &[u8]) -> Result<ParsedSession, String> {
-        parse_line(line)
-    }
 }
 
 /// Loads every source in order, calling `on_batch` for each block as it is parsed.
@@ -176,50 +158,6 @@ fn read_blocks(mut file: impl Read, tx: mpsc::SyncSender<io::Result<Vec<u8>>>, r
             None => carry = buf,
         }
     }
-}
-
-/// Bytes per piece of a block that one thread splits into lines and parses.
-const PIECE: usize = 256 << 10;
-
-/// The lines of one piece: rows and reasons with line numbers counted from the piece's start,
-/// and what `X` took from them.
-struct Piece<P> {
-    results: Vec<Result<(ParsedSession, Location), (u64, String)>>,
-    lines: u64,
-    taken: P,
-}
-
-fn parse_piece<X: Extract>(x: &X, piece: &[u8], source: u32, offset: u64) -> Piece<X::Piece> {
-    let mut taken = x.piece();
-    let mut results = Vec::with_capacity(piece.len() / 2048 + 1);
-    let mut lines = 0;
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', piece).chain((piece.last() != Some(&b'\n')).then_some(piece.len())) {
-        let line = lines;
-        lines += 1;
-        let mut text = &piece[start..end];
-        let at = start;
-        start = end + 1;
-        if text.last() == Some(&b'\r') {
-            text = &text[..text.len() - 1];
-        }
-        if text.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        results.push(match x.parse(&mut taken, text) {
-            Ok(p) => Ok((
-                p,
-                Location {
-                    source,
-                    offset: offset + at as u64,
-                    len: text.len() as u32,
-                    line,
-                },
-            )),
-            Err(reason) => Err((line, reason)),
-        });
-    }
-    Piece { results, lines, taken }
 }
 
 struct Cursor<'a, X> {
