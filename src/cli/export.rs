@@ -6,8 +6,11 @@ use std::io::BufWriter;
 use std::path::PathBuf;
 
 use super::filters::FilterArgs;
-use crate::export::{Format, Table};
+use crate::corpus::Source;
+use crate::export::stream::{Assembler, pipeline};
+use crate::export::{Format, Table, TableRows, Written};
 use crate::safe_fs::{OutputError, check_output, create_output, shown};
+use crate::search::Query;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -80,37 +83,46 @@ pub fn run(args: Args) -> i32 {
         eprintln!("leash export: standard output is closed; nothing written");
         return super::EXIT_FAILURE;
     }
-    let (corpus, selected) = match args.filters.load_selected(&args.inputs, "export") {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
-    let how = args.filters.ratified_as();
-    let written = match out {
-        Some(p) => match create_output(p, None, || args.inputs.read_set()) {
-            Ok(f) => crate::export::write(
-                &corpus,
-                &selected,
-                how,
-                table,
-                format,
-                BufWriter::with_capacity(1 << 16, f),
-            ),
-            Err(e) => return refuse(e),
-        },
-        None => {
-            let stdout = std::io::stdout();
-            crate::export::write(
-                &corpus,
-                &selected,
-                how,
-                table,
-                format,
-                BufWriter::with_capacity(1 << 16, stdout),
-            )
+    // The turns, decisions and actions tables are taken from each line as it loads (one
+    // reading of the corpus) when every flag is decided by the session's own row; else
+    // (and for the sessions table) the sessions are selected once loaded.
+    let streams = table != Table::Sessions && args.filters.decided_per_line();
+    let loaded = if streams {
+        if let Err(e) = args.filters.check_range() {
+            eprintln!("leash export: {e}");
+            return super::EXIT_USAGE;
+        }
+        match args.inputs.open(false) {
+            Ok(sources) => Err(sources),
+            Err(code) => return code,
+        }
+    } else {
+        match args.filters.load_selected(&args.inputs, "export") {
+            Ok(x) => Ok(x),
+            Err(code) => return code,
         }
     };
-    // The process ends right after: freeing the rows one by one would only cost time.
-    std::mem::forget(corpus);
+    let sink: Box<dyn std::io::Write + Send> = match out {
+        Some(p) => match create_output(p, None, || args.inputs.read_set()) {
+            Ok(f) => Box::new(f),
+            Err(e) => return refuse(e),
+        },
+        None => Box::new(std::io::stdout()),
+    };
+    let sink = BufWriter::with_capacity(1 << 16, sink);
+    let how = args.filters.ratified_as();
+    let written = match loaded {
+        Ok((corpus, selected)) => {
+            let written = crate::export::write(&corpus, &selected, how, table, format, sink);
+            // The process ends right after: freeing the rows one by one would only cost time.
+            std::mem::forget(corpus);
+            written
+        }
+        Err(sources) => match stream(&args.filters, sources, table, format, sink) {
+            Ok(w) => w,
+            Err(code) => return code,
+        },
+    };
     match written {
         Ok(w) => {
             if !args.quiet {
@@ -131,5 +143,56 @@ pub fn run(args: Args) -> i32 {
             eprintln!("leash export: {out_name}: {}", crate::text::clean(&e.to_string()));
             super::EXIT_FAILURE
         }
+    }
+}
+
+/// Loads `sources`, writing the table's rows of each selected session as its block loads;
+/// `Err` is an exit code (a load that failed, said on stderr).
+fn stream(
+    flags: &FilterArgs,
+    sources: Vec<Source>,
+    table: Table,
+    format: Format,
+    sink: impl std::io::Write + Send,
+) -> Result<Result<Written, crate::export::Error>, i32> {
+    let (filter, how) = (flags.filter(), flags.ratified_as());
+    let query = flags.query.as_deref().map(Query::new);
+    let mut rows = Assembler::new(table, how);
+    let done = pipeline(table, format, sink, |send| {
+        let mut open = true;
+        let corpus = super::input::load_with(sources, &TableRows::new(table), |corpus, kept, pieces| {
+            let modes = filter.mode_ids(corpus);
+            let mut kept = kept.iter();
+            for taken in &pieces {
+                let mut start = 0;
+                for &end in &taken.ends {
+                    let row = kept.next().copied().flatten().map(|i| &corpus.rows[i as usize]);
+                    if let Some(row) = row.filter(|r| filter.passes(r, &modes, how))
+                        && query.as_ref().is_none_or(|q| q.matches(row))
+                        && let Some(full) = rows.add(corpus, row, taken, start..end)
+                    {
+                        open = open && send(full);
+                    }
+                    start = end;
+                }
+            }
+        })?;
+        if rows.pending() && open {
+            send(rows.take());
+        }
+        // Warnings only: a mode no v1 corpus has keeps the export off this path.
+        if let Err(e) = flags.check_modes(&corpus).map(|w| {
+            w.iter()
+                .for_each(|w| eprintln!("leash export: warning: {}", crate::text::clean(w)))
+        }) {
+            eprintln!("leash export: {}", crate::text::clean(&e));
+        }
+        std::mem::forget(corpus);
+        Ok(rows.selected)
+    });
+    match done {
+        Ok((Ok(selected), rows)) => Ok(Ok(crate::export::stream::written(selected, rows))),
+        Ok((Err(code), _)) => Err(code),
+        Err(e) => Ok(Err(e)),
     }
 }

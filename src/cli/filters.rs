@@ -256,6 +256,14 @@ impl FilterArgs {
         Ok((corpus, selected))
     }
 
+    /// Whether every flag is decided by a session's own loaded row, as soon as it loads: not
+    /// so for a mode no v1 corpus has (an error unless the whole corpus has it) or the
+    /// low-confidence expertise flag (the line's extension key).
+    pub fn decided_per_line(&self) -> bool {
+        self.mode.iter().all(|m| V1_MODES.contains(&m.as_str()))
+            && matches!(self.low_confidence_expertise.as_deref(), None | Some("keep"))
+    }
+
     /// Row indices of the sessions that pass every flag.
     pub fn select(&self, corpus: &Corpus) -> Vec<u32> {
         let mut rows = self.filter().apply(corpus, self.ratified_as());

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::audit;
 use crate::classify::ExpertiseMap;
-use crate::corpus::{Corpus, Source, SourceKind, load_sources};
+use crate::corpus::{Corpus, Extract, Sessions, Source, SourceKind, load_sources_with};
 use crate::import::{self, ImportOptions};
 
 /// What a command reads: corpus files, transcripts, or the default transcript folders.
@@ -136,13 +136,35 @@ impl Inputs {
 /// Loads the sources, printing each skipped line as `FILE:LINE: reason`, a count of them at
 /// the end, and (only when stderr is a terminal) a progress line while loading.
 pub fn load(sources: Vec<Source>) -> Result<Corpus, i32> {
+    load_with(sources, &Sessions, |_, _, _| {})
+}
+
+/// [`load`], handing `also` after each block the corpus so far, the row each of the block's
+/// lines that loaded became (`None`: a repeated id, left out), and what `x` took from them.
+pub fn load_with<X: Extract>(
+    sources: Vec<Source>,
+    x: &X,
+    mut also: impl FnMut(&Corpus, &[Option<u32>], Vec<X::Piece>),
+) -> Result<Corpus, i32> {
     let total: u64 = sources.iter().map(|s| s.len).sum();
     let mut progress = Progress::new(total);
     let mut corpus = Corpus::new(sources);
     let all = corpus.sources.clone();
-    let result = load_sources(&all, |batch| {
+    let mut kept = Vec::new();
+    let result = load_sources_with(&all, x, |batch, pieces| {
         progress.advance(batch.bytes);
+        // The rows absorbed are those of the batch that were not repeats, in order.
+        let offsets: Vec<u64> = batch.rows.iter().map(|(_, l)| l.offset).collect();
+        let first = corpus.rows.len();
         let skips = corpus.absorb(batch);
+        let mut new = (first..corpus.rows.len()).peekable();
+        kept.clear();
+        kept.extend(
+            offsets
+                .iter()
+                .map(|&o| new.next_if(|&i| corpus.rows[i].loc.offset == o).map(|i| i as u32)),
+        );
+        also(&corpus, &kept, pieces);
         progress.clear();
         for s in &skips {
             eprintln!("{s}");

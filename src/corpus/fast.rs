@@ -11,8 +11,17 @@ use super::parse::{ActionsAgg, DecisionsAgg, RawSession, TurnsAgg, id_hash};
 use super::scan::{RawStr, Scan};
 use crate::model::{Actor, Expertise, Kind, Outcome, parse_expertise};
 
+mod visit;
+pub(crate) use visit::{ActionSeen, DecisionSeen, TurnSeen, Visit};
+
 /// The session of a line, or `None` to let the reference path decide.
+#[cfg(test)]
 pub(super) fn parse(line: &[u8]) -> Option<RawSession<'_>> {
+    parse_with(line, &mut ())
+}
+
+/// [`parse`], telling `v` what it meets.
+pub(super) fn parse_with<'a, V: Visit<'a>>(line: &'a [u8], v: &mut V) -> Option<RawSession<'a>> {
     let mut p = Scan::new(line)?;
     let mut seen = Seen::default();
     let mut s = RawSession::default();
@@ -27,7 +36,7 @@ pub(super) fn parse(line: &[u8]) -> Option<RawSession<'_>> {
             "expertise" => s.expertise = seen.once(5).and_then(|_| expertise(p))?,
             "mode" => s.mode = seen.once(6).and_then(|_| opt(p, Scan::string))?,
             "outcome" => s.outcome = seen.once(7).and_then(|_| opt(p, |p| Outcome::parse(&p.string()?)))?,
-            "turns" => turns = Some(seen.once(8).and_then(|_| turns_agg(p))?),
+            "turns" => turns = Some(seen.once(8).and_then(|_| turns_agg(p, v))?),
             "estimated" => s.estimated = seen.once(9).and_then(|_| strings(p))?,
             "subagent_actions" => s.subagent_actions = seen.once(10).and_then(|_| opt(p, Scan::u64))?,
             "redacted" => s.redacted = seen.once(11).and_then(|_| opt(p, Scan::bool))?,
@@ -82,11 +91,18 @@ fn expertise(p: &mut Scan) -> Option<Expertise> {
     (1..=5).contains(&n).then_some(Expertise(Some(n as u8)))
 }
 
-fn turns_agg(p: &mut Scan) -> Option<TurnsAgg> {
+fn turns_agg<'a, V: Visit<'a>>(p: &mut Scan<'a>, v: &mut V) -> Option<TurnsAgg> {
     let mut acc = TurnsAgg::default();
     let mut ids = Vec::with_capacity(64);
     p.array(|p| {
-        let (prompt, actions, words, decisions) = turn(p, &mut ids)?;
+        let (prompt, actions, words, decisions) = turn(p, &mut ids, v)?;
+        v.turn(&TurnSeen {
+            prompt,
+            actions: actions.n,
+            failed: actions.failed,
+            words,
+            decisions: decisions.as_ref().map_or(0, |d| d.tally.total()),
+        });
         // Only the first prompt is kept: the others are checked but never decoded.
         let prompt = if acc.wants_prompt() {
             prompt.value()
@@ -103,17 +119,17 @@ fn turns_agg(p: &mut Scan) -> Option<TurnsAgg> {
 type Turn<'a> = (RawStr<'a>, ActionsAgg, u64, Option<DecisionsAgg>);
 
 /// One turn; its decision id hashes go straight to the session's `ids`.
-fn turn<'a>(p: &mut Scan<'a>, ids: &mut Vec<u64>) -> Option<Turn<'a>> {
+fn turn<'a, V: Visit<'a>>(p: &mut Scan<'a>, ids: &mut Vec<u64>, v: &mut V) -> Option<Turn<'a>> {
     let mut seen = Seen::default();
     let (mut prompt, mut actions, mut response, mut words, mut decisions) = (None, None, None, None, None);
     p.object(|p, k| {
         match k {
             "prompt" => prompt = Some(seen.once(0).and_then(|_| p.raw_string())?),
             // Arrays: `null` is refused, as the full model refuses it.
-            "actions" => actions = Some(seen.once(1).and_then(|_| actions_agg(p))?),
+            "actions" => actions = Some(seen.once(1).and_then(|_| actions_agg(p, v))?),
             "response" => response = seen.once(2).and_then(|_| opt(p, Scan::raw_string))?,
             "response_words" => words = seen.once(3).and_then(|_| opt(p, Scan::u64))?,
-            "decisions" => decisions = Some(seen.once(4).and_then(|_| decisions_agg(p, ids))?),
+            "decisions" => decisions = Some(seen.once(4).and_then(|_| decisions_agg(p, ids, v))?),
             "subagent" => seen.once(5).and_then(|_| subagents(p))?,
             _ => p.skip()?,
         }
@@ -123,22 +139,27 @@ fn turn<'a>(p: &mut Scan<'a>, ids: &mut Vec<u64>) -> Option<Turn<'a>> {
     Some((prompt?, actions.unwrap_or_default(), words, decisions))
 }
 
-fn actions_agg(p: &mut Scan) -> Option<ActionsAgg> {
+fn actions_agg<'a, V: Visit<'a>>(p: &mut Scan<'a>, v: &mut V) -> Option<ActionsAgg> {
     let mut acc = ActionsAgg::default();
     p.array(|p| {
         let mut seen = Seen::default();
-        let mut ok = None;
+        let (mut tool, mut target, mut ok) = (None, None, None);
         p.object(|p, k| {
             match k {
-                "tool" => seen.once(0).and_then(|_| p.skip_string())?,
-                "target" => seen.once(1).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
+                // Read as a span of the line (as cheap as skipping it), decoded only if used.
+                "tool" => tool = Some(seen.once(0).and_then(|_| p.raw_string())?),
+                "target" => target = seen.once(1).and_then(|_| opt(p, Scan::raw_string))?,
                 "ok" => ok = seen.once(2).and_then(|_| opt(p, Scan::bool))?,
                 _ => p.skip()?,
             }
             Some(())
         })?;
         // `tool` is required.
-        (seen.0 & 1 == 1).then_some(())?;
+        v.action(&ActionSeen {
+            tool: tool?,
+            target,
+            ok,
+        });
         acc.n += 1;
         acc.failed += u32::from(ok == Some(false));
         Some(())
@@ -146,11 +167,12 @@ fn actions_agg(p: &mut Scan) -> Option<ActionsAgg> {
     Some(acc)
 }
 
-fn decisions_agg(p: &mut Scan, ids: &mut Vec<u64>) -> Option<DecisionsAgg> {
+fn decisions_agg<'a, V: Visit<'a>>(p: &mut Scan<'a>, ids: &mut Vec<u64>, v: &mut V) -> Option<DecisionsAgg> {
     let mut acc = DecisionsAgg::default();
     p.array(|p| {
         let mut seen = Seen::default();
         let (mut id, mut kind, mut actor, mut ratified) = (None, None, None, None);
+        let (mut category, mut summary, mut evidence, mut confidence, mut rule) = (None, None, None, None, None);
         p.object(|p, k| {
             match k {
                 "id" => id = Some(seen.once(0).and_then(|_| p.string())?),
@@ -168,21 +190,33 @@ fn decisions_agg(p: &mut Scan, ids: &mut Vec<u64>) -> Option<DecisionsAgg> {
                         _ => None,
                     })?)
                 }
-                "category" => seen.once(3).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
-                "summary" => seen.once(4).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
-                "evidence" => seen.once(5).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
+                "category" => category = seen.once(3).and_then(|_| opt(p, Scan::raw_string))?,
+                "summary" => summary = seen.once(4).and_then(|_| opt(p, Scan::raw_string))?,
+                "evidence" => evidence = seen.once(5).and_then(|_| opt(p, Scan::raw_string))?,
                 "confidence" => {
-                    let c = seen.once(6).and_then(|_| opt(p, Scan::f64))?;
-                    c.is_none_or(|c| (0.0..=1.0).contains(&c)).then_some(())?;
+                    confidence = seen.once(6).and_then(|_| opt(p, Scan::f64))?;
+                    confidence.is_none_or(|c| (0.0..=1.0).contains(&c)).then_some(())?;
                 }
                 "ratified" => ratified = seen.once(7).and_then(|_| opt(p, Scan::bool))?,
-                "rule" => seen.once(8).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
+                "rule" => rule = seen.once(8).and_then(|_| opt(p, Scan::raw_string))?,
                 _ => p.skip()?,
             }
             Some(())
         })?;
-        acc.tally.add(kind?, actor?, ratified == Some(true));
-        ids.push(id_hash(&id?));
+        let (kind, actor, id) = (kind?, actor?, id?);
+        acc.tally.add(kind, actor, ratified == Some(true));
+        ids.push(id_hash(&id));
+        v.decision(&DecisionSeen {
+            id,
+            kind,
+            actor,
+            category,
+            summary,
+            evidence,
+            confidence,
+            ratified,
+            rule,
+        });
         Some(())
     })?;
     Some(acc)
@@ -199,7 +233,7 @@ fn subagents(p: &mut Scan) -> Option<()> {
                 "description" => seen.once(2).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
                 "origin" => seen.once(3).and_then(|_| opt(p, Scan::skip_string)).map(drop)?,
                 "actions" => seen.once(4).and_then(|_| p.u64()).map(drop)?,
-                "calls" => seen.once(5).and_then(|_| actions_agg(p)).map(drop)?,
+                "calls" => seen.once(5).and_then(|_| actions_agg(p, &mut ())).map(drop)?,
                 _ => p.skip()?,
             }
             Some(())

@@ -10,10 +10,13 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 
 mod error;
+mod piece;
 
 pub use error::{LoadError, Skip};
+pub use piece::{Extract, Sessions};
+use piece::{PIECE, Piece, parse_piece};
 
-use super::parse::{ParsedSession, parse_line};
+use super::parse::ParsedSession;
 use super::source::{Location, Source, SourceData};
 
 /// Bytes per block handed to the parser pool.
@@ -33,9 +36,20 @@ pub struct Batch {
 /// `on_batch` runs on the calling thread while the next block is parsed on the pool, so the
 /// pool does not idle while a caller absorbs a batch.
 pub fn load_sources(sources: &[Source], mut on_batch: impl FnMut(Batch)) -> Result<(), LoadError> {
-    let mut pending: Option<Batch> = None;
+    load_sources_with(sources, &Sessions, |b, _| on_batch(b))
+}
+
+/// [`load_sources`], handing `on_batch` each block's pieces as `x` gathered them beside it.
+pub fn load_sources_with<X: Extract>(
+    sources: &[Source],
+    x: &X,
+    mut on_batch: impl FnMut(Batch, Vec<X::Piece>),
+) -> Result<(), LoadError> {
+    let mut on_batch = |(b, p): Taken<X::Piece>| on_batch(b, p);
+    let mut pending: Option<Taken<X::Piece>> = None;
     for (i, src) in sources.iter().enumerate() {
         let mut cursor = Cursor {
+            x,
             source: i as u32,
             name: &src.name,
             offset: 0,
@@ -146,63 +160,26 @@ fn read_blocks(mut file: impl Read, tx: mpsc::SyncSender<io::Result<Vec<u8>>>, r
     }
 }
 
-/// Bytes per piece of a block that one thread splits into lines and parses.
-const PIECE: usize = 256 << 10;
-
-/// The lines of one piece: rows and reasons with line numbers counted from the piece's start.
-struct Piece {
-    results: Vec<Result<(ParsedSession, Location), (u64, String)>>,
-    lines: u64,
-}
-
-fn parse_piece(piece: &[u8], source: u32, offset: u64) -> Piece {
-    let mut results = Vec::with_capacity(piece.len() / 2048 + 1);
-    let mut lines = 0;
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', piece).chain((piece.last() != Some(&b'\n')).then_some(piece.len())) {
-        let line = lines;
-        lines += 1;
-        let mut text = &piece[start..end];
-        let at = start;
-        start = end + 1;
-        if text.last() == Some(&b'\r') {
-            text = &text[..text.len() - 1];
-        }
-        if text.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        results.push(match parse_line(text) {
-            Ok(p) => Ok((
-                p,
-                Location {
-                    source,
-                    offset: offset + at as u64,
-                    len: text.len() as u32,
-                    line,
-                },
-            )),
-            Err(reason) => Err((line, reason)),
-        });
-    }
-    Piece { results, lines }
-}
-
-struct Cursor<'a> {
+struct Cursor<'a, X> {
+    x: &'a X,
     source: u32,
     name: &'a str,
     offset: u64,
     line: u64,
 }
 
-impl Cursor<'_> {
+/// A block's batch and what `X` took from it, piece by piece.
+type Taken<P> = (Batch, Vec<P>);
+
+impl<X: Extract> Cursor<'_, X> {
     /// Parses `block` on the pool while `on_batch` takes the previous block's batch on this
     /// thread; answers the new batch.
     fn parse_overlapped(
         &mut self,
         block: &[u8],
-        previous: Option<Batch>,
-        on_batch: &mut impl FnMut(Batch),
-    ) -> Option<Batch> {
+        previous: Option<Taken<X::Piece>>,
+        on_batch: &mut impl FnMut(Taken<X::Piece>),
+    ) -> Option<Taken<X::Piece>> {
         let Some(previous) = previous else {
             return Some(self.parse_block(block));
         };
@@ -214,7 +191,7 @@ impl Cursor<'_> {
         next
     }
 
-    fn parse_block(&mut self, block: &[u8]) -> Batch {
+    fn parse_block(&mut self, block: &[u8]) -> Taken<X::Piece> {
         // Pieces that end on line boundaries, each split into lines and parsed on its own
         // thread, so that no pass over the block runs on one core alone.
         let mut cuts = vec![0];
@@ -225,11 +202,12 @@ impl Cursor<'_> {
             cuts.push(block.len());
         }
         let base = self.offset;
-        let (source, name) = (self.source, self.name);
-        let pieces: Vec<Piece> = cuts
+        let (x, source, name) = (self.x, self.source, self.name);
+        let pieces: Vec<Piece<X::Piece>> = cuts
             .par_windows(2)
-            .map(|w| parse_piece(&block[w[0]..w[1]], source, base + w[0] as u64))
+            .map(|w| parse_piece(x, &block[w[0]..w[1]], source, base + w[0] as u64))
             .collect();
+        let mut taken = Vec::with_capacity(pieces.len());
         self.offset += block.len() as u64;
         let mut batch = Batch {
             bytes: block.len() as u64,
@@ -250,8 +228,9 @@ impl Cursor<'_> {
                 }
             }
             self.line += piece.lines;
+            taken.push(piece.taken);
         }
-        batch
+        (batch, taken)
     }
 }
 

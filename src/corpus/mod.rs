@@ -10,11 +10,12 @@ mod source;
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
-pub use load::{Batch, LoadError, Skip, load_sources};
+pub use load::{Batch, Extract, LoadError, Sessions, Skip, load_sources, load_sources_with};
 /// Generated v1 lines, well-typed, mistyped and damaged, for the property tests of readers.
 #[cfg(test)]
 pub(crate) use parse::fuzz::{cases as fuzz_cases, line as fuzz_line};
 pub use parse::{ESTIMATED_EXPERTISE, ESTIMATED_OUTCOME, FIRST_PROMPT_KEEP, ParsedSession, json_reason, parse_line};
+pub(crate) use parse::{Reread, parse_line_with};
 pub use source::{Location, Source, SourceData, SourceKind};
 
 use crate::model::{Actor, Kind, Outcome, Session};

@@ -270,20 +270,44 @@ pub(super) fn first_prompt(prompt: &str) -> String {
 
 /// Parses one non-blank line. The error is a one-line reason without the line number.
 pub fn parse_line(line: &[u8]) -> Result<ParsedSession, String> {
+    parse_line_with(line, &mut ())
+}
+
+/// [`parse_line`], telling `v` the turns, actions and decisions of a line it takes. When the
+/// fast path gives up, `v` is told nothing by it ([`Reread::reread`] then has the line).
+pub(crate) fn parse_line_with<'a, V: super::fast::Visit<'a> + Reread>(
+    line: &'a [u8],
+    v: &mut V,
+) -> Result<ParsedSession, String> {
     // The fast path (one validating scan, no tree); whatever it refuses, the reference path
     // (serde derive over serde_json) decides and words, so the two never disagree on what
     // loads. The scan refuses any NUL byte (a test holds it to that), so only a refused line
     // needs looking for one.
-    let raw: RawSession = match super::fast::parse(line) {
+    let raw: RawSession = match super::fast::parse_with(line, v) {
         Some(r) => r,
         None => {
             if let Some(col) = memchr::memchr(0, line) {
                 return Err(format!("NUL byte at column {}", col + 1));
             }
-            serde_json::from_slice(line).map_err(|e| json_reason(&e))?
+            let raw = serde_json::from_slice(line).map_err(|e| json_reason(&e))?;
+            v.reread(line)?;
+            raw
         }
     };
     finish(raw, line)
+}
+
+/// What a [`super::fast::Visit`] does with a line the fast path gave up on, once the
+/// reference path has taken it: forget what the fast path told it, and read the line its
+/// own way (an error refuses the line).
+pub(crate) trait Reread {
+    fn reread(&mut self, line: &[u8]) -> Result<(), String>;
+}
+
+impl Reread for () {
+    fn reread(&mut self, _line: &[u8]) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// The checks past the types, and the row.

@@ -3,6 +3,8 @@
 
 use super::schema::{Col, Type};
 
+mod append;
+
 /// One column's values; `valid[i]` is false where row `i` is null (its slot then holds a
 /// default value, and an empty string).
 #[derive(Debug, Clone)]

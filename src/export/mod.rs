@@ -14,6 +14,8 @@ mod lines;
 mod parquet;
 mod rows;
 pub mod schema;
+pub mod stream;
+pub mod take;
 
 use std::io::Write;
 use std::path::Path;
@@ -24,6 +26,7 @@ use rayon::prelude::*;
 pub use batch::{Batch, Cell};
 pub use rows::counted_actor;
 pub use schema::{Col, Table, Type};
+pub use take::TableRows;
 
 use crate::corpus::{Corpus, RatifiedAs};
 

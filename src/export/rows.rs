@@ -87,7 +87,7 @@ impl Source<'_> {
 
     /// The session's facets: after a session's title, and ending a row of the turns,
     /// decisions or actions table.
-    fn facets(&self, b: &mut Batch, r: &SessionRow) {
+    pub fn facets(&self, b: &mut Batch, r: &SessionRow) {
         b.str(Some(&r.project)).str(r.started_at.as_deref());
         b.str(r.model.as_deref()).str(r.origin.as_deref());
         b.int(r.expertise.map(i64::from)).str(Some(expertise_name(r.expertise)));

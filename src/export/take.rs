@@ -1,0 +1,214 @@
+//! The turns, decisions and actions tables taken from each line while the loader scans it
+//! (one reading of the corpus): the loader's scanner tells [`LineRows`] every turn, action
+//! and decision it meets, and it writes the table's own columns (all but the session's id,
+//! facets and counted actor, which the loaded row gives later) into its piece's [`Taken`].
+
+use super::batch::Batch;
+use super::line::{Line, TurnActions, TurnDecisions, TurnLine};
+use super::schema::{Col, FACETS, Table};
+use crate::corpus::fast::{ActionSeen, DecisionSeen, TurnSeen, Visit};
+use crate::corpus::{Extract, ParsedSession, Reread, parse_line_with};
+use crate::model::{Actor, Kind, count_words};
+
+/// The columns a line gives, in the table's order: the table's columns but the session's id,
+/// the counted actor and the facets.
+pub fn line_columns(table: Table) -> Vec<Col> {
+    table
+        .columns()
+        .into_iter()
+        .filter(|c| c.name != "session_id" && c.name != "counted_actor" && !FACETS.contains(c))
+        .collect()
+}
+
+/// The rows a piece's lines gave, and where each loaded line's rows end.
+pub struct Taken {
+    pub rows: Batch,
+    pub ends: Vec<usize>,
+}
+
+/// Takes a table's rows from every line the loader loads.
+pub struct TableRows {
+    pub table: Table,
+    cols: Vec<Col>,
+}
+
+impl TableRows {
+    pub fn new(table: Table) -> TableRows {
+        TableRows {
+            table,
+            cols: line_columns(table),
+        }
+    }
+}
+
+impl Extract for TableRows {
+    type Piece = Taken;
+
+    fn piece(&self) -> Taken {
+        // Room for the rows of a piece's lines, about (a piece is 256 KiB of lines).
+        let rows = match self.table {
+            Table::Turns => 256,
+            Table::Decisions => 1024,
+            _ => 2048,
+        };
+        Taken {
+            rows: Batch::new(&self.cols, rows),
+            ends: Vec::new(),
+        }
+    }
+
+    fn parse(&self, piece: &mut Taken, line: &[u8]) -> Result<ParsedSession, String> {
+        let mark = piece.rows.rows();
+        let mut v = LineRows {
+            table: self.table,
+            b: &mut piece.rows,
+            mark,
+            turn: 1,
+            action: 1,
+        };
+        match parse_line_with(line, &mut v) {
+            Ok(s) => {
+                piece.ends.push(piece.rows.rows());
+                Ok(s)
+            }
+            Err(e) => {
+                piece.rows.truncate(mark);
+                Err(e)
+            }
+        }
+    }
+}
+
+/// One line's rows, as the scanner meets its parts.
+struct LineRows<'b> {
+    table: Table,
+    b: &'b mut Batch,
+    /// The piece's rows before this line's.
+    mark: usize,
+    turn: i64,
+    action: i64,
+}
+
+impl LineRows<'_> {
+    fn turn_row(&mut self, prompt: &str, words: u64, actions: u64, failed: u64, decisions: u64) {
+        self.b.int(Some(self.turn)).str(Some(prompt)).count(words);
+        self.b.count(actions).count(failed).count(decisions);
+    }
+
+    fn action_row(&mut self, tool: &str, target: Option<&str>, ok: Option<bool>) {
+        self.b.int(Some(self.turn)).int(Some(self.action)).str(Some(tool));
+        self.b.str(target).bool(ok);
+        self.action += 1;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn decision_row(
+        &mut self,
+        id: &str,
+        kind: Kind,
+        actor: Actor,
+        ratified: bool,
+        texts: [Option<&str>; 3],
+        confidence: Option<f64>,
+        rule: Option<&str>,
+    ) {
+        let [category, summary, evidence] = texts;
+        self.b.int(Some(self.turn)).str(Some(id)).str(Some(kind.name()));
+        self.b.str(Some(actor.name())).bool(Some(ratified));
+        self.b
+            .str(category)
+            .str(summary)
+            .str(evidence)
+            .float(confidence)
+            .str(rule);
+    }
+
+    fn next_turn(&mut self) {
+        self.turn += 1;
+        self.action = 1;
+    }
+}
+
+impl<'a> Visit<'a> for LineRows<'_> {
+    fn turn(&mut self, t: &TurnSeen<'a>) {
+        if self.table == Table::Turns {
+            let prompt = t.prompt.value();
+            let counts = [t.actions, t.failed, t.decisions].map(u64::from);
+            self.turn_row(&prompt, t.words, counts[0], counts[1], counts[2]);
+        }
+        self.next_turn();
+    }
+
+    fn action(&mut self, a: &ActionSeen<'a>) {
+        if self.table == Table::Actions {
+            let tool = a.tool.value();
+            self.action_row(&tool, a.target.map(|t| t.value()).as_deref(), a.ok);
+        }
+    }
+
+    fn decision(&mut self, d: &DecisionSeen<'a>) {
+        if self.table == Table::Decisions {
+            let text = |s: Option<crate::corpus::scan::RawStr<'a>>| s.map(|s| s.value());
+            let (c, s, e, r) = (text(d.category), text(d.summary), text(d.evidence), text(d.rule));
+            let texts = [c.as_deref(), s.as_deref(), e.as_deref()];
+            self.decision_row(
+                &d.id,
+                d.kind,
+                d.actor,
+                d.ratified == Some(true),
+                texts,
+                d.confidence,
+                r.as_deref(),
+            );
+        }
+    }
+}
+
+impl Reread for LineRows<'_> {
+    /// A line the scanner gave up on, read by serde_json as the export read lines again.
+    fn reread(&mut self, line: &[u8]) -> Result<(), String> {
+        self.b.truncate(self.mark);
+        (self.turn, self.action) = (1, 1);
+        let fail = |e: serde_json::Error| crate::corpus::json_reason(&e);
+        match self.table {
+            Table::Turns => {
+                let l: Line<TurnLine> = serde_json::from_slice(line).map_err(fail)?;
+                for t in &l.turns {
+                    let words = t
+                        .response_words
+                        .unwrap_or_else(|| t.response.as_deref().map_or(0, count_words));
+                    let failed = t.actions.iter().filter(|a| a.ok == Some(false)).count() as u64;
+                    self.turn_row(
+                        &t.prompt,
+                        words,
+                        t.actions.len() as u64,
+                        failed,
+                        t.decisions.len() as u64,
+                    );
+                    self.next_turn();
+                }
+            }
+            Table::Decisions => {
+                let l: Line<TurnDecisions> = serde_json::from_slice(line).map_err(fail)?;
+                for t in &l.turns {
+                    for d in &t.decisions {
+                        let texts = [d.category.as_deref(), d.summary.as_deref(), d.evidence.as_deref()];
+                        let ratified = d.ratified == Some(true);
+                        self.decision_row(&d.id, d.kind, d.actor, ratified, texts, d.confidence, d.rule.as_deref());
+                    }
+                    self.next_turn();
+                }
+            }
+            _ => {
+                let l: Line<TurnActions> = serde_json::from_slice(line).map_err(fail)?;
+                for t in &l.turns {
+                    for a in &t.actions {
+                        self.action_row(&a.tool, a.target.as_deref(), a.ok);
+                    }
+                    self.next_turn();
+                }
+            }
+        }
+        Ok(())
+    }
+}
