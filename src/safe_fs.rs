@@ -231,3 +231,49 @@ pub fn std_fd_closed(fd: i32) -> bool {
         false
     }
 }
+
+/// An output written to a private temporary file beside its path and moved over it only once
+/// complete ([`Staged::commit`]): a run that fails half-way leaves the path as it was (absent,
+/// or the earlier file whole). The move replaces the path itself, never a link's target.
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+}
+
+impl Staged {
+    /// A temporary file in `path`'s folder, for an output [`check_output`] accepted.
+    pub fn new(path: &Path) -> io::Result<Staged> {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let tmp = tempfile::Builder::new()
+            .prefix(".leash-")
+            .suffix(".part")
+            .tempfile_in(dir)?;
+        Ok(Staged {
+            tmp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The file to write.
+    pub fn file(&self) -> io::Result<File> {
+        self.tmp.as_file().try_clone()
+    }
+
+    /// Moves the finished file over the path, with the permissions of the file it replaces
+    /// (0644 for a new one).
+    pub fn commit(self) -> io::Result<()> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::symlink_metadata(&self.path)
+                .ok()
+                .filter(|m| m.is_file())
+                .map_or(0o644, |m| m.permissions().mode() & 0o7777);
+            std::fs::set_permissions(self.tmp.path(), std::fs::Permissions::from_mode(mode))?;
+        }
+        self.tmp.persist(&self.path).map(drop).map_err(|e| e.error)
+    }
+}

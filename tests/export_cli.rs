@@ -215,3 +215,27 @@ fn ratified_as_human_moves_ratified_decisions_in_counted_actor_and_the_counts() 
     assert_eq!((&t1["planning_human"], &t1["planning_agent"]), (&json!(2), &json!(0)));
     assert_eq!(t1["execution_human_share"], json!(1.0));
 }
+
+/// A table written while the corpus loads is staged beside its path and moved over it when
+/// complete: an earlier file at the path is replaced whole, keeping its permissions, and no
+/// temporary file is left in the folder.
+#[cfg(unix)]
+#[test]
+fn an_export_written_while_loading_replaces_the_earlier_file_whole() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = generated(dir.path(), 30, 3);
+    let out = file(dir.path(), "d.csv", "an earlier export\n");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    export(&corpus, "decisions", &out, &[]);
+    let rows = read_rows(&out);
+    assert!(rows.len() > 30, "the decisions of 30 sessions: {}", rows.len());
+    assert!(!std::fs::read_to_string(&out).unwrap().contains("an earlier export"));
+    assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["d.csv", "gen-30-3.jsonl"], "nothing else left in the folder");
+}

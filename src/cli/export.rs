@@ -9,7 +9,7 @@ use super::filters::FilterArgs;
 use crate::corpus::Source;
 use crate::export::stream::{Assembler, pipeline};
 use crate::export::{Format, Table, TableRows, Written};
-use crate::safe_fs::{OutputError, check_output, create_output, shown};
+use crate::safe_fs::{OutputError, Staged, check_output, create_output, shown};
 use crate::search::Query;
 
 const EXAMPLES: &str = "\
@@ -73,7 +73,8 @@ pub fn run(args: Args) -> i32 {
             OutputError::Io(_) => super::EXIT_FAILURE,
         }
     };
-    // A bad output is refused before the load; it is created (or truncated) only after.
+    // A bad output is refused before the load; it is created (or truncated) only after, or
+    // staged (below).
     if let Some(p) = out
         && let Err(e) = check_output(p, || args.inputs.read_set())
     {
@@ -102,12 +103,22 @@ pub fn run(args: Args) -> i32 {
             Err(code) => return code,
         }
     };
-    let sink: Box<dyn std::io::Write + Send> = match out {
-        Some(p) => match create_output(p, None, || args.inputs.read_set()) {
+    // Written while the corpus loads, the output is staged beside its path and moved over
+    // it at the end: a load that fails half-way leaves the path as it was.
+    let staged = match out.filter(|_| streams).map(|p| Staged::new(p)).transpose() {
+        Ok(s) => s,
+        Err(e) => return refuse(OutputError::Io(crate::safe_fs::describe(&e))),
+    };
+    let sink: Box<dyn std::io::Write + Send> = match (out, &staged) {
+        (_, Some(s)) => match s.file() {
+            Ok(f) => Box::new(f),
+            Err(e) => return refuse(OutputError::Io(crate::safe_fs::describe(&e))),
+        },
+        (Some(p), None) => match create_output(p, None, || args.inputs.read_set()) {
             Ok(f) => Box::new(f),
             Err(e) => return refuse(e),
         },
-        None => Box::new(std::io::stdout()),
+        (None, None) => Box::new(std::io::stdout()),
     };
     let sink = BufWriter::with_capacity(1 << 16, sink);
     let how = args.filters.ratified_as();
@@ -122,6 +133,10 @@ pub fn run(args: Args) -> i32 {
             Ok(w) => w,
             Err(code) => return code,
         },
+    };
+    let written = match (written, staged) {
+        (Ok(w), Some(s)) => s.commit().map(|()| w).map_err(crate::export::Error::Write),
+        (w, _) => w,
     };
     match written {
         Ok(w) => {
