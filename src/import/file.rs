@@ -90,11 +90,7 @@ pub(super) fn import_line(
     let built = cache::built_under(opts.expertise_map.digest());
     let key = (opts.cache_dir.as_ref()).and_then(|d| Some((d, fingerprint(path, sib)?)));
     let name = path.display().to_string();
-    let fail = |e: std::io::Error| format!("{name}: {}", LoadError::new("", e).message);
-    let reader = match reader {
-        Some(r) => r,
-        None => detect::open(path).map_err(fail)?,
-    };
+    let fail = |e| failed(&name, e);
     let mut parts = Parts::new(
         path,
         sib,
@@ -137,6 +133,11 @@ pub(super) fn import_line(
     Ok(read)
 }
 
+/// An I/O error reading or building a transcript's line, naming the file.
+fn failed(name: &str, e: std::io::Error) -> String {
+    format!("{name}: {}", LoadError::new("", e).message)
+}
+
 /// A reading of no prompt and no tool call.
 fn is_empty(raw: &RawSession) -> bool {
     raw.turns.is_empty() && raw.turns_before == 0 && raw.actions_before_first_prompt == 0
@@ -162,19 +163,14 @@ pub(super) fn import_with(
     reader: Option<Box<dyn BufRead + Send>>,
 ) -> Result<Option<Imported>, String> {
     let name = path.display().to_string();
-    let fail = |e: std::io::Error| format!("{name}: {}", LoadError::new("", e).message);
     let key = (opts.cache_dir.as_ref()).and_then(|d| Some((d, fingerprint(path, sib)?)));
     let cached = key.as_ref().and_then(|(d, fp)| cache::get(d, path, fp));
     let raw = match cached {
         Some(raw) => raw,
         None => {
-            let f = match reader {
-                Some(r) => r,
-                None => detect::open(path).map_err(fail)?,
-            };
             let raw = Parts::new(path, sib, None, None)
-                .read(f, &name, format_of(kind))
-                .map_err(fail)?;
+                .read(reader, &name, format_of(kind))
+                .map_err(|e| failed(&name, e))?;
             if let Some((d, fp)) = key.as_ref() {
                 cache::put(d, path, fp, &raw);
             }

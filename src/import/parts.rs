@@ -63,7 +63,17 @@ impl<'a> Parts<'a> {
     /// at the end (its earlier turns went to the builder). Sub-agents of earlier parts that
     /// went to no turn come first among the unattached, bad lines of sub-agent files after
     /// the file's own.
-    pub fn read(&mut self, reader: Box<dyn BufRead + Send>, name: &str, format: Format) -> io::Result<RawSession> {
+    /// `reader`, when given, reads the file from its start; else the file is opened here.
+    pub fn read(
+        &mut self,
+        reader: Option<Box<dyn BufRead + Send>>,
+        name: &str,
+        format: Format,
+    ) -> io::Result<RawSession> {
+        let reader = match reader {
+            Some(r) => r,
+            None => detect::open(self.path)?,
+        };
         let stem = detect::stem(self.path);
         let mut raw = match format {
             Format::Codex => codex::read(reader, name, &stem, self),
