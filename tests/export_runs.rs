@@ -1,7 +1,8 @@
-//! The Parquet columns that hold one value over runs of rows (a session's id and facets on each
-//! of its rows) are written by hand, not by the parquet crate's column writer: read back,
-//! value for value and null for null, they must be the CSV export's cells and the corpus's
-//! facets.
+//! The Parquet text and integer columns are written by hand, not by the parquet crate's column
+//! writer: the ones that hold one value over runs of rows (a session's id and facets on each of
+//! its rows) as RLE runs, the ones that change by row (an action's tool and target) mostly
+//! bit-packed. Read back, value for value and null for null, they must be the CSV export's
+//! cells and the corpus's facets.
 
 mod support;
 

@@ -1,7 +1,7 @@
 //! A batch of rows held column by column: what every writer (CSV, JSON Lines, Parquet)
 //! consumes, and one Parquet row group.
 
-use super::schema::{Col, Type};
+use super::schema::{Col, FACETS, Table, Type};
 
 mod append;
 
@@ -20,10 +20,14 @@ pub enum Data {
     Bool(Vec<bool>),
 }
 
+/// A column's cells. A column of runs (a session's id and facets, the same over its rows)
+/// holds one cell per run, `ends[k]` being the row after run `k`: filling it costs a cell per
+/// session, not per row, and the Parquet encoder takes its runs as they are.
 #[derive(Debug, Clone)]
 pub struct Column {
     pub data: Data,
     pub valid: Vec<bool>,
+    pub ends: Option<Vec<usize>>,
 }
 
 /// A cell, as the text and JSON writers read it back.
@@ -53,10 +57,28 @@ impl Column {
         Column {
             data,
             valid: Vec::with_capacity(rows),
+            ends: None,
+        }
+    }
+
+    /// How many rows the column holds.
+    pub fn rows(&self) -> usize {
+        match &self.ends {
+            Some(ends) => ends.last().copied().unwrap_or(0),
+            None => self.valid.len(),
+        }
+    }
+
+    /// The cell that holds row `i`.
+    fn at(&self, i: usize) -> usize {
+        match &self.ends {
+            Some(ends) => ends.partition_point(|&e| e <= i),
+            None => i,
         }
     }
 
     pub fn str_at(&self, i: usize) -> &str {
+        let i = self.at(i);
         match &self.data {
             Data::Str { bytes, spans } => &bytes[spans[i].0..spans[i].1],
             _ => "",
@@ -65,6 +87,10 @@ impl Column {
 
     /// Row `i` gets the value of the row before it.
     fn repeat(&mut self) {
+        if let Some(end) = self.ends.as_mut().and_then(|e| e.last_mut()) {
+            *end += 1;
+            return;
+        }
         let last = self.valid.len() - 1;
         self.valid.push(self.valid[last]);
         match &mut self.data {
@@ -76,11 +102,12 @@ impl Column {
     }
 
     pub fn cell(&self, i: usize) -> Cell<'_> {
+        let i = self.at(i);
         if !self.valid[i] {
             return Cell::Null;
         }
         match &self.data {
-            Data::Str { .. } => Cell::Str(self.str_at(i)),
+            Data::Str { bytes, spans } => Cell::Str(&bytes[spans[i].0..spans[i].1]),
             Data::Int(v) => Cell::Int(v[i]),
             Data::Float(v) => Cell::Float(v[i]),
             Data::Bool(v) => Cell::Bool(v[i]),
@@ -111,22 +138,39 @@ impl Batch {
         self.rows
     }
 
-    /// The column the next cell goes to; a full row ends the row.
-    fn slot(&mut self, valid: bool) -> &mut Data {
-        let i = self.advance();
-        self.cols[i].valid.push(valid);
-        &mut self.cols[i].data
+    /// An empty batch of a table, its session's id and facets held as runs (but in the
+    /// sessions table, a row per session), with room for about `rows` rows.
+    pub fn of(table: Table, rows: usize, sessions: usize) -> Batch {
+        let mut b = Batch::new(&table.columns(), rows);
+        for (c, col) in b.cols.iter_mut().zip(table.columns()) {
+            if table != Table::Sessions && (col.name == "session_id" || FACETS.contains(&col)) {
+                *c = Column::new(col.ty, sessions);
+                c.ends = Some(Vec::with_capacity(sessions));
+            }
+        }
+        b
     }
 
-    /// The index of the column the next cell goes to; moves past it.
-    fn advance(&mut self) -> usize {
-        let i = self.next;
+    /// The column the next cell goes to (a new run in a column of runs); a full row ends
+    /// the row.
+    fn slot(&mut self, valid: bool) -> &mut Data {
+        let (i, row) = (self.next, self.rows);
+        self.advance();
+        let c = &mut self.cols[i];
+        c.valid.push(valid);
+        if let Some(ends) = &mut c.ends {
+            ends.push(row + 1);
+        }
+        &mut c.data
+    }
+
+    /// Moves past the column the next cell goes to.
+    fn advance(&mut self) {
         self.next += 1;
         if self.next == self.cols.len() {
             self.next = 0;
             self.rows += 1;
         }
-        i
     }
 
     pub fn str(&mut self, v: Option<&str>) -> &mut Self {
@@ -185,3 +229,6 @@ impl Batch {
         self.int(Some(v as i64))
     }
 }
+
+#[cfg(test)]
+mod tests;

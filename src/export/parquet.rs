@@ -20,7 +20,9 @@ use parquet::schema::types::{SchemaDescPtr, SchemaDescriptor};
 
 use super::batch::{Batch, Column, Data};
 
-mod runs;
+mod chunk;
+mod dict;
+mod hybrid;
 mod value;
 use super::schema::{Col, Table, Type};
 
@@ -90,8 +92,8 @@ impl Encoder {
             return Ok(RowGroup { chunks });
         }
         for (i, (col, &nullable)) in batch.cols.into_iter().zip(&self.nullable).enumerate() {
-            // A column that comes in runs (a session's id and facets on each of its rows).
-            if let Some(chunk) = runs::encode(self.schema.column(i), &col).map_err(err)? {
+            // A text or integer column whose dictionary fits a page, written by hand.
+            if let Some(chunk) = chunk::encode(self.schema.column(i), &col).map_err(err)? {
                 chunks.push(chunk);
                 continue;
             }
@@ -108,6 +110,7 @@ impl Encoder {
 
 /// Non-null values only, and a definition level per row of a nullable column (1 = present).
 fn write_column(w: &mut ColumnWriter, col: Column, nullable: bool) -> parquet::errors::Result<usize> {
+    let col = col.into_rows();
     let levels: Option<Vec<i16>> = nullable.then(|| col.valid.iter().map(|&v| i16::from(v)).collect());
     let levels = levels.as_deref();
     let valid = &col.valid;

@@ -27,7 +27,7 @@ impl Source<'_> {
             Table::Decisions => rows.clone().map(|r| u64::from(r.tally.total())).sum(),
             Table::Actions => rows.clone().map(|r| r.actions).sum(),
         };
-        let mut b = Batch::new(&self.table.columns(), expected as usize);
+        let mut b = Batch::of(self.table, expected as usize, members.len());
         if self.table == Table::Sessions {
             for r in rows {
                 self.session(&mut b, r);

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, mpsc};
 
 use super::batch::{Batch, Cell};
 use super::rows::{Source, counted_actor};
-use super::schema::{Col, FACETS, Table};
+use super::schema::{FACETS, Table};
 use super::take::{Taken, line_columns};
 use super::{Error, Format, Ready, Sink, Written, batch_sessions, parquet};
 use crate::corpus::{Corpus, RatifiedAs, SessionRow};
@@ -25,7 +25,6 @@ use crate::model::Actor;
 pub struct Assembler {
     table: Table,
     how: RatifiedAs,
-    schema: Vec<Col>,
     /// Where the line's columns go: the index of `actor` (followed by the counted actor in
     /// the decisions table).
     actor: Option<usize>,
@@ -34,8 +33,6 @@ pub struct Assembler {
     head: Batch,
     sessions: usize,
     pub selected: u64,
-    /// Rows per session so far, to size the next batch.
-    rows: u64,
 }
 
 impl Assembler {
@@ -45,15 +42,13 @@ impl Assembler {
             .then(|| line_columns(table).iter().position(|c| c.name == "actor"))
             .flatten();
         Assembler {
-            batch: Batch::new(&schema, 0),
+            batch: Batch::of(table, 0, 0),
             head: Batch::new(&[&schema[..1], FACETS].concat(), 1),
             table,
             how,
-            schema,
             actor,
             sessions: 0,
             selected: 0,
-            rows: 0,
         }
     }
 
@@ -96,16 +91,14 @@ impl Assembler {
         self.batch.add_rows(n);
         self.sessions += 1;
         self.selected += 1;
-        self.rows += n as u64;
         (self.sessions == batch_sessions(self.table)).then(|| self.take())
     }
 
-    /// The batch being built, and a new one sized from the rows per session so far.
+    /// The batch being built, and a new one with room for as much.
     pub fn take(&mut self) -> Batch {
-        let per = self.rows / self.selected.max(1) + 1;
-        let room = (per as usize) * batch_sessions(self.table);
         self.sessions = 0;
-        std::mem::replace(&mut self.batch, Batch::new(&self.schema, room))
+        let next = self.batch.emptied();
+        std::mem::replace(&mut self.batch, next)
     }
 
     /// Whether a session is in the batch being built.

@@ -6,6 +6,10 @@ use super::{Batch, Column, Data};
 impl Column {
     /// Rows `range` of `src` (a column of the same type), appended.
     pub fn extend_from(&mut self, src: &Column, range: std::ops::Range<usize>) {
+        debug_assert!(
+            self.ends.is_none() && src.ends.is_none(),
+            "rows copied between columns of runs"
+        );
         self.valid.extend_from_slice(&src.valid[range.clone()]);
         match (&mut self.data, &src.data) {
             (Data::Str { bytes, spans }, Data::Str { bytes: b, spans: s }) => {
@@ -28,10 +32,16 @@ impl Column {
         }
     }
 
-    /// Row `r` of `src` (a column of the same type) appended `n` times, the copies after the
-    /// first repeating it.
+    /// Row `r` of `src` (a column of the same type, not of runs) appended `n` times, the
+    /// copies after the first repeating it (in a column of runs: one run).
     pub fn extend_repeat(&mut self, src: &Column, r: usize, n: usize) {
         if n == 0 {
+            return;
+        }
+        if let Some(mut ends) = self.ends.take() {
+            ends.push(ends.last().copied().unwrap_or(0) + n);
+            self.extend_from(src, r..r + 1);
+            self.ends = Some(ends);
             return;
         }
         self.extend_from(src, r..r + 1);
@@ -43,6 +53,39 @@ impl Column {
             Data::Int(v) => v.extend(std::iter::repeat_n(v[last], more)),
             Data::Float(v) => v.extend(std::iter::repeat_n(v[last], more)),
             Data::Bool(v) => v.extend(std::iter::repeat_n(v[last], more)),
+        }
+    }
+
+    /// The column with a cell per row (a column of runs, expanded).
+    pub fn into_rows(mut self) -> Column {
+        let Some(ends) = self.ends.take() else {
+            return self;
+        };
+        let mut out = self.room(*ends.last().unwrap_or(&0), 0);
+        let mut start = 0;
+        for (k, &end) in ends.iter().enumerate() {
+            out.extend_repeat(&self, k, end - start);
+            start = end;
+        }
+        out
+    }
+
+    /// An empty column of the same type (and runs or not), with room for `cells` cells and
+    /// `bytes` bytes of text.
+    pub fn room(&self, cells: usize, bytes: usize) -> Column {
+        let data = match &self.data {
+            Data::Str { .. } => Data::Str {
+                bytes: String::with_capacity(bytes),
+                spans: Vec::with_capacity(cells),
+            },
+            Data::Int(_) => Data::Int(Vec::with_capacity(cells)),
+            Data::Float(_) => Data::Float(Vec::with_capacity(cells)),
+            Data::Bool(_) => Data::Bool(Vec::with_capacity(cells)),
+        };
+        Column {
+            data,
+            valid: Vec::with_capacity(cells),
+            ends: self.ends.as_ref().map(|_| Vec::with_capacity(cells)),
         }
     }
 
@@ -61,28 +104,59 @@ impl Column {
 }
 
 impl Batch {
+    /// An empty batch of the same columns, with room for the cells and bytes this one holds
+    /// and an eighth more (the next batch of as many sessions, without regrowing).
+    pub fn emptied(&self) -> Batch {
+        let more = |n: usize| n + n / 8;
+        let cols = self
+            .cols
+            .iter()
+            .map(|c| {
+                let bytes = match &c.data {
+                    Data::Str { bytes, .. } => bytes.len(),
+                    _ => 0,
+                };
+                c.room(more(c.valid.len()), more(bytes))
+            })
+            .collect();
+        Batch { cols, next: 0, rows: 0 }
+    }
+
     /// Counts `n` rows whose cells were appended column by column (every column has them).
     pub fn add_rows(&mut self, n: usize) {
         debug_assert_eq!(self.next, 0, "a row is being built");
         self.rows += n;
-        debug_assert!(self.cols.iter().all(|c| c.valid.len() == self.rows));
+        debug_assert!(self.cols.iter().all(|c| c.rows() == self.rows));
     }
 
-    /// Keeps the first `rows` rows (whole rows only, none of them repeats).
+    /// Keeps the first `rows` rows (whole rows only; a row after them may not repeat a text
+    /// cell of the last kept, but in a column of runs, whose last kept run is cut short).
     pub fn truncate(&mut self, rows: usize) {
         debug_assert_eq!(self.next, 0, "a row is being built");
         for c in &mut self.cols {
-            c.valid.truncate(rows);
+            // The cells that hold the rows kept, the last run cut short.
+            let cells = match &mut c.ends {
+                Some(ends) => {
+                    let keep = ends.partition_point(|&e| e < rows) + usize::from(rows > 0);
+                    ends.truncate(keep.min(ends.len()));
+                    if let Some(last) = ends.last_mut() {
+                        *last = (*last).min(rows);
+                    }
+                    ends.len()
+                }
+                None => rows,
+            };
+            c.valid.truncate(cells);
             match &mut c.data {
                 Data::Str { bytes, spans } => {
-                    if let Some(&(start, _)) = spans.get(rows) {
+                    if let Some(&(start, _)) = spans.get(cells) {
                         bytes.truncate(start);
                     }
-                    spans.truncate(rows);
+                    spans.truncate(cells);
                 }
-                Data::Int(v) => v.truncate(rows),
-                Data::Float(v) => v.truncate(rows),
-                Data::Bool(v) => v.truncate(rows),
+                Data::Int(v) => v.truncate(cells),
+                Data::Float(v) => v.truncate(cells),
+                Data::Bool(v) => v.truncate(cells),
             }
         }
         self.rows = self.rows.min(rows);
