@@ -14,14 +14,14 @@ use crate::corpus::LoadError;
 /// What one file found under a path gave.
 pub(super) enum Got {
     Corpus(PathBuf),
-    /// A transcript's session, `None` for a file of no prompt and no call, or why it failed.
-    Read(Result<Option<Session>, String>),
+    /// A transcript's reading, `None` for a file of no prompt and no call, or why it failed.
+    Read(Result<Option<Reading>, String>),
     /// Not read: a sub-agent file (read with its session), or a warning.
     Skip(Option<String>),
 }
 
-/// A transcript's session, as [`each_file`] was asked to read it.
-pub(super) enum Session {
+/// A transcript's reading, whole or its line only, as [`each_file`] was asked.
+pub(super) enum Reading {
     /// The whole reading (library callers).
     Whole(Box<Imported>),
     /// Only the line, id, file and warnings, and the turns' keys for [`super::forks`].
@@ -52,7 +52,7 @@ impl Gathered {
     }
 
     /// Takes what one file gave: its session is handed back, anything else kept here.
-    pub(super) fn take(&mut self, got: Got) -> Result<Option<Session>, LoadError> {
+    pub(super) fn take(&mut self, got: Got) -> Result<Option<Reading>, LoadError> {
         match got {
             Got::Corpus(f) => self.corpora.push(f),
             Got::Skip(w) => self.warnings.extend(w),
@@ -123,7 +123,7 @@ const CHUNK: usize = 128;
 
 /// Reads `files` on the thread pool and hands what each gave to `take`, in their order; a
 /// chunk is read while the one before is being taken, so memory holds two chunks' results,
-/// never the tree's. `keep` reads whole ([`Session::Whole`]), else lines only ([`Session::Line`]).
+/// never the tree's. `keep` reads whole ([`Reading::Whole`]), else lines only ([`Reading::Line`]).
 pub(super) fn each_file(
     files: &[PathBuf],
     kind: Option<FileKind>,
@@ -159,14 +159,14 @@ pub(super) fn read_path(path: &Path, opts: &ImportOptions) -> Result<PathImport,
     let mut first: HashMap<String, String> = HashMap::new();
     each_file(&found, kind, opts, true, |g| {
         match got.take(g)? {
-            Some(Session::Whole(i)) => {
+            Some(Reading::Whole(i)) => {
                 let i = *i;
                 got.warnings.extend(i.raw.warnings.iter().cloned());
                 if !repeat(&mut first, &i.raw.id, &i.raw.file, &mut got.warnings) {
                     imported.push(i);
                 }
             }
-            Some(Session::Line(_)) => unreachable!("kept whole"),
+            Some(Reading::Line(_)) => unreachable!("kept whole"),
             None => {}
         }
         Ok(())
@@ -195,7 +195,7 @@ pub(super) fn repeat(first: &mut HashMap<String, String>, id: &str, file: &str, 
 /// its kind (`kind` when already known), then its reading.
 fn one_file(f: &Path, kind: Option<FileKind>, opts: &ImportOptions, sib: &Siblings, keep: bool) -> Got {
     if !keep && let Some(hit) = cached_line(f, opts, sib) {
-        return Got::Read(Ok(hit.map(|i| Session::Line(Box::new(i)))));
+        return Got::Read(Ok(hit.map(|i| Reading::Line(Box::new(i)))));
     }
     // Detected here, the file is read on from the reader that detected it.
     let found = match kind {
@@ -216,7 +216,7 @@ fn one_file(f: &Path, kind: Option<FileKind>, opts: &ImportOptions, sib: &Siblin
         FileKind::Unknown => Got::Skip(Some(format!("{}: not a transcript or corpus (skipped)", f.display()))),
         FileKind::SubAgent => Got::Skip(None),
         FileKind::Corpus => Got::Corpus(f.to_path_buf()),
-        k if keep => Got::Read(import_with(f, k, opts, sib, reader).map(|i| i.map(|i| Session::Whole(Box::new(i))))),
-        k => Got::Read(import_line(f, k, opts, sib, reader).map(|i| i.map(|i| Session::Line(Box::new(i))))),
+        k if keep => Got::Read(import_with(f, k, opts, sib, reader).map(|i| i.map(|i| Reading::Whole(Box::new(i))))),
+        k => Got::Read(import_line(f, k, opts, sib, reader).map(|i| i.map(|i| Reading::Line(Box::new(i))))),
     }
 }

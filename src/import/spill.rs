@@ -17,7 +17,7 @@ use std::sync::Arc;
 use super::ImportOptions;
 use super::file::LineOf;
 use super::forks::{Replayed, Replays, without_turns};
-use super::read::{Gathered, Session, each_file, files_of, repeat};
+use super::read::{Gathered, Reading, each_file, files_of, repeat};
 use super::spool::Line;
 use crate::corpus::{LoadError, Source, SourceData, SourceKind};
 
@@ -77,14 +77,14 @@ pub fn spill_path(
     let mut here: HashMap<String, String> = HashMap::new();
     each_file(&found, kind, opts, false, |g| {
         match got.take(g)? {
-            Some(Session::Line(i)) => {
+            Some(Reading::Line(i)) => {
                 let mut i = *i;
                 got.warnings.append(&mut i.warnings);
                 if !repeat(&mut here, &i.id, &i.file, &mut got.warnings) {
                     lines.add(i, first, &mut got.warnings).map_err(fail)?;
                 }
             }
-            Some(Session::Whole(_)) => unreachable!("lines only"),
+            Some(Reading::Whole(_)) => unreachable!("lines only"),
             None => {}
         }
         Ok(())
