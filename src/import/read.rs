@@ -14,12 +14,71 @@ use crate::corpus::LoadError;
 /// What one file found under a path gave.
 pub(super) enum Got {
     Corpus(PathBuf),
-    /// The whole reading (library callers), `None` for a file of no prompt and no call.
-    Read(Result<Option<Box<Imported>>, String>),
-    /// Only the line, id, file and warnings, and the turns' keys for [`super::forks`].
-    Line(Box<LineOf>),
+    /// A transcript's reading, `None` for a file of no prompt and no call, or why it failed.
+    Read(Result<Option<Reading>, String>),
     /// Not read: a sub-agent file (read with its session), or a warning.
     Skip(Option<String>),
+}
+
+/// A transcript's reading, whole or its line only, as [`each_file`] was asked.
+pub(super) enum Reading {
+    /// The whole reading (library callers).
+    Whole(Box<Imported>),
+    /// Only the line, id, file and warnings, and the turns' keys for [`super::forks`].
+    Line(Box<LineOf>),
+}
+
+/// What a path's files gave besides their sessions, gathered the same way for the whole
+/// reading and for the lines: the v1 corpora, the warnings, the files of no prompt and no
+/// call, and a file's failure (the path's error when the path is that file, else a warning).
+pub(super) struct Gathered {
+    name: String,
+    is_dir: bool,
+    empty: usize,
+    corpora: Vec<PathBuf>,
+    pub warnings: Vec<String>,
+}
+
+impl Gathered {
+    /// For the path `name` (a folder when `is_dir`), with the warnings its walk gave.
+    pub(super) fn new(name: String, is_dir: bool, warnings: Vec<String>) -> Gathered {
+        Gathered {
+            name,
+            is_dir,
+            empty: 0,
+            corpora: Vec::new(),
+            warnings,
+        }
+    }
+
+    /// Takes what one file gave: its session is handed back, anything else kept here.
+    pub(super) fn take(&mut self, got: Got) -> Result<Option<Reading>, LoadError> {
+        match got {
+            Got::Corpus(f) => self.corpora.push(f),
+            Got::Skip(w) => self.warnings.extend(w),
+            Got::Read(Ok(Some(s))) => return Ok(Some(s)),
+            Got::Read(Ok(None)) => self.empty += 1,
+            Got::Read(Err(e)) if !self.is_dir => {
+                return Err(LoadError {
+                    file: self.name.clone(),
+                    message: e,
+                });
+            }
+            Got::Read(Err(e)) => self.warnings.push(format!("{e} (skipped)")),
+        }
+        Ok(None)
+    }
+
+    /// The corpora and the warnings, the last one counting the files of no prompt and no call.
+    pub(super) fn finish(mut self) -> (Vec<PathBuf>, Vec<String>) {
+        if self.empty > 0 {
+            let (name, empty) = (&self.name, self.empty);
+            self.warnings.push(format!(
+                "{name}: {empty} transcript file(s) held no prompt and no tool call (left out)"
+            ));
+        }
+        (self.corpora, self.warnings)
+    }
 }
 
 /// The transcript files of a path: `Ok(None)` for standard input or a pipe (read as a
@@ -64,7 +123,7 @@ const CHUNK: usize = 128;
 
 /// Reads `files` on the thread pool and hands what each gave to `take`, in their order; a
 /// chunk is read while the one before is being taken, so memory holds two chunks' results,
-/// never the tree's. `keep` reads whole ([`Got::Read`]), else lines only ([`Got::Line`]).
+/// never the tree's. `keep` reads whole ([`Reading::Whole`]), else lines only ([`Reading::Line`]).
 pub(super) fn each_file(
     files: &[PathBuf],
     kind: Option<FileKind>,
@@ -95,37 +154,25 @@ pub(super) fn read_path(path: &Path, opts: &ImportOptions) -> Result<PathImport,
             ..PathImport::default()
         });
     };
-    let (mut corpora, mut imported, mut empty) = (Vec::new(), Vec::new(), 0);
+    let (mut got, mut imported) = (Gathered::new(name, is_dir, warnings), Vec::new());
     // Session id -> the file that gave it first.
     let mut first: HashMap<String, String> = HashMap::new();
     each_file(&found, kind, opts, true, |g| {
-        match g {
-            Got::Corpus(f) => corpora.push(f),
-            Got::Skip(w) => warnings.extend(w),
-            Got::Line(_) => unreachable!("kept whole"),
-            Got::Read(Ok(Some(i))) => {
+        match got.take(g)? {
+            Some(Reading::Whole(i)) => {
                 let i = *i;
-                warnings.extend(i.raw.warnings.iter().cloned());
-                if repeat(&mut first, &i.raw.id, &i.raw.file, &mut warnings) {
-                    return Ok(());
+                got.warnings.extend(i.raw.warnings.iter().cloned());
+                if !repeat(&mut first, &i.raw.id, &i.raw.file, &mut got.warnings) {
+                    imported.push(i);
                 }
-                imported.push(i);
             }
-            Got::Read(Ok(None)) => empty += 1,
-            Got::Read(Err(e)) if !is_dir => {
-                return Err(LoadError {
-                    file: name.clone(),
-                    message: e,
-                });
-            }
-            Got::Read(Err(e)) => warnings.push(format!("{e} (skipped)")),
+            Some(Reading::Line(_)) => unreachable!("kept whole"),
+            None => {}
         }
         Ok(())
     })?;
-    super::forks::drop_replays(&mut imported, &mut warnings);
-    if empty > 0 {
-        warnings.push(empty_files(&name, empty));
-    }
+    super::forks::drop_replays(&mut imported, &mut got.warnings);
+    let (corpora, warnings) = got.finish();
     Ok(PathImport {
         corpora,
         imported,
@@ -144,18 +191,11 @@ pub(super) fn repeat(first: &mut HashMap<String, String>, id: &str, file: &str, 
     false
 }
 
-pub(super) fn empty_files(name: &str, empty: usize) -> String {
-    format!("{name}: {empty} transcript file(s) held no prompt and no tool call (left out)")
-}
-
 /// One file: its cached line when nothing changed (its kind need not be looked at), else
 /// its kind (`kind` when already known), then its reading.
 fn one_file(f: &Path, kind: Option<FileKind>, opts: &ImportOptions, sib: &Siblings, keep: bool) -> Got {
     if !keep && let Some(hit) = cached_line(f, opts, sib) {
-        return match hit {
-            Some(i) => Got::Line(Box::new(i)),
-            None => Got::Read(Ok(None)),
-        };
+        return Got::Read(Ok(hit.map(|i| Reading::Line(Box::new(i)))));
     }
     // Detected here, the file is read on from the reader that detected it.
     let found = match kind {
@@ -176,11 +216,7 @@ fn one_file(f: &Path, kind: Option<FileKind>, opts: &ImportOptions, sib: &Siblin
         FileKind::Unknown => Got::Skip(Some(format!("{}: not a transcript or corpus (skipped)", f.display()))),
         FileKind::SubAgent => Got::Skip(None),
         FileKind::Corpus => Got::Corpus(f.to_path_buf()),
-        k if keep => Got::Read(import_with(f, k, opts, sib, reader).map(|i| i.map(Box::new))),
-        k => match import_line(f, k, opts, sib, reader) {
-            Ok(Some(i)) => Got::Line(Box::new(i)),
-            Ok(None) => Got::Read(Ok(None)),
-            Err(e) => Got::Read(Err(e)),
-        },
+        k if keep => Got::Read(import_with(f, k, opts, sib, reader).map(|i| i.map(|i| Reading::Whole(Box::new(i))))),
+        k => Got::Read(import_line(f, k, opts, sib, reader).map(|i| i.map(|i| Reading::Line(Box::new(i))))),
     }
 }

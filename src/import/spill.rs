@@ -17,7 +17,7 @@ use std::sync::Arc;
 use super::ImportOptions;
 use super::file::LineOf;
 use super::forks::{Replayed, Replays, without_turns};
-use super::read::{Got, each_file, empty_files, files_of, repeat};
+use super::read::{Gathered, Reading, each_file, files_of, repeat};
 use super::spool::Line;
 use crate::corpus::{LoadError, Source, SourceData, SourceKind};
 
@@ -72,36 +72,25 @@ pub fn spill_path(
         replays: Replays::default(),
         kept: 0,
     };
-    let (mut corpora, mut empty) = (Vec::new(), 0);
+    let mut got = Gathered::new(name.clone(), is_dir, warnings);
     // Session id -> the file that gave it first, in this path.
     let mut here: HashMap<String, String> = HashMap::new();
     each_file(&found, kind, opts, false, |g| {
-        match g {
-            Got::Corpus(f) => corpora.push(f),
-            Got::Skip(w) => warnings.extend(w),
-            Got::Line(i) => {
+        match got.take(g)? {
+            Some(Reading::Line(i)) => {
                 let mut i = *i;
-                warnings.append(&mut i.warnings);
-                if !repeat(&mut here, &i.id, &i.file, &mut warnings) {
-                    lines.add(i, first, &mut warnings).map_err(fail)?;
+                got.warnings.append(&mut i.warnings);
+                if !repeat(&mut here, &i.id, &i.file, &mut got.warnings) {
+                    lines.add(i, first, &mut got.warnings).map_err(fail)?;
                 }
             }
-            Got::Read(Ok(Some(_))) => unreachable!("lines only"),
-            Got::Read(Ok(None)) => empty += 1,
-            Got::Read(Err(e)) if !is_dir => {
-                return Err(LoadError {
-                    file: name.clone(),
-                    message: e,
-                });
-            }
-            Got::Read(Err(e)) => warnings.push(format!("{e} (skipped)")),
+            Some(Reading::Whole(_)) => unreachable!("lines only"),
+            None => {}
         }
         Ok(())
     })?;
-    let (file, len, kept) = lines.finish(first, &mut warnings).map_err(fail)?;
-    if empty > 0 {
-        warnings.push(empty_files(&name, empty));
-    }
+    let (file, len, kept) = lines.finish(first, &mut got.warnings).map_err(fail)?;
+    let (corpora, warnings) = got.finish();
     let source = (kept > 0).then(|| Source {
         name: name.clone(),
         data: SourceData::Spilled(Arc::new(file)),
