@@ -178,13 +178,15 @@ fn stream(
         let corpus = super::input::load_with(sources, &TableRows::new(table), |corpus, kept, pieces| {
             let modes = filter.mode_ids(corpus);
             let mut kept = kept.iter();
-            for taken in &pieces {
+            for taken in pieces {
+                // Shared by the batches its sessions go to until they are written.
+                let taken = std::sync::Arc::new(taken);
                 let mut start = 0;
                 for &end in &taken.ends {
                     let row = kept.next().copied().flatten().map(|i| &corpus.rows[i as usize]);
                     if let Some(row) = row.filter(|r| filter.passes(r, &modes, how))
                         && query.as_ref().is_none_or(|q| q.matches(row))
-                        && let Some(full) = rows.add(corpus, row, taken, start..end)
+                        && let Some(full) = rows.add(corpus, row, &taken, start..end)
                     {
                         open = open && send(full);
                     }

@@ -8,6 +8,7 @@
 mod batch;
 pub mod csv;
 pub mod file;
+mod gathered;
 mod jsonl;
 mod line;
 mod lines;

@@ -19,6 +19,7 @@ use parquet::schema::parser::parse_message_type;
 use parquet::schema::types::{SchemaDescPtr, SchemaDescriptor};
 
 use super::batch::{Batch, Column, Data};
+use super::gathered::{Gathered, Parts};
 
 mod chunk;
 mod dict;
@@ -87,20 +88,32 @@ impl Encoder {
 
     /// The batch as one row group, each column chunk encoded into memory.
     pub fn encode(&self, batch: Batch) -> std::io::Result<RowGroup> {
-        let mut chunks = Vec::with_capacity(batch.cols.len());
-        if batch.rows() == 0 {
+        let cols = batch.cols.iter().map(|c| vec![(c, 0..c.valid.len())]).collect();
+        self.encode_parts(batch.rows(), cols)
+    }
+
+    /// The gathered rows as one row group: the same chunks as [`Encoder::encode`] of
+    /// [`Gathered::into_batch`], without copying the rows into one batch first.
+    pub fn encode_gathered(&self, mut batch: Gathered) -> std::io::Result<RowGroup> {
+        let rows = batch.rows();
+        self.encode_parts(rows, batch.columns())
+    }
+
+    fn encode_parts(&self, rows: usize, cols: Vec<Parts>) -> std::io::Result<RowGroup> {
+        let mut chunks = Vec::with_capacity(cols.len());
+        if rows == 0 {
             return Ok(RowGroup { chunks });
         }
-        for (i, (col, &nullable)) in batch.cols.into_iter().zip(&self.nullable).enumerate() {
+        for (i, (parts, &nullable)) in cols.into_iter().zip(&self.nullable).enumerate() {
             // A text or integer column whose dictionary fits a page, written by hand.
-            if let Some(chunk) = chunk::encode(self.schema.column(i), &col).map_err(err)? {
+            if let Some(chunk) = chunk::encode(self.schema.column(i), &parts).map_err(err)? {
                 chunks.push(chunk);
                 continue;
             }
             let mut buf = TrackedWrite::new(Vec::new());
             let pages = Box::new(SerializedPageWriter::new(&mut buf));
             let mut w = get_column_writer(self.schema.column(i), self.props.clone(), pages);
-            write_column(&mut w, col, nullable).map_err(err)?;
+            write_column(&mut w, &parts, nullable).map_err(err)?;
             let closed = w.close().map_err(err)?;
             chunks.push((Bytes::from(buf.into_inner().map_err(err)?), closed));
         }
@@ -109,33 +122,45 @@ impl Encoder {
 }
 
 /// Non-null values only, and a definition level per row of a nullable column (1 = present).
-fn write_column(w: &mut ColumnWriter, col: Column, nullable: bool) -> parquet::errors::Result<usize> {
-    let col = col.into_rows();
+fn write_column(w: &mut ColumnWriter, parts: &Parts, nullable: bool) -> parquet::errors::Result<usize> {
+    let col = match parts.as_slice() {
+        [(c, r)] if c.ends.is_none() && *r == (0..c.valid.len()) => Cow::Borrowed(*c),
+        _ => Cow::Owned(joined(parts)),
+    };
     let levels: Option<Vec<i16>> = nullable.then(|| col.valid.iter().map(|&v| i16::from(v)).collect());
     let levels = levels.as_deref();
     let valid = &col.valid;
-    match (w, col.data) {
+    match (w, &col.data) {
         (ColumnWriter::ByteArrayColumnWriter(w), Data::Str { bytes, spans }) => {
-            let bytes = Bytes::from(bytes.into_bytes());
-            let values: Vec<ByteArray> = present(&spans, valid, nullable)
+            let bytes = Bytes::copy_from_slice(bytes.as_bytes());
+            let values: Vec<ByteArray> = present(spans, valid, nullable)
                 .iter()
                 .map(|&(start, end)| ByteArray::from(bytes.slice(start..end)))
                 .collect();
             w.write_batch(&values, levels, None)
         }
-        (ColumnWriter::Int64ColumnWriter(w), Data::Int(v)) => {
-            w.write_batch(&present(&v, valid, nullable), levels, None)
-        }
+        (ColumnWriter::Int64ColumnWriter(w), Data::Int(v)) => w.write_batch(&present(v, valid, nullable), levels, None),
         (ColumnWriter::DoubleColumnWriter(w), Data::Float(v)) => {
-            w.write_batch(&present(&v, valid, nullable), levels, None)
+            w.write_batch(&present(v, valid, nullable), levels, None)
         }
-        (ColumnWriter::BoolColumnWriter(w), Data::Bool(v)) => {
-            w.write_batch(&present(&v, valid, nullable), levels, None)
-        }
+        (ColumnWriter::BoolColumnWriter(w), Data::Bool(v)) => w.write_batch(&present(v, valid, nullable), levels, None),
         _ => Err(parquet::errors::ParquetError::General(
             "a column of another type than its schema's".into(),
         )),
     }
+}
+
+/// The parts of a column as one column, a cell per row (a column of runs is one part, whole).
+fn joined(parts: &Parts) -> Column {
+    let mut out = parts[0].0.room(0, 0);
+    out.ends = None;
+    for &(c, ref r) in parts {
+        match c.ends {
+            Some(_) => out = c.clone().into_rows(),
+            None => out.extend_from(c, r.clone()),
+        }
+    }
+    out
 }
 
 /// A required column's values as they are; a nullable one's without its nulls.

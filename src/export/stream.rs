@@ -2,11 +2,12 @@
 //! [`TableRows`] took from each line as the loader scanned it: no line is read twice.
 //!
 //! A loaded session is in the export when it is the first of its id (the loaded row) and
-//! its row passes the selection; its rows then go, with its id and facets, into the batch
-//! being built, cut every [`batch_sessions`] sessions as [`super::write`] cuts them (so the
-//! files are the same, row group for row group). Full batches are encoded on worker threads
-//! and written in order by one writer; the channels hold a few batches, so memory holds the
-//! loaded index and a few batches whatever the size of the corpus.
+//! its row passes the selection; its rows (where its piece holds them: not copied), its id and
+//! facets (once) go into the batch being built ([`Gathered`]), cut every [`batch_sessions`]
+//! sessions as [`super::write`] cuts them (so the files are the same, row group for row
+//! group). Full batches are encoded on worker threads and written in order by one writer; the
+//! channels hold a few batches (and the pieces they share), so memory holds the loaded index
+//! and a few batches whatever the size of the corpus.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -14,8 +15,9 @@ use std::ops::Range;
 use std::sync::{Arc, Mutex, mpsc};
 
 use super::batch::{Batch, Cell};
+use super::gathered::Gathered;
 use super::rows::{Source, counted_actor};
-use super::schema::{FACETS, Table};
+use super::schema::{COUNTED, FACETS, Table};
 use super::take::{Taken, line_columns};
 use super::{Error, Format, Ready, Sink, Written, batch_sessions, parquet};
 use crate::corpus::{Corpus, RatifiedAs, SessionRow};
@@ -25,25 +27,21 @@ use crate::model::Actor;
 pub struct Assembler {
     table: Table,
     how: RatifiedAs,
-    /// Where the line's columns go: the index of `actor` (followed by the counted actor in
-    /// the decisions table).
+    /// The index of the line's `actor` column in the decisions table (followed by whether
+    /// the decision was ratified).
     actor: Option<usize>,
-    batch: Batch,
-    /// A session's id and facets, as one row.
-    head: Batch,
+    batch: Gathered,
     sessions: usize,
     pub selected: u64,
 }
 
 impl Assembler {
     pub fn new(table: Table, how: RatifiedAs) -> Assembler {
-        let schema = table.columns();
         let actor = (table == Table::Decisions)
             .then(|| line_columns(table).iter().position(|c| c.name == "actor"))
             .flatten();
         Assembler {
-            batch: Batch::of(table, 0, 0),
-            head: Batch::new(&[&schema[..1], FACETS].concat(), 1),
+            batch: Self::empty(table, 0, 0),
             table,
             how,
             actor,
@@ -52,52 +50,53 @@ impl Assembler {
         }
     }
 
-    /// Adds the rows of a selected session (`rows[range]` of its piece), column by column;
-    /// answers a batch when it is full.
-    pub fn add(&mut self, corpus: &Corpus, row: &SessionRow, taken: &Taken, range: Range<usize>) -> Option<Batch> {
-        let n = range.len();
-        // The session's id and facets, once: every row of it has them.
-        self.head.truncate(0);
-        self.head.str(Some(&row.id));
-        let src = Source {
-            corpus,
-            how: self.how,
-            table: self.table,
-        };
-        src.facets(&mut self.head, row);
-        let (head, out, line) = (&self.head.cols, &mut self.batch.cols, &taken.rows.cols);
-        out[0].extend_repeat(&head[0], 0, n);
-        let mut at = 1;
-        for (c, col) in line.iter().enumerate() {
-            out[at].extend_from(col, range.clone());
-            at += 1;
-            if Some(c) == self.actor {
+    /// An empty batch with room for `sessions` sessions and `rows` rows.
+    fn empty(table: Table, sessions: usize, rows: usize) -> Gathered {
+        let head = Batch::new(&[&table.columns()[..1], FACETS].concat(), sessions);
+        let counted = Batch::new(&[COUNTED], rows).cols.remove(0);
+        Gathered::new(table, head, counted)
+    }
+
+    /// Adds the rows of a selected session (`rows[range]` of its piece); answers a batch
+    /// when it is full.
+    pub fn add(
+        &mut self,
+        corpus: &Corpus,
+        row: &SessionRow,
+        taken: &Arc<Taken>,
+        range: Range<usize>,
+    ) -> Option<Gathered> {
+        self.sessions += 1;
+        self.selected += 1;
+        if !range.is_empty() {
+            // The session's id and facets, once: every row of it has them.
+            let src = Source {
+                corpus,
+                how: self.how,
+                table: self.table,
+            };
+            src.facets(self.batch.head.str(Some(&row.id)), row);
+            if let Some(c) = self.actor {
                 // The counted actor: the recorded one, moved if ratified; none if redacted.
-                let ratified = &line[c + 1];
+                let (actor, ratified) = (&taken.rows.cols[c], &taken.rows.cols[c + 1]);
                 for r in range.clone() {
-                    let actor = Actor::ALL.into_iter().find(|a| a.name() == col.str_at(r));
+                    let actor = Actor::ALL.into_iter().find(|a| a.name() == actor.str_at(r));
                     let ratified = matches!(ratified.cell(r), Cell::Bool(true));
                     let counted = actor
                         .filter(|_| !row.redacted)
                         .map(|a| counted_actor(a, ratified, self.how));
-                    out[at].push_str(counted.map(Actor::name));
+                    self.batch.counted.push_str(counted.map(Actor::name));
                 }
-                at += 1;
             }
+            self.batch.add(taken, range);
         }
-        for (f, col) in head[1..].iter().enumerate() {
-            out[at + f].extend_repeat(col, 0, n);
-        }
-        self.batch.add_rows(n);
-        self.sessions += 1;
-        self.selected += 1;
         (self.sessions == batch_sessions(self.table)).then(|| self.take())
     }
 
     /// The batch being built, and a new one with room for as much.
-    pub fn take(&mut self) -> Batch {
+    pub fn take(&mut self) -> Gathered {
         self.sessions = 0;
-        let next = self.batch.emptied();
+        let next = Self::empty(self.table, batch_sessions(self.table), self.batch.counted.valid.len());
         std::mem::replace(&mut self.batch, next)
     }
 
@@ -114,7 +113,7 @@ pub fn pipeline<W: Write + Send, R>(
     table: Table,
     format: Format,
     out: W,
-    produce: impl FnOnce(&mut dyn FnMut(Batch) -> bool) -> R,
+    produce: impl FnOnce(&mut dyn FnMut(Gathered) -> bool) -> R,
 ) -> Result<(R, u64), Error> {
     let encoder = match format {
         Format::Parquet => Some(parquet::Encoder::new(table).map_err(Error::Write)?),
@@ -122,7 +121,7 @@ pub fn pipeline<W: Write + Send, R>(
     };
     let mut sink = Sink::new(out, table, format, encoder.as_ref()).map_err(Error::Write)?;
     let threads = rayon::current_num_threads().max(1);
-    let (tx, rx) = mpsc::sync_channel::<(u64, Batch)>(0);
+    let (tx, rx) = mpsc::sync_channel::<(u64, Gathered)>(0);
     // Shared by the encoders alone: once they all stop, `produce`'s sends fail.
     let rx = Arc::new(Mutex::new(rx));
     let (done_tx, done_rx) = mpsc::sync_channel::<(u64, std::io::Result<(usize, Ready)>)>(threads);
@@ -136,8 +135,8 @@ pub fn pipeline<W: Write + Send, R>(
                     };
                     let rows = b.rows();
                     let ready = match encoder {
-                        Some(e) => e.encode(b).map(|g| (rows, Ready::Encoded(g))),
-                        None => Ok((rows, Ready::Rows(b))),
+                        Some(e) => e.encode_gathered(b).map(|g| (rows, Ready::Encoded(g))),
+                        None => Ok((rows, Ready::Rows(b.into_batch()))),
                     };
                     if done_tx.send((seq, ready)).is_err() {
                         return;

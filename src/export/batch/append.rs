@@ -104,24 +104,6 @@ impl Column {
 }
 
 impl Batch {
-    /// An empty batch of the same columns, with room for the cells and bytes this one holds
-    /// and an eighth more (the next batch of as many sessions, without regrowing).
-    pub fn emptied(&self) -> Batch {
-        let more = |n: usize| n + n / 8;
-        let cols = self
-            .cols
-            .iter()
-            .map(|c| {
-                let bytes = match &c.data {
-                    Data::Str { bytes, .. } => bytes.len(),
-                    _ => 0,
-                };
-                c.room(more(c.valid.len()), more(bytes))
-            })
-            .collect();
-        Batch { cols, next: 0, rows: 0 }
-    }
-
     /// Counts `n` rows whose cells were appended column by column (every column has them).
     pub fn add_rows(&mut self, n: usize) {
         debug_assert_eq!(self.next, 0, "a row is being built");

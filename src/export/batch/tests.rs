@@ -85,18 +85,6 @@ fn cut_short_a_run_keeps_its_rows_before_the_cut() {
 }
 
 #[test]
-fn an_emptied_batch_has_room_for_what_the_last_held() {
-    let mut b = Batch::of(Table::Actions, 0, 0);
-    two_sessions(&mut b);
-    let next = b.emptied();
-    assert_eq!(next.rows(), 0);
-    assert!(next.cols[0].ends.is_some(), "the id stays a column of runs");
-    assert!(next.cols[2].ends.is_none());
-    assert!(next.cols[2].valid.capacity() >= 5);
-    assert!(next.cols[0].valid.capacity() >= 2);
-}
-
-#[test]
 fn the_sessions_table_has_a_cell_per_row() {
     let b = Batch::of(Table::Sessions, 4, 4);
     assert!(b.cols.iter().all(|c| c.ends.is_none()));

@@ -18,15 +18,15 @@ use parquet::schema::types::ColumnDescPtr;
 use super::dict::{self, Dict};
 use super::hybrid::{Hybrid, width};
 use super::value::Value;
-use crate::export::batch::Column;
+use crate::export::gathered::Parts;
 
 /// The column chunk, or `None` for a column of floats or booleans, of nulls only, or with more
 /// distinct values than a dictionary page holds (the crate's writer takes those).
-pub fn encode(descr: ColumnDescPtr, col: &Column) -> Result<Option<(Bytes, ColumnCloseResult)>> {
-    if let Some(d) = dict::text(col) {
+pub fn encode(descr: ColumnDescPtr, parts: &Parts) -> Result<Option<(Bytes, ColumnCloseResult)>> {
+    if let Some(d) = dict::text(parts) {
         return chunk(descr, d);
     }
-    match dict::int(col) {
+    match dict::int(parts) {
         Some(d) => chunk(descr, d),
         None => Ok(None),
     }

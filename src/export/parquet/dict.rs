@@ -9,8 +9,11 @@
 //! kept as runs of equal indices, which [`super::chunk`] writes as RLE runs (long ones) and
 //! bit-packed groups (short ones), the statistics' min and max taken from the dictionary.
 
+use std::ops::Range;
+
 use super::value::Value;
 use crate::export::batch::{Column, Data};
+use crate::export::gathered::Parts;
 
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
@@ -35,76 +38,115 @@ pub struct Dict<V> {
     pub text: usize,
 }
 
-/// Text columns' dictionaries, over the batch's bytes.
-pub fn text(col: &Column) -> Option<Dict<&str>> {
-    let Data::Str { bytes, spans } = &col.data else {
-        return None;
-    };
-    build(col, |i| spans[i] == spans[i - 1], |i| &bytes[spans[i].0..spans[i].1])
-}
-
-/// Integer columns' dictionaries.
-pub fn int(col: &Column) -> Option<Dict<i64>> {
-    let Data::Int(v) = &col.data else {
-        return None;
-    };
-    build(col, |i| v[i] == v[i - 1], |i| v[i])
-}
-
-/// The dictionary of the present cells' values: `value(i)` is cell `i`'s value, and
-/// `repeats(i)` says cell `i` holds cell `i - 1`'s (for a text cell, the same span: cheaper
-/// than comparing). `None` past [`DICTIONARY_LIMIT`].
-fn build<V: Value>(col: &Column, repeats: impl Fn(usize) -> bool, value: impl Fn(usize) -> V) -> Option<Dict<V>> {
-    let valid = &col.valid;
-    // The rows before cell `i` (a cell per row, or per run).
-    let row = |i: usize| match &col.ends {
-        Some(ends) => i.checked_sub(1).map_or(0, |i| ends[i]),
-        None => i,
-    };
-    let mut d = Dict {
-        values: Vec::new(),
-        indices: Vec::new(),
-        levels: Vec::new(),
-        rows: col.rows(),
-        nulls: 0,
-        text: 0,
-    };
-    let mut index: HashMap<V, u32> = HashMap::default();
-    let (mut dict_bytes, mut last) = (0, None);
-    let mut start = 0;
-    while start < valid.len() {
-        // A run of rows that repeat the one before them, all present or all null.
-        let ok = valid[start];
-        let mut end = start + 1;
-        while end < valid.len() && valid[end] == ok && repeats(end) {
-            end += 1;
-        }
-        let len = row(end) - row(start);
-        push(&mut d.levels, len, u32::from(ok));
-        if !ok {
-            d.nulls += len as u64;
-            start = end;
-            continue;
-        }
-        let v = value(start);
-        d.text += v.text_len().unwrap_or(0) * len;
-        let at = match last {
-            // The value of the run before: no lookup.
-            Some((l, at)) if l == v => at,
-            _ => *index.entry(v).or_insert_with(|| {
-                d.values.push(v);
-                dict_bytes += 4 + v.text_len().unwrap_or(4);
-                d.values.len() as u32 - 1
-            }),
-        };
-        if dict_bytes > DICTIONARY_LIMIT {
+/// A text column's dictionary, over the bytes of the columns that hold it.
+pub fn text<'a>(parts: &Parts<'a>) -> Option<Dict<&'a str>> {
+    let mut b = Builder::default();
+    for (col, range) in parts {
+        let Data::Str { bytes, spans } = &col.data else {
             return None;
-        }
-        last = Some((v, at));
-        push(&mut d.indices, len, at);
-        start = end;
+        };
+        b.add(
+            col,
+            range.clone(),
+            |i| spans[i] == spans[i - 1],
+            |i| &bytes[spans[i].0..spans[i].1],
+        )?;
     }
-    Some(d)
+    Some(b.d)
+}
+
+/// An integer column's dictionary.
+pub fn int(parts: &Parts) -> Option<Dict<i64>> {
+    let mut b = Builder::default();
+    for (col, range) in parts {
+        let Data::Int(v) = &col.data else {
+            return None;
+        };
+        b.add(col, range.clone(), |i| v[i] == v[i - 1], |i| v[i])?;
+    }
+    Some(b.d)
+}
+
+/// A dictionary being built, part by part.
+struct Builder<V> {
+    d: Dict<V>,
+    index: HashMap<V, u32>,
+    bytes: usize,
+    /// The last present value and its index.
+    last: Option<(V, u32)>,
+}
+
+impl<V> Default for Builder<V> {
+    fn default() -> Self {
+        Builder {
+            d: Dict {
+                values: Vec::new(),
+                indices: Vec::new(),
+                levels: Vec::new(),
+                rows: 0,
+                nulls: 0,
+                text: 0,
+            },
+            index: HashMap::with_capacity_and_hasher(256, Default::default()),
+            bytes: 0,
+            last: None,
+        }
+    }
+}
+
+impl<V: Value> Builder<V> {
+    /// Adds the cells `cells` of `col`: `value(i)` is cell `i`'s value, and `repeats(i)` says
+    /// cell `i` holds cell `i - 1`'s (for a text cell, the same span: cheaper than comparing).
+    /// `None` past [`DICTIONARY_LIMIT`].
+    fn add(
+        &mut self,
+        col: &Column,
+        cells: Range<usize>,
+        repeats: impl Fn(usize) -> bool,
+        value: impl Fn(usize) -> V,
+    ) -> Option<()> {
+        let (valid, d) = (&col.valid, &mut self.d);
+        // The rows before cell `i` (a cell per row, or per run).
+        let row = |i: usize| match &col.ends {
+            Some(ends) => i.checked_sub(1).map_or(0, |i| ends[i]),
+            None => i,
+        };
+        let mut start = cells.start;
+        while start < cells.end {
+            // A run of cells that repeat the one before them, all present or all null.
+            let ok = valid[start];
+            let mut end = start + 1;
+            while end < cells.end && valid[end] == ok && repeats(end) {
+                end += 1;
+            }
+            let len = row(end) - row(start);
+            d.rows += len;
+            push(&mut d.levels, len, u32::from(ok));
+            if !ok {
+                d.nulls += len as u64;
+                start = end;
+                continue;
+            }
+            let v = value(start);
+            d.text += v.text_len().unwrap_or(0) * len;
+            let at = match self.last {
+                // The value of the run before: no lookup.
+                Some((l, at)) if l == v => at,
+                _ => *self.index.entry(v).or_insert_with(|| {
+                    d.values.push(v);
+                    self.bytes += 4 + v.text_len().unwrap_or(4);
+                    d.values.len() as u32 - 1
+                }),
+            };
+            if self.bytes > DICTIONARY_LIMIT {
+                return None;
+            }
+            self.last = Some((v, at));
+            push(&mut d.indices, len, at);
+            start = end;
+        }
+        Some(())
+    }
 }
 
 /// Adds `len` rows of `value` to the runs, joining the last run when it has the same value.

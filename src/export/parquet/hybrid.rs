@@ -31,23 +31,20 @@ impl Hybrid {
 
     /// Adds `len` rows of `value`.
     pub fn push(&mut self, mut len: usize, value: u32) {
-        // A group being filled is filled first: a run can only start between groups.
-        if !self.pending.len().is_multiple_of(8) {
+        // A run can only start between groups: a group being filled is filled first.
+        if len >= self.rle_min && !self.pending.len().is_multiple_of(8) {
             let take = len.min(8 - self.pending.len() % 8);
             self.pending.extend(std::iter::repeat_n(value, take));
             len -= take;
         }
-        if len == 0 {
-            return;
-        }
         if len >= self.rle_min {
             self.pack();
             self.rle(len, value);
-        } else {
-            self.pending.extend(std::iter::repeat_n(value, len));
-            if self.pending.len() >= 8 * MAX_GROUPS {
-                self.pack_groups();
-            }
+            return;
+        }
+        self.pending.extend(std::iter::repeat_n(value, len));
+        if self.pending.len() >= 8 * MAX_GROUPS {
+            self.pack_groups();
         }
     }
 

@@ -1,0 +1,129 @@
+//! A batch of the turns, decisions or actions table as the loader's pieces hold its rows: each
+//! selected session's rows stay in the piece its line was read into ([`Taken`], shared), and
+//! only its id and facets (one row per session) and, in the decisions table, its counted actor
+//! are written anew. The Parquet encoder reads the columns where they are; CSV and JSON Lines
+//! get the rows copied into one [`Batch`] ([`Gathered::into_batch`]), on the encoder threads.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::batch::{Batch, Column};
+use super::schema::{FACETS, Table};
+use super::take::{Taken, line_columns};
+
+/// Where a column of the table comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum From {
+    /// The session's id (0) or a facet (1..): a column of the heads.
+    Head(usize),
+    /// A column of the pieces' rows.
+    Line(usize),
+    /// The decisions table's counted actor.
+    Counted,
+}
+
+/// The table's columns, in order, and where each comes from.
+fn layout(table: Table) -> Vec<From> {
+    let mut out = vec![From::Head(0)];
+    for (c, col) in line_columns(table).iter().enumerate() {
+        out.push(From::Line(c));
+        if table == Table::Decisions && col.name == "actor" {
+            out.push(From::Counted);
+        }
+    }
+    out.extend((1..=FACETS.len()).map(From::Head));
+    out
+}
+
+/// A column's rows, as the columns that hold them: each a column and a range of its cells.
+pub type Parts<'a> = Vec<(&'a Column, Range<usize>)>;
+
+/// The rows of a run of sessions.
+pub struct Gathered {
+    table: Table,
+    /// Each session's id and facets, one row per session (with rows).
+    pub(super) head: Batch,
+    /// Each of those sessions' rows.
+    counts: Vec<usize>,
+    /// The pieces' rows, in order.
+    parts: Vec<(Arc<Taken>, Range<usize>)>,
+    /// The decisions table's counted actor, a row per row.
+    pub(super) counted: Column,
+    rows: usize,
+}
+
+impl Gathered {
+    pub fn new(table: Table, head: Batch, counted: Column) -> Gathered {
+        Gathered {
+            table,
+            head,
+            counts: Vec::new(),
+            parts: Vec::new(),
+            counted,
+            rows: 0,
+        }
+    }
+
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Adds a session's `rows` of `taken` (its head and counted actors already added).
+    pub fn add(&mut self, taken: &Arc<Taken>, rows: Range<usize>) {
+        self.counts.push(rows.len());
+        self.rows += rows.len();
+        match self.parts.last_mut() {
+            // The next rows of the same piece: one part.
+            Some((t, r)) if Arc::ptr_eq(t, taken) && r.end == rows.start => r.end = rows.end,
+            _ => self.parts.push((taken.clone(), rows)),
+        }
+    }
+
+    /// The heads' columns as columns of runs (a cell per session over its rows).
+    fn runs(&mut self) {
+        let mut ends = Vec::with_capacity(self.counts.len());
+        let mut end = 0;
+        for n in &self.counts {
+            end += n;
+            ends.push(end);
+        }
+        for c in &mut self.head.cols {
+            c.ends = Some(ends.clone());
+        }
+    }
+
+    /// Each column of the table, as the columns that hold its rows.
+    pub fn columns(&mut self) -> Vec<Parts<'_>> {
+        self.runs();
+        layout(self.table)
+            .into_iter()
+            .map(|from| match from {
+                From::Head(h) => vec![(&self.head.cols[h], 0..self.counts.len())],
+                From::Counted => vec![(&self.counted, 0..self.rows)],
+                From::Line(c) => self.parts.iter().map(|(t, r)| (&t.rows.cols[c], r.clone())).collect(),
+            })
+            .collect()
+    }
+
+    /// The rows copied into one batch.
+    pub fn into_batch(self) -> Batch {
+        let mut b = Batch::of(self.table, self.rows, self.counts.len());
+        for (out, from) in b.cols.iter_mut().zip(layout(self.table)) {
+            match from {
+                From::Head(h) => {
+                    for (k, &n) in self.counts.iter().enumerate() {
+                        out.extend_repeat(&self.head.cols[h], k, n);
+                    }
+                }
+                From::Counted => out.extend_from(&self.counted, 0..self.rows),
+                From::Line(c) => {
+                    for (t, r) in &self.parts {
+                        out.extend_from(&t.rows.cols[c], r.clone());
+                    }
+                }
+            }
+        }
+        b.add_rows(self.rows);
+        b
+    }
+}
