@@ -149,11 +149,19 @@ pub fn write(
     let source = rows::Source { corpus, how, table };
     // Built, and for Parquet encoded, on the workers.
     let ready = |m: &[u32]| -> Result<(usize, Ready), Error> {
-        let b = source.batch(m).map_err(Error::Read)?;
-        let rows = b.rows();
+        if table == Table::Sessions {
+            let b = source.sessions(m);
+            let rows = b.rows();
+            return Ok(match &encoder {
+                Some(e) => (rows, Ready::Encoded(e.encode(b).map_err(Error::Write)?)),
+                None => (rows, Ready::Rows(b)),
+            });
+        }
+        let g = source.gathered(m).map_err(Error::Read)?;
+        let rows = g.rows();
         Ok(match &encoder {
-            Some(e) => (rows, Ready::Encoded(e.encode(b).map_err(Error::Write)?)),
-            None => (rows, Ready::Rows(b)),
+            Some(e) => (rows, Ready::Encoded(e.encode_gathered(g).map_err(Error::Write)?)),
+            None => (rows, Ready::Rows(g.into_batch())),
         })
     };
     let per_batch = batch_sessions(table);

@@ -1,12 +1,17 @@
-//! The rows of each table for a run of sessions: the sessions table from the loaded rows,
-//! the others from each session's line, read again and parsed only as far as they need.
+//! The rows of each table for a run of sessions of the loaded corpus: the sessions table from
+//! the loaded rows, the others from each session's line, read again (the export of a view, or
+//! with a selection only the whole corpus decides) and taken as the loader takes them.
+
+use std::sync::Arc;
 
 use super::batch::Batch;
-use super::line::{ActionLine, DecisionLine, Line, Scanned, TurnActions, TurnDecisions, TurnLine};
+use super::gathered::Gathered;
 use super::lines::Lines;
-use super::schema::{FACETS, Table};
-use crate::corpus::{Corpus, RatifiedAs, SessionRow};
-use crate::model::{Actor, Kind, count_words, expertise_name};
+use super::schema::Table;
+use super::stream::Assembler;
+use super::take::TableRows;
+use crate::corpus::{Corpus, Extract, RatifiedAs, SessionRow};
+use crate::model::{Actor, Kind, expertise_name};
 use crate::stats::{Regime, ratio};
 
 /// What a batch is built from: the corpus, how ratified decisions count, and the table.
@@ -17,50 +22,43 @@ pub struct Source<'a> {
 }
 
 impl Source<'_> {
-    /// The rows of the sessions at `members` (indices into the corpus's rows), in order.
-    pub fn batch(&self, members: &[u32]) -> Result<Batch, String> {
-        let rows = members.iter().map(|&i| &self.corpus.rows[i as usize]);
-        // Room for the rows the loaded figures promise (a hint: a line may have changed).
-        let expected: u64 = match self.table {
-            Table::Sessions => members.len() as u64,
-            Table::Turns => rows.clone().map(|r| u64::from(r.turns)).sum(),
-            Table::Decisions => rows.clone().map(|r| u64::from(r.tally.total())).sum(),
-            Table::Actions => rows.clone().map(|r| r.actions).sum(),
-        };
-        let mut b = Batch::of(self.table, expected as usize, members.len());
-        if self.table == Table::Sessions {
-            for r in rows {
-                self.session(&mut b, r);
-            }
-            return Ok(b);
+    /// The sessions table's rows of the sessions at `members` (indices into the corpus's
+    /// rows), in order.
+    pub fn sessions(&self, members: &[u32]) -> Batch {
+        let mut b = Batch::of(self.table, members.len(), members.len());
+        for &i in members {
+            self.session(&mut b, &self.corpus.rows[i as usize]);
         }
+        b
+    }
+
+    /// The turns, decisions or actions table's rows of the sessions at `members`: each line
+    /// read again and its rows taken as the loader takes them ([`TableRows`]).
+    pub fn gathered(&self, members: &[u32]) -> Result<Gathered, String> {
+        let x = TableRows::new(self.table);
+        let mut piece = x.piece();
         let mut lines = Lines::new(&self.corpus.sources);
-        for row in rows {
+        let rows: Vec<&SessionRow> = members.iter().map(|&i| &self.corpus.rows[i as usize]).collect();
+        for row in &rows {
             let (name, bytes) = lines.read(&row.loc)?;
-            // The session's own rows after its first repeat its id and facets.
-            let s = Rows { row, first: b.rows() };
-            match self.table {
-                Table::Turns => {
-                    let line: Line<TurnLine> = parse(name, row, bytes)?;
-                    for (t, turn) in line.turns.iter().enumerate() {
-                        self.turn(&mut b, &s, t as i64 + 1, turn);
-                    }
-                }
-                Table::Decisions => {
-                    let line: Line<TurnDecisions> = parse(name, row, bytes)?;
-                    for (t, turn) in line.turns.iter().enumerate() {
-                        self.decisions(&mut b, &s, t as i64 + 1, &turn.decisions);
-                    }
-                }
-                _ => {
-                    let line: Line<TurnActions> = parse(name, row, bytes)?;
-                    for (t, turn) in line.turns.iter().enumerate() {
-                        self.actions(&mut b, &s, t as i64 + 1, &turn.actions);
-                    }
-                }
+            let at = |e: String| format!("{name}:{}: {e}", row.loc.line);
+            let s = x.parse(&mut piece, bytes).map_err(at)?;
+            // A session's line, checked to still be that session's.
+            if *s.id != *row.id {
+                return Err(at(format!(
+                    "the file changed since it was loaded (this line is now session {:?}, not {:?})",
+                    s.id, row.id
+                )));
             }
         }
-        Ok(b)
+        let taken = Arc::new(piece);
+        let mut batch = Assembler::new(self.table, self.how);
+        let mut start = 0;
+        for (row, &end) in rows.iter().zip(&taken.ends) {
+            batch.push(self.corpus, row, &taken, start..end);
+            start = end;
+        }
+        Ok(batch.take())
     }
 
     fn session(&self, b: &mut Batch, r: &SessionRow) {
@@ -93,94 +91,6 @@ impl Source<'_> {
         b.int(r.expertise.map(i64::from)).str(Some(expertise_name(r.expertise)));
         b.str(self.corpus.mode_name(r)).str(r.outcome.map(|o| o.name()));
     }
-
-    fn turn(&self, b: &mut Batch, s: &Rows, t: i64, turn: &TurnLine) {
-        let words = turn
-            .response_words
-            .unwrap_or_else(|| turn.response.as_deref().map_or(0, count_words));
-        let failed = turn.actions.iter().filter(|a| a.ok == Some(false)).count();
-        s.id(b).int(Some(t)).str(Some(&turn.prompt)).count(words);
-        b.count(turn.actions.len() as u64).count(failed as u64);
-        b.count(turn.decisions.len() as u64);
-        s.facets(self, b);
-    }
-
-    fn decisions(&self, b: &mut Batch, s: &Rows, t: i64, decisions: &[DecisionLine]) {
-        for d in decisions {
-            let ratified = d.ratified == Some(true);
-            // Redacted sessions' decisions count nowhere (the report leaves them out).
-            let counted = (!s.row.redacted).then(|| counted_actor(d.actor, ratified, self.how));
-            s.id(b).int(Some(t)).str(Some(&d.id)).str(Some(d.kind.name()));
-            b.str(Some(d.actor.name()))
-                .str(counted.map(Actor::name))
-                .bool(Some(ratified));
-            b.str(d.category.as_deref()).str(d.summary.as_deref());
-            b.str(d.evidence.as_deref()).float(d.confidence).str(d.rule.as_deref());
-            s.facets(self, b);
-        }
-    }
-
-    fn actions(&self, b: &mut Batch, s: &Rows, t: i64, actions: &[ActionLine]) {
-        for (n, a) in actions.iter().enumerate() {
-            s.id(b).int(Some(t)).int(Some(n as i64 + 1)).str(Some(&a.tool));
-            b.str(a.target.as_deref()).bool(a.ok);
-            s.facets(self, b);
-        }
-    }
-}
-
-/// The rows of one session in a batch: the first at `first`.
-struct Rows<'r> {
-    row: &'r SessionRow,
-    first: usize,
-}
-
-impl Rows<'_> {
-    /// Whether the row being built is the session's first.
-    fn fresh(&self, b: &Batch) -> bool {
-        b.rows() == self.first
-    }
-
-    /// The session's id, starting a row.
-    fn id<'b>(&self, b: &'b mut Batch) -> &'b mut Batch {
-        if self.fresh(b) {
-            b.str(Some(&self.row.id))
-        } else {
-            b.repeat(1)
-        }
-    }
-
-    /// The session's facets, ending a row.
-    fn facets(&self, src: &Source, b: &mut Batch) {
-        if self.fresh(b) {
-            src.facets(b, self.row);
-        } else {
-            b.repeat(FACETS.len());
-        }
-    }
-}
-
-/// A session's line, checked to still be that session's.
-fn parse<'b, T: Scanned<'b> + serde::Deserialize<'b>>(
-    name: &str,
-    row: &SessionRow,
-    bytes: &'b [u8],
-) -> Result<Line<'b, T>, String> {
-    let line = match Line::scan(bytes) {
-        Some(line) => line,
-        None => {
-            let text = std::str::from_utf8(bytes).map_err(|_| format!("{name}:{}: not UTF-8", row.loc.line))?;
-            serde_json::from_str(text)
-                .map_err(|e| format!("{name}:{}: {}", row.loc.line, crate::corpus::json_reason(&e)))?
-        }
-    };
-    if *line.id != *row.id {
-        return Err(format!(
-            "{name}:{}: the file changed since it was loaded (this line is now session {:?}, not {:?})",
-            row.loc.line, line.id, row.id
-        ));
-    }
-    Ok(line)
 }
 
 /// The actor a decision counts under, as [`crate::corpus::DecisionTally::by_actor`] moves

@@ -66,6 +66,12 @@ impl Assembler {
         taken: &Arc<Taken>,
         range: Range<usize>,
     ) -> Option<Gathered> {
+        self.push(corpus, row, taken, range);
+        (self.sessions == batch_sessions(self.table)).then(|| self.take())
+    }
+
+    /// Adds the rows of a selected session to the batch being built, whatever its size.
+    pub fn push(&mut self, corpus: &Corpus, row: &SessionRow, taken: &Arc<Taken>, range: Range<usize>) {
         self.sessions += 1;
         self.selected += 1;
         if !range.is_empty() {
@@ -90,7 +96,6 @@ impl Assembler {
             }
             self.batch.add(taken, range);
         }
-        (self.sessions == batch_sessions(self.table)).then(|| self.take())
     }
 
     /// The batch being built, and a new one with room for as much.

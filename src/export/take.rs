@@ -212,3 +212,6 @@ impl Reread for LineRows<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;
