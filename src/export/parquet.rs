@@ -152,13 +152,14 @@ fn write_column(w: &mut ColumnWriter, parts: &Parts, nullable: bool) -> parquet:
 
 /// The parts of a column as one column, a cell per row (a column of runs is one part, whole).
 fn joined(parts: &Parts) -> Column {
+    if let [(c, _)] = parts.as_slice()
+        && c.ends.is_some()
+    {
+        return (*c).clone().into_rows();
+    }
     let mut out = parts[0].0.room(0, 0);
-    out.ends = None;
-    for &(c, ref r) in parts {
-        match c.ends {
-            Some(_) => out = c.clone().into_rows(),
-            None => out.extend_from(c, r.clone()),
-        }
+    for (c, r) in parts {
+        out.extend_from(c, r.clone());
     }
     out
 }
