@@ -4,8 +4,9 @@
 
 use super::*;
 use crate::corpus::{Corpus, DecisionTally, Source};
-use crate::filter::Filter;
-use crate::stats::{Report, median};
+use crate::filter::{Filter, expertise_slot};
+use crate::model::{Kind, Outcome};
+use crate::stats::{Regime, Report, median};
 
 const HOWS: [RatifiedAs; 3] = [RatifiedAs::Recorded, RatifiedAs::Human, RatifiedAs::Agent];
 
