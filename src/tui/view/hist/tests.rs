@@ -1,4 +1,5 @@
-use super::{Metric, heights, ticks};
+use super::Metric;
+use super::draw::{heights, ticks};
 
 #[test]
 fn ticks_sit_under_their_bins_and_never_touch() {
