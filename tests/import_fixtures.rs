@@ -29,6 +29,9 @@ fn lines(p: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// The injected forms of a Claude Code user line, as spec/transcript-formats.md lists them (with the
+/// untagged caveat of older releases). Written out here, not taken from `leash::import::prompt`, so
+/// that this reading of the files stays independent of the importer it checks.
 const INJECTED: &[&str] = &[
     "<local-command-stdout>",
     "<local-command-caveat>",
