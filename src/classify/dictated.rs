@@ -33,11 +33,9 @@ impl Dictated {
     /// agent wrote or edited so far in the session, earlier turns' and this one's ("run it"
     /// runs one of them).
     pub fn covers_command(&self, key: &str, cmd: &str, written: [&[String]; 2]) -> bool {
-        if self
-            .commands
-            .iter()
-            .any(|k| k == key || key.starts_with("git commit") && k == "git commit")
-        {
+        // Staging the changes is part of the commit the user asked for.
+        let part_of = |k: &str| k == "git commit" && (key.starts_with("git commit") || key == "git add");
+        if self.commands.iter().any(|k| k == key || part_of(k)) {
             return true;
         }
         if self.tests && is_test_key(key) {

@@ -97,7 +97,9 @@ fn slash(name: &str, prompt: &str, out: &mut Vec<Finding>, d: &mut Dictated) {
 
 /// One message of the user's: a prompt, or a message typed while the agent worked.
 fn message(text: &str, mid: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
-    if text.is_empty() || is_bare_assent(text) {
+    // "clear", "exit": a session command typed as a prompt decides nothing.
+    let session_command = matches!(text.trim().to_lowercase().as_str(), "clear" | "exit" | "quit" | "cls");
+    if text.is_empty() || is_bare_assent(text) || session_command {
         return;
     }
     let p = prose::read(text);
@@ -121,6 +123,9 @@ fn message(text: &str, mid: bool, out: &mut Vec<Finding>, d: &mut Dictated) {
             0.7,
         ));
     }
+    // Code the user wrote for the agent is one decision however many snippets hold it.
+    let mut code = false;
+    exec.retain(|f| f.rule != "H-CODE" || !std::mem::replace(&mut code, true));
     pasted_or_reported(&p, &mut exec);
     planning(&p.clauses, &exec_only, mid, out, d);
     out.append(&mut exec);

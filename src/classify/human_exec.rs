@@ -45,7 +45,21 @@ pub fn clause_exec(c: &str, next: Option<&str>, out: &mut Vec<Finding>, d: &mut 
     let lead = w.iter().map(String::as_str).find(|x| {
         !matches!(
             *x,
-            "please" | "now" | "then" | "and" | "also" | "just" | "ok" | "so" | "can" | "you" | "could" | ""
+            "please"
+                | "now"
+                | "then"
+                | "and"
+                | "also"
+                | "just"
+                | "ok"
+                | "okay"
+                | "so"
+                | "can"
+                | "you"
+                | "could"
+                | "let's"
+                | "lets"
+                | ""
         )
     });
     let mut exec_only = false;

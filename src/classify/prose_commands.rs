@@ -21,8 +21,12 @@ fn git_noun(verb: &str, obj: &[&str]) -> Option<&'static [&'static str]> {
 }
 
 /// "Run just check", "and run it", "commit the change", "install jq": commands in prose.
+/// Answers whether the clause only dictates (its first command opens it): then it sets no goal.
 pub fn prose_commands(c: &str, w: &[String], lead: Option<&str>, out: &mut Vec<Finding>, d: &mut Dictated) -> bool {
     let lower = c.to_lowercase();
+    // "Let's commit and push": each git command named is one; the clause's verdict is the
+    // first's.
+    let mut git: Option<bool> = None;
     for (i, v) in w.iter().enumerate() {
         let obj: Vec<&str> = w[i + 1..]
             .iter()
@@ -76,7 +80,11 @@ pub fn prose_commands(c: &str, w: &[String], lead: Option<&str>, out: &mut Vec<F
                 }
             } else if matches!(v.as_str(), "commit" | "push")
                 && (lead == Some(v.as_str())
-                    || i > 0 && matches!(w[i - 1].as_str(), "and" | "then" | "please" | "also"))
+                    || i > 0
+                        && matches!(
+                            w[i - 1].as_str(),
+                            "and" | "then" | "please" | "also" | "let's" | "lets" | "pls" | "now" | "just"
+                        ))
             {
                 (format!("user asked to {v}"), Some(format!("git {v}")))
             } else if let Some(keys) = git_noun(v, &obj) {
@@ -88,8 +96,8 @@ pub fn prose_commands(c: &str, w: &[String], lead: Option<&str>, out: &mut Vec<F
             } else {
                 continue;
             };
-        if let Some(k) = key {
-            d.commands.push(k);
+        if let Some(k) = &key {
+            d.commands.push(k.clone());
         }
         let at = lower.find(v.as_str()).unwrap_or(0);
         let evidence = &c[at.min(c.len())..];
@@ -103,9 +111,13 @@ pub fn prose_commands(c: &str, w: &[String], lead: Option<&str>, out: &mut Vec<F
             evidence,
             0.7,
         ));
+        if matches!(v.as_str(), "commit" | "push") && key.is_some() {
+            git.get_or_insert(lead == Some(v.as_str()));
+            continue;
+        }
         // "create a worktree and review the branch": the request after "and" is a goal.
         let more = git_noun(v, &obj).is_some() && w.len() > i + 1 + obj.len();
-        return lead == Some(v.as_str()) && !more;
+        return git.unwrap_or(lead == Some(v.as_str()) && !more);
     }
-    false
+    git.unwrap_or(false)
 }

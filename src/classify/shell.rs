@@ -114,7 +114,9 @@ pub fn part_effect(part: &str) -> Effect {
     if prog == "wget" || prog == "curl" && download(&args) {
         return change("download".into(), 3);
     }
-    let read_prog = (READS.contains(&prog.as_str()) || windows::is_read(&prog))
+    // macOS settings: `defaults read` looks, `defaults write` changes.
+    let settings_read = prog == "defaults" && args.first().is_some_and(|a| matches!(a.as_str(), "read" | "domains"));
+    let read_prog = (READS.contains(&prog.as_str()) || windows::is_read(&prog) || settings_read)
         && !(matches!(prog.as_str(), "sqlite3" | "psql" | "mysql") && sql_write(&args))
         && !(matches!(prog.as_str(), "sed" | "awk") && in_place(&args))
         && !(prog == "curl"

@@ -42,6 +42,8 @@ pub const OFFER: &[&str] = &[
     "would you like help", "if you'd like, i can", "if you'd like i can", "if you want, i can", "if you want i can",
     "want me to", "would you like me to", "do you want me to", "shall i ", "i can help", "happy to help",
     "let me know if you'd like me to", "let me know if you want me to",
+    // Chinese: "do you need me to", "shall I", "if you like, I can", "I can help you".
+    "需要我", "要不要我", "是否需要我", "如果你愿意", "如果你需要，我可以", "我可以帮你", "我可以继续",
 ];
 
 /// Choice cues that only contrast: a choice only with someone choosing ([`CHOOSERS`]).

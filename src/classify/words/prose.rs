@@ -100,6 +100,7 @@ pub const CORE: &[&str] = &[
     "yes", "y", "yep", "yeah", "yup", "ok", "okay", "k", "kk", "sure", "go", "lgtm", "proceed", "continue",
     "approved", "approve", "agreed", "agree", "ship", "fine", "great", "perfect", "alright", "absolutely",
     "definitely", "cool", "nice", "good", "works", "do", "please", "correct", "right", "exactly", "yes!", "sgtm",
+    "pls", "plz", "yess", "yea", "ya",
 ];
 
 /// Words that may stand beside them without adding a condition.
@@ -109,4 +110,5 @@ pub const TAIL: &[&str] = &[
     "going", "until", "it's", "its", "is", "done", "finished", "complete", "completed", "the", "end", "all", "way",
     "with", "plan", "your", "and", "finish", "through", "let's", "lets", "this", "sounds", "one", "option", "just",
     "now", "then", "a", "be", "fine", "by", "as", "proposed", "suggested", "planned", "so", "far", "work", "doing",
+    "thx", "ty",
 ];

@@ -12,7 +12,8 @@ pub const READS: &[&str] = &[
     "hostname", "locale", "bat", "eza", "exa", "lsd", "zcat", "zgrep", "gzip -l", "tldr", "command", "hash",
     "declare", "local", "read", "wait", "clear", "nvidia-smi", "free", "stty", "tput", "seq", "yes", "xargs", "fzf",
     "ldd", "nm", "objdump", "sqlite3", "psql", "mysql", "curl", "http", "dig", "nslookup", "ping", "host", "whois",
-    "open", "xdg-open",
+    "open", "xdg-open", "system_profiler", "sw_vers", "mdfind", "mdls", "fc-list", "lscpu", "lsblk", "lsusb",
+    "lspci",
 ];
 
 /// Git subcommands that only look.
