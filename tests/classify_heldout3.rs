@@ -96,3 +96,41 @@ fn an_offer_in_chinese_is_the_agents_plan() {
         check(offers[0], Kind::Planning, Actor::Agent, "approach");
     }
 }
+
+#[test]
+fn a_todo_list_of_the_users_asks_is_no_plan_of_the_agents() {
+    let todos = |items: &[&str]| {
+        let todos: Vec<serde_json::Value> = items
+            .iter()
+            .enumerate()
+            .map(|(i, c)| serde_json::json!({"id": i.to_string(), "content": c, "status": "pending"}))
+            .collect();
+        call("t", "TodoWrite", serde_json::json!({"todos": todos}))
+    };
+    let prompt =
+        "Great! My zellij config is a bit off. There shouldn't be any pane labels. And the color scheme is really bad";
+    let s = session(&[
+        user(prompt),
+        todos(&[
+            "Examine current zellij configuration",
+            "Remove pane labels from config",
+            "Fix color scheme issues",
+        ]),
+        result("t", "Todos have been modified successfully", false),
+    ]);
+    let ds = all(&s);
+    assert!(
+        by_rule(&ds, "A-PLAN-TODO").is_empty(),
+        "the list restates the prompt: {ds:?}"
+    );
+    let s = session(&[
+        user(prompt),
+        todos(&[
+            "Set simplified_ui true in config.kdl",
+            "Switch the theme to tokyo-night",
+        ]),
+        result("t", "Todos have been modified successfully", false),
+    ]);
+    let ds = all(&s);
+    assert_eq!(by_rule(&ds, "A-PLAN-TODO").len(), 1, "steps of the agent's own: {ds:?}");
+}

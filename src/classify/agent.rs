@@ -205,7 +205,7 @@ pub fn rules(turn: &RawTurn, d: &Dictated, state: &mut State, out: &mut Vec<Find
             0.3,
         ));
     }
-    if !new_todos.is_empty() {
+    if !new_todos.is_empty() && !super::restate::restates(&turn.prompt, &new_todos) {
         let pos = out
             .iter()
             .position(|f| f.kind == Kind::Execution && f.actor == Actor::Agent)

@@ -16,6 +16,7 @@ mod human_run;
 mod outcome;
 pub mod prose;
 mod prose_commands;
+mod restate;
 pub mod shell;
 pub mod text;
 pub mod words;
