@@ -164,9 +164,11 @@ fn slash_commands_and_sidechains_are_credited_as_the_spec_says() {
     assert_eq!(legacy.len(), 2);
     assert!(legacy.iter().all(|a| a.origin == "legacy" && a.actions == 0));
     let big = got.iter().find(|i| i.session.id.starts_with("fe5e")).unwrap();
+    // Its file opens with the summary of the /init session (its leaf is in 1af7fc5e…): not
+    // this session's title.
     assert_eq!(
         big.session.title.as_deref(),
-        Some("Empty Repo Setup: CLAUDE.md Foundation Created")
+        Some("/orchestrator create TODO app by Next.js")
     );
     assert_eq!(big.session.project.as_deref(), Some("/path/to/Demo"));
     assert_eq!(big.session.model.as_deref(), Some("claude-sonnet-4-20250514"));

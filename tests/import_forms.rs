@@ -369,7 +369,7 @@ fn walkdir(d: &Path) -> Vec<std::path::PathBuf> {
 }
 
 #[test]
-fn titles_come_from_custom_then_ai_title_then_summary_then_the_first_prompt() {
+fn titles_come_from_custom_then_ai_title_then_the_sessions_own_summary_then_the_first_prompt() {
     let dir = tempfile::tempdir().unwrap();
     let title = |lines: &[Value]| {
         let f = write(dir.path(), "t.jsonl", lines);
@@ -379,19 +379,30 @@ fn titles_come_from_custom_then_ai_title_then_summary_then_the_first_prompt() {
             .clone()
     };
     let summary = json!({"type": "summary", "summary": "Old summary", "leafUuid": "x"});
+    // The summary titles the session that holds its leaf message.
+    let leaf = |t: &str| {
+        let mut u = user(t);
+        u["uuid"] = json!("x");
+        u
+    };
     let ai = |t: &str| json!({"type": "ai-title", "aiTitle": t, "sessionId": "s"});
     let custom = json!({"type": "custom-title", "customTitle": "Mine", "sessionId": "s"});
     assert_eq!(title(&[user("Fix it\nwith care")]).as_deref(), Some("Fix it"));
     assert_eq!(
-        title(&[summary.clone(), user("Fix it")]).as_deref(),
+        title(&[summary.clone(), leaf("Fix it")]).as_deref(),
         Some("Old summary")
     );
+    // Claude Code 1.0 wrote earlier sessions' summaries at the top of a new file: one whose
+    // leaf is not here is another session's title.
+    assert_eq!(title(&[summary.clone(), user("Fix it")]).as_deref(), Some("Fix it"));
+    let bare = json!({"type": "summary", "summary": "No leaf"});
+    assert_eq!(title(&[bare, user("Fix it")]).as_deref(), Some("No leaf"));
     assert_eq!(
-        title(&[summary.clone(), ai("First"), user("Fix it"), ai("Fix the parser race")]).as_deref(),
+        title(&[summary.clone(), ai("First"), leaf("Fix it"), ai("Fix the parser race")]).as_deref(),
         Some("Fix the parser race")
     );
     assert_eq!(
-        title(&[ai("Auto"), custom, user("Fix it"), summary]).as_deref(),
+        title(&[ai("Auto"), custom, leaf("Fix it"), summary]).as_deref(),
         Some("Mine")
     );
 }

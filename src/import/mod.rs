@@ -38,7 +38,7 @@ use crate::model::Session;
 
 /// The version of what the readers extract: part of the cache key, so bump it whenever a
 /// reader's output changes (a cached reading from an older reader is then read again).
-pub const READER_VERSION: &str = "import-v5";
+pub const READER_VERSION: &str = "import-v6";
 
 /// How to import.
 #[derive(Debug, Clone, Default)]

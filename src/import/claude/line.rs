@@ -31,6 +31,9 @@ pub(crate) struct Line {
     pub message: Option<Message>,
     #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub summary: Option<String>,
+    /// A `summary` line's last message: the session the summary is of.
+    #[serde(deserialize_with = "crate::import::lines::lenient_str")]
+    pub leaf_uuid: Option<String>,
     #[serde(deserialize_with = "crate::import::lines::lenient_str")]
     pub title: Option<String>,
     #[serde(deserialize_with = "crate::import::lines::lenient_str")]

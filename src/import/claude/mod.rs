@@ -7,6 +7,7 @@ mod message;
 mod parts;
 mod persisted;
 mod queue;
+mod summary;
 mod user;
 mod who;
 
@@ -19,6 +20,7 @@ use line::Sidechains;
 pub(crate) use line::{Line, count_tool_uses};
 pub use persisted::resolve_persisted;
 use queue::{Queue, queued_prompt};
+use summary::Summaries;
 pub(crate) use who::Tokens;
 use who::Who;
 
@@ -81,7 +83,7 @@ pub fn read<R: BufRead>(reader: R, name: &str, file_stem: &str, sink: &mut dyn T
     let mut st = State::default();
     st.s.format = Format::ClaudeCode;
     st.s.file = name.to_owned();
-    let (mut custom_title, mut ai_title, mut summary) = (None, None, None);
+    let (mut custom_title, mut ai_title, mut summaries) = (None, None, Summaries::default());
     while let Some((ln, line)) = lines.next_value::<Line>() {
         if sink.hold().is_some_and(|h| lines.bytes - handed > h) && st.s.turns.len() > KEEP_TURNS {
             handed = lines.bytes;
@@ -89,6 +91,7 @@ pub fn read<R: BufRead>(reader: R, name: &str, file_stem: &str, sink: &mut dyn T
         }
         let ty = line.ty.as_deref().unwrap_or("");
         let turn = st.turns().checked_sub(1);
+        summaries.seen(line.uuid.as_deref());
         st.who.line(&line);
         if let Some(id) = &line.session_id
             && line.is_sidechain != Some(true)
@@ -105,7 +108,7 @@ pub fn read<R: BufRead>(reader: R, name: &str, file_stem: &str, sink: &mut dyn T
             st.usage.line(&line);
         }
         match ty {
-            "summary" => summary = summary.or(line.summary.clone()),
+            "summary" => summaries.add(&line),
             // The latest title line wins.
             "ai-title" => ai_title = line.ai_title.clone().or(line.title.clone()).or(ai_title),
             "custom-title" => custom_title = line.custom_title.clone().or(line.title.clone()).or(custom_title),
@@ -149,7 +152,7 @@ pub fn read<R: BufRead>(reader: R, name: &str, file_stem: &str, sink: &mut dyn T
     for (t, text) in st.queue.finish() {
         s.turns[t - s.turns_before].mid_turn.push(text);
     }
-    s.title = custom_title.or(ai_title).or(summary);
+    s.title = custom_title.or(ai_title).or(summaries.title());
     s.origin = st.who.origin();
     s.usage = st.usage.total();
     // The session id is the `sessionId` its lines carry: the file name when some line names
