@@ -74,6 +74,8 @@ struct Builder<V> {
     bytes: usize,
     /// The last present value and its index.
     last: Option<(V, u32)>,
+    /// The indices of small integers (an action's number, a turn's), by value: no hashing.
+    small: Vec<u32>,
 }
 
 impl<V> Default for Builder<V> {
@@ -90,6 +92,7 @@ impl<V> Default for Builder<V> {
             index: HashMap::with_capacity_and_hasher(256, Default::default()),
             bytes: 0,
             last: None,
+            small: Vec::new(),
         }
     }
 }
@@ -129,14 +132,24 @@ impl<V: Value> Builder<V> {
             }
             let v = value(start);
             d.text += v.text_len().unwrap_or(0) * len;
-            let at = match self.last {
+            let mut new = || {
+                d.values.push(v);
+                self.bytes += 4 + v.text_len().unwrap_or(4);
+                d.values.len() as u32 - 1
+            };
+            let at = match (self.last, v.small()) {
                 // The value of the run before: no lookup.
-                Some((l, at)) if l == v => at,
-                _ => *self.index.entry(v).or_insert_with(|| {
-                    d.values.push(v);
-                    self.bytes += 4 + v.text_len().unwrap_or(4);
-                    d.values.len() as u32 - 1
-                }),
+                (Some((l, at)), _) if l == v => at,
+                (_, Some(k)) => {
+                    if self.small.len() <= k {
+                        self.small.resize(k + 1, u32::MAX);
+                    }
+                    if self.small[k] == u32::MAX {
+                        self.small[k] = new();
+                    }
+                    self.small[k]
+                }
+                _ => *self.index.entry(v).or_insert_with(new),
             };
             if self.bytes > DICTIONARY_LIMIT {
                 return None;

@@ -14,6 +14,10 @@ pub trait Value: Copy + Eq + Hash + Ord {
     fn statistics(min: Self, max: Self, distinct: u64, nulls: u64) -> Statistics;
     /// The bytes of a text value (the metadata's unencoded size), `None` for other types.
     fn text_len(self) -> Option<usize>;
+    /// A small non-negative integer, as an index into a table of them.
+    fn small(self) -> Option<usize> {
+        None
+    }
 }
 
 impl Value for &str {
@@ -52,5 +56,8 @@ impl Value for i64 {
     }
     fn text_len(self) -> Option<usize> {
         None
+    }
+    fn small(self) -> Option<usize> {
+        usize::try_from(self).ok().filter(|&k| k < 4096)
     }
 }
