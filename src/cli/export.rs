@@ -179,18 +179,26 @@ fn stream(
             let modes = filter.mode_ids(corpus);
             let mut kept = kept.iter();
             for taken in pieces {
-                // Shared by the batches its sessions go to until they are written.
-                let taken = std::sync::Arc::new(taken);
+                // The piece's sessions that pass, and their rows.
                 let mut start = 0;
+                let mut picked = Vec::new();
                 for &end in &taken.ends {
                     let row = kept.next().copied().flatten().map(|i| &corpus.rows[i as usize]);
                     if let Some(row) = row.filter(|r| filter.passes(r, &modes, how))
                         && query.as_ref().is_none_or(|q| q.matches(row))
-                        && let Some(full) = rows.add(corpus, row, &taken, start..end)
                     {
-                        open = open && send(full);
+                        picked.push((row, start..end));
                     }
                     start = end;
+                }
+                // Shared by the batches its sessions go to until they are written; only the
+                // rows picked when they are few (a narrow filter keeps no whole pieces).
+                let (taken, ranges) = taken.keep(picked.iter().map(|(_, r)| r.clone()).collect());
+                let taken = std::sync::Arc::new(taken);
+                for ((row, _), range) in picked.into_iter().zip(ranges) {
+                    if let Some(full) = rows.add(corpus, row, &taken, range) {
+                        open = open && send(full);
+                    }
                 }
             }
         })?;

@@ -3,6 +3,8 @@
 //! and decision it meets, and it writes the table's own columns (all but the session's id,
 //! facets and counted actor, which the loaded row gives later) into its piece's [`Taken`].
 
+use std::ops::Range;
+
 use super::batch::Batch;
 use super::line::{Line, TurnActions, TurnDecisions, TurnLine};
 use super::schema::{Col, FACETS, Table};
@@ -24,6 +26,30 @@ pub fn line_columns(table: Table) -> Vec<Col> {
 pub struct Taken {
     pub rows: Batch,
     pub ends: Vec<usize>,
+}
+
+impl Taken {
+    /// The piece, to keep the rows `ranges` (in order) of it: itself when they are most of its
+    /// rows, else a piece of those rows only (copied), so that a narrow selection does not keep
+    /// whole pieces alive for a few rows. Answers the ranges in the piece kept.
+    pub fn keep(self, ranges: Vec<Range<usize>>) -> (Taken, Vec<Range<usize>>) {
+        let picked: usize = ranges.iter().map(Range::len).sum();
+        if picked * 4 >= self.rows.rows() {
+            return (self, ranges);
+        }
+        let mut rows = self.rows.emptied_like();
+        let mut out = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            let start = rows.rows();
+            for (dst, src) in rows.cols.iter_mut().zip(&self.rows.cols) {
+                dst.extend_from(src, r.clone());
+            }
+            rows.add_rows(r.len());
+            out.push(start..rows.rows());
+        }
+        let ends = out.iter().map(|r| r.end).collect();
+        (Taken { rows, ends }, out)
+    }
 }
 
 /// Takes a table's rows from every line the loader loads.

@@ -104,6 +104,15 @@ impl Column {
 }
 
 impl Batch {
+    /// An empty batch of the same columns (and runs or not).
+    pub fn emptied_like(&self) -> Batch {
+        Batch {
+            cols: self.cols.iter().map(|c| c.room(0, 0)).collect(),
+            next: 0,
+            rows: 0,
+        }
+    }
+
     /// Counts `n` rows whose cells were appended column by column (every column has them).
     pub fn add_rows(&mut self, n: usize) {
         debug_assert_eq!(self.next, 0, "a row is being built");

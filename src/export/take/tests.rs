@@ -92,3 +92,38 @@ proptest! {
         agree(&l);
     }
 }
+
+/// The actions table's piece of a generated corpus of `sessions` sessions.
+fn piece_of(sessions: u64) -> Taken {
+    let mut out = Vec::new();
+    generate(&GenOptions { sessions, seed: 5 }, &mut out).unwrap();
+    let x = TableRows::new(Table::Actions);
+    let mut piece = x.piece();
+    for l in out.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        x.parse(&mut piece, l).unwrap();
+    }
+    piece
+}
+
+/// A piece keeps itself for most of its rows, and copies a few picked rows into a piece of
+/// their own (the same cells), so that a narrow filter holds no whole pieces.
+#[test]
+fn a_piece_keeps_a_few_rows_as_a_copy_and_most_as_itself() {
+    let piece = piece_of(12);
+    let rows = piece.rows.rows();
+    let whole: Vec<String> = cells(&piece.rows).iter().map(|r| format!("{r:?}")).collect();
+    // A few rows: the first and the third session's.
+    let few = vec![0..piece.ends[0], piece.ends[1]..piece.ends[2]];
+    let (kept, ranges) = piece.keep(few.clone());
+    assert!(kept.rows.rows() < rows, "copied, not kept whole");
+    assert_eq!(kept.rows.rows(), few.iter().map(|r| r.len()).sum::<usize>());
+    let got: Vec<String> = cells(&kept.rows).iter().map(|r| format!("{r:?}")).collect();
+    for (r, k) in few.iter().zip(&ranges) {
+        assert_eq!(got[k.clone()], whole[r.clone()]);
+    }
+    // Most rows (all but the first session's): the piece itself, the ranges as they were.
+    let again = piece_of(12);
+    let most = vec![again.ends[0]..again.ends[5], again.ends[5]..rows];
+    let (kept, ranges) = again.keep(most.clone());
+    assert_eq!((kept.rows.rows(), ranges), (rows, most));
+}
