@@ -53,10 +53,10 @@ pub(super) fn parse_with<'a, V: Visit<'a>>(line: &'a [u8], v: &mut V) -> Option<
 
 /// Known keys met so far: serde refuses a repeated field, so the fast path does too.
 #[derive(Default)]
-pub(crate) struct Seen(u32);
+struct Seen(u32);
 
 impl Seen {
-    pub(crate) fn once(&mut self, bit: u32) -> Option<()> {
+    fn once(&mut self, bit: u32) -> Option<()> {
         let fresh = self.0 & (1 << bit) == 0;
         self.0 |= 1 << bit;
         fresh.then_some(())
@@ -64,7 +64,7 @@ impl Seen {
 }
 
 /// `null` means `None`; anything else must be what `f` reads.
-pub(crate) fn opt<'a, T>(p: &mut Scan<'a>, f: impl FnOnce(&mut Scan<'a>) -> Option<T>) -> Option<Option<T>> {
+fn opt<'a, T>(p: &mut Scan<'a>, f: impl FnOnce(&mut Scan<'a>) -> Option<T>) -> Option<Option<T>> {
     if p.null() { Some(None) } else { f(p).map(Some) }
 }
 
