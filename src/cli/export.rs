@@ -175,7 +175,7 @@ fn stream(
     let mut rows = Assembler::new(table, how);
     let done = pipeline(table, format, sink, |send| {
         let mut open = true;
-        let corpus = super::input::load_with(sources, &TableRows::new(table), |corpus, kept, pieces| {
+        let corpus = super::input::load_with(sources, &TableRows::new(table, how), |corpus, kept, pieces| {
             let modes = filter.mode_ids(corpus);
             let mut kept = kept.iter();
             for taken in pieces {

@@ -1,7 +1,6 @@
 //! A batch of the turns, decisions or actions table as the loader's pieces hold its rows: each
 //! selected session's rows stay in the piece its line was read into ([`Taken`], shared), and
-//! only its id and facets (one row per session) and, in the decisions table, its counted actor
-//! are written anew. The Parquet encoder reads the columns where they are; CSV and JSON Lines
+//! only its id and facets (one row per session) are written anew. The Parquet encoder reads the columns where they are; CSV and JSON Lines
 //! get the rows copied into one [`Batch`] ([`Gathered::into_batch`]), on the encoder threads.
 
 use std::ops::Range;
@@ -18,21 +17,15 @@ enum From {
     Head(usize),
     /// A column of the pieces' rows.
     Line(usize),
-    /// The decisions table's counted actor.
-    Counted,
 }
 
 /// The table's columns, in order, and where each comes from.
 fn layout(table: Table) -> Vec<From> {
-    let mut out = vec![From::Head(0)];
-    for (c, col) in line_columns(table).iter().enumerate() {
-        out.push(From::Line(c));
-        if table == Table::Decisions && col.name == "actor" {
-            out.push(From::Counted);
-        }
-    }
-    out.extend((1..=FACETS.len()).map(From::Head));
-    out
+    let line = (0..line_columns(table).len()).map(From::Line);
+    std::iter::once(From::Head(0))
+        .chain(line)
+        .chain((1..=FACETS.len()).map(From::Head))
+        .collect()
 }
 
 /// A column's rows, as the columns that hold them: each a column and a range of its cells.
@@ -47,19 +40,16 @@ pub struct Gathered {
     counts: Vec<usize>,
     /// The pieces' rows, in order.
     parts: Vec<(Arc<Taken>, Range<usize>)>,
-    /// The decisions table's counted actor, a row per row.
-    pub(super) counted: Column,
     rows: usize,
 }
 
 impl Gathered {
-    pub fn new(table: Table, head: Batch, counted: Column) -> Gathered {
+    pub fn new(table: Table, head: Batch) -> Gathered {
         Gathered {
             table,
             head,
             counts: Vec::new(),
             parts: Vec::new(),
-            counted,
             rows: 0,
         }
     }
@@ -68,7 +58,7 @@ impl Gathered {
         self.rows
     }
 
-    /// Adds a session's `rows` of `taken` (its head and counted actors already added).
+    /// Adds a session's `rows` of `taken` (its head already added).
     pub fn add(&mut self, taken: &Arc<Taken>, rows: Range<usize>) {
         self.counts.push(rows.len());
         self.rows += rows.len();
@@ -99,7 +89,6 @@ impl Gathered {
             .into_iter()
             .map(|from| match from {
                 From::Head(h) => vec![(&self.head.cols[h], 0..self.counts.len())],
-                From::Counted => vec![(&self.counted, 0..self.rows)],
                 From::Line(c) => self.parts.iter().map(|(t, r)| (&t.rows.cols[c], r.clone())).collect(),
             })
             .collect()
@@ -115,7 +104,6 @@ impl Gathered {
                         out.extend_repeat(&self.head.cols[h], k, n);
                     }
                 }
-                From::Counted => out.extend_from(&self.counted, 0..self.rows),
                 From::Line(c) => {
                     for (t, r) in &self.parts {
                         out.extend_from(&t.rows.cols[c], r.clone());

@@ -35,7 +35,7 @@ impl Source<'_> {
     /// The turns, decisions or actions table's rows of the sessions at `members`: each line
     /// read again and its rows taken as the loader takes them ([`TableRows`]).
     pub fn gathered(&self, members: &[u32]) -> Result<Gathered, String> {
-        let x = TableRows::new(self.table);
+        let x = TableRows::new(self.table, self.how);
         let mut piece = x.piece();
         let mut lines = Lines::new(&self.corpus.sources);
         let rows: Vec<&SessionRow> = members.iter().map(|&i| &self.corpus.rows[i as usize]).collect();

@@ -116,16 +116,13 @@ const TURNS: &[Col] = &[
     req("decisions", Int),
 ];
 
-/// The decisions table's counted actor (the export's own, not the line's).
-pub const COUNTED: Col = opt("counted_actor", Str);
-
 const DECISIONS: &[Col] = &[
     req("session_id", Str),
     req("turn", Int),
     req("decision_id", Str),
     req("kind", Str),
     req("actor", Str),
-    COUNTED,
+    opt("counted_actor", Str),
     req("ratified", Bool),
     opt("category", Str),
     opt("summary", Str),

@@ -14,22 +14,18 @@ use std::io::Write;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, mpsc};
 
-use super::batch::{Batch, Cell};
+use super::batch::Batch;
 use super::gathered::Gathered;
-use super::rows::{Source, counted_actor};
-use super::schema::{COUNTED, FACETS, Table};
-use super::take::{Taken, line_columns};
+use super::rows::Source;
+use super::schema::{FACETS, Table};
+use super::take::Taken;
 use super::{Error, Format, Ready, Sink, Written, batch_sessions, parquet};
 use crate::corpus::{Corpus, RatifiedAs, SessionRow};
-use crate::model::Actor;
 
 /// Builds the table's batches from the loaded lines' rows.
 pub struct Assembler {
     table: Table,
     how: RatifiedAs,
-    /// The index of the line's `actor` column in the decisions table (followed by whether
-    /// the decision was ratified).
-    actor: Option<usize>,
     batch: Gathered,
     sessions: usize,
     pub selected: u64,
@@ -37,24 +33,19 @@ pub struct Assembler {
 
 impl Assembler {
     pub fn new(table: Table, how: RatifiedAs) -> Assembler {
-        let actor = (table == Table::Decisions)
-            .then(|| line_columns(table).iter().position(|c| c.name == "actor"))
-            .flatten();
         Assembler {
-            batch: Self::empty(table, 0, 0),
+            batch: Self::empty(table, 0),
             table,
             how,
-            actor,
             sessions: 0,
             selected: 0,
         }
     }
 
-    /// An empty batch with room for `sessions` sessions and `rows` rows.
-    fn empty(table: Table, sessions: usize, rows: usize) -> Gathered {
+    /// An empty batch with room for `sessions` sessions.
+    fn empty(table: Table, sessions: usize) -> Gathered {
         let head = Batch::new(&[&table.columns()[..1], FACETS].concat(), sessions);
-        let counted = Batch::new(&[COUNTED], rows).cols.remove(0);
-        Gathered::new(table, head, counted)
+        Gathered::new(table, head)
     }
 
     /// Adds the rows of a selected session (`rows[range]` of its piece); answers a batch
@@ -82,27 +73,14 @@ impl Assembler {
                 table: self.table,
             };
             src.facets(self.batch.head.str(Some(&row.id)), row);
-            if let Some(c) = self.actor {
-                // The counted actor: the recorded one, moved if ratified; none if redacted.
-                let (actor, ratified) = (&taken.rows.cols[c], &taken.rows.cols[c + 1]);
-                for r in range.clone() {
-                    let actor = Actor::ALL.into_iter().find(|a| a.name() == actor.str_at(r));
-                    let ratified = matches!(ratified.cell(r), Cell::Bool(true));
-                    let counted = actor
-                        .filter(|_| !row.redacted)
-                        .map(|a| counted_actor(a, ratified, self.how));
-                    self.batch.counted.push_str(counted.map(Actor::name));
-                }
-            }
             self.batch.add(taken, range);
         }
     }
 
-    /// The batch being built, and a new one with room for as much.
+    /// The batch being built, and a new one.
     pub fn take(&mut self) -> Gathered {
         self.sessions = 0;
-        let next = Self::empty(self.table, batch_sessions(self.table), self.batch.counted.valid.len());
-        std::mem::replace(&mut self.batch, next)
+        std::mem::replace(&mut self.batch, Self::empty(self.table, batch_sessions(self.table)))
     }
 
     /// Whether a session is in the batch being built.

@@ -1,24 +1,25 @@
 //! The turns, decisions and actions tables taken from each line while the loader scans it
 //! (one reading of the corpus): the loader's scanner tells [`LineRows`] every turn, action
-//! and decision it meets, and it writes the table's own columns (all but the session's id,
-//! facets and counted actor, which the loaded row gives later) into its piece's [`Taken`].
+//! and decision it meets, and it writes the table's own columns (all but the session's id
+//! and facets, which the loaded row gives later) into its piece's [`Taken`].
 
 use std::ops::Range;
 
 use super::batch::Batch;
 use super::line::{Line, TurnActions, TurnDecisions, TurnLine};
+use super::rows::counted_actor;
 use super::schema::{Col, FACETS, Table};
 use crate::corpus::fast::{ActionSeen, DecisionSeen, TurnSeen, Visit};
-use crate::corpus::{Extract, ParsedSession, Reread, parse_line_with};
+use crate::corpus::{Extract, ParsedSession, RatifiedAs, Reread, parse_line_with};
 use crate::model::{Actor, Kind, count_words};
 
-/// The columns a line gives, in the table's order: the table's columns but the session's id,
-/// the counted actor and the facets.
+/// The columns a line gives, in the table's order: the table's columns but the session's id
+/// and the facets.
 pub fn line_columns(table: Table) -> Vec<Col> {
     table
         .columns()
         .into_iter()
-        .filter(|c| c.name != "session_id" && c.name != "counted_actor" && !FACETS.contains(c))
+        .filter(|c| c.name != "session_id" && !FACETS.contains(c))
         .collect()
 }
 
@@ -52,17 +53,24 @@ impl Taken {
     }
 }
 
-/// Takes a table's rows from every line the loader loads.
+/// Takes a table's rows from every line the loader loads, ratified decisions counted as `how`.
 pub struct TableRows {
     pub table: Table,
+    how: RatifiedAs,
     cols: Vec<Col>,
+    /// The decisions table's counted actor, null in a redacted session (the report leaves its
+    /// decisions out), which only the line's end tells.
+    counted: Option<usize>,
 }
 
 impl TableRows {
-    pub fn new(table: Table) -> TableRows {
+    pub fn new(table: Table, how: RatifiedAs) -> TableRows {
+        let cols = line_columns(table);
         TableRows {
             table,
-            cols: line_columns(table),
+            how,
+            counted: cols.iter().position(|c| c.name == "counted_actor"),
+            cols,
         }
     }
 }
@@ -87,6 +95,7 @@ impl Extract for TableRows {
         let mark = piece.rows.rows();
         let mut v = LineRows {
             table: self.table,
+            how: self.how,
             b: &mut piece.rows,
             mark,
             turn: 1,
@@ -94,7 +103,11 @@ impl Extract for TableRows {
         };
         match parse_line_with(line, &mut v) {
             Ok(s) => {
-                piece.ends.push(piece.rows.rows());
+                let end = piece.rows.rows();
+                if let Some(c) = self.counted.filter(|_| s.redacted) {
+                    piece.rows.cols[c].set_null(mark..end);
+                }
+                piece.ends.push(end);
                 Ok(s)
             }
             Err(e) => {
@@ -108,6 +121,7 @@ impl Extract for TableRows {
 /// One line's rows, as the scanner meets its parts.
 struct LineRows<'b> {
     table: Table,
+    how: RatifiedAs,
     b: &'b mut Batch,
     /// The piece's rows before this line's.
     mark: usize,
@@ -140,7 +154,11 @@ impl LineRows<'_> {
     ) {
         let [category, summary, evidence] = texts;
         self.b.int(Some(self.turn)).str(Some(id)).str(Some(kind.name()));
-        self.b.str(Some(actor.name())).bool(Some(ratified));
+        let counted = counted_actor(actor, ratified, self.how);
+        self.b
+            .str(Some(actor.name()))
+            .str(Some(counted.name()))
+            .bool(Some(ratified));
         self.b
             .str(category)
             .str(summary)

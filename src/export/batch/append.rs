@@ -89,17 +89,10 @@ impl Column {
         }
     }
 
-    /// A string cell appended (`None`: null).
-    pub fn push_str(&mut self, v: Option<&str>) {
-        self.valid.push(v.is_some());
-        match &mut self.data {
-            Data::Str { bytes, spans } => {
-                let start = bytes.len();
-                bytes.push_str(v.unwrap_or(""));
-                spans.push((start, bytes.len()));
-            }
-            _ => panic!("a string in a column of another type"),
-        }
+    /// Rows `rows` made null (their slots keep what they held, unread; not in a column of runs).
+    pub fn set_null(&mut self, rows: std::ops::Range<usize>) {
+        debug_assert!(self.ends.is_none(), "cells of runs made null");
+        self.valid[rows].fill(false);
     }
 }
 

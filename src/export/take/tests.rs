@@ -22,7 +22,7 @@ fn cells(b: &Batch) -> Vec<Vec<Cell<'_>>> {
 fn agree(l: &[u8]) -> bool {
     let mut loaded = false;
     for table in TABLES {
-        let x = TableRows::new(table);
+        let x = TableRows::new(table, RatifiedAs::Human);
         let mut piece = x.piece();
         if x.parse(&mut piece, l).is_err() {
             assert_eq!(piece.rows.rows(), 0, "{table:?}: a refused line leaves no rows");
@@ -32,6 +32,7 @@ fn agree(l: &[u8]) -> bool {
         let mut serde = Batch::new(&line_columns(table), 0);
         let mut v = LineRows {
             table,
+            how: RatifiedAs::Human,
             b: &mut serde,
             mark: 0,
             turn: 1,
@@ -97,7 +98,7 @@ proptest! {
 fn piece_of(sessions: u64) -> Taken {
     let mut out = Vec::new();
     generate(&GenOptions { sessions, seed: 5 }, &mut out).unwrap();
-    let x = TableRows::new(Table::Actions);
+    let x = TableRows::new(Table::Actions, RatifiedAs::Human);
     let mut piece = x.piece();
     for l in out.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
         x.parse(&mut piece, l).unwrap();
