@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::corpus::{fuzz_cases, fuzz_line};
+use crate::corpus::{Reread, fuzz_cases, fuzz_line};
 use crate::export::batch::Cell;
 use crate::generate::{GenOptions, generate};
 
