@@ -1,7 +1,7 @@
 //! A batch of rows held column by column: what every writer (CSV, JSON Lines, Parquet)
 //! consumes, and one Parquet row group.
 
-use super::schema::{Col, FACETS, Table, Type};
+use super::schema::{Col, Type};
 
 mod append;
 
@@ -20,9 +20,9 @@ pub enum Data {
     Bool(Vec<bool>),
 }
 
-/// A column's cells. A column of runs (a session's id and facets, the same over its rows)
-/// holds one cell per run, `ends[k]` being the row after run `k`: filling it costs a cell per
-/// session, not per row, and the Parquet encoder takes its runs as they are.
+/// A column's cells. A column of runs (a session's id and facets, the same over its rows: a
+/// batch's heads, as [`super::gathered::Gathered`] hands them to the Parquet encoder) holds one
+/// cell per run, `ends[k]` being the row after run `k`.
 #[derive(Debug, Clone)]
 pub struct Column {
     pub data: Data,
@@ -85,22 +85,6 @@ impl Column {
         }
     }
 
-    /// Row `i` gets the value of the row before it.
-    fn repeat(&mut self) {
-        if let Some(end) = self.ends.as_mut().and_then(|e| e.last_mut()) {
-            *end += 1;
-            return;
-        }
-        let last = self.valid.len() - 1;
-        self.valid.push(self.valid[last]);
-        match &mut self.data {
-            Data::Str { spans, .. } => spans.push(spans[last]),
-            Data::Int(v) => v.push(v[last]),
-            Data::Float(v) => v.push(v[last]),
-            Data::Bool(v) => v.push(v[last]),
-        }
-    }
-
     pub fn cell(&self, i: usize) -> Cell<'_> {
         let i = self.at(i);
         if !self.valid[i] {
@@ -138,30 +122,12 @@ impl Batch {
         self.rows
     }
 
-    /// An empty batch of a table, its session's id and facets held as runs (but in the
-    /// sessions table, a row per session), with room for about `rows` rows.
-    pub fn of(table: Table, rows: usize, sessions: usize) -> Batch {
-        let mut b = Batch::new(&table.columns(), rows);
-        for (c, col) in b.cols.iter_mut().zip(table.columns()) {
-            if table != Table::Sessions && (col.name == "session_id" || FACETS.contains(&col)) {
-                *c = Column::new(col.ty, sessions);
-                c.ends = Some(Vec::with_capacity(sessions));
-            }
-        }
-        b
-    }
-
-    /// The column the next cell goes to (a new run in a column of runs); a full row ends
-    /// the row.
+    /// The column the next cell goes to; a full row ends the row.
     fn slot(&mut self, valid: bool) -> &mut Data {
-        let (i, row) = (self.next, self.rows);
+        let i = self.next;
         self.advance();
-        let c = &mut self.cols[i];
-        c.valid.push(valid);
-        if let Some(ends) = &mut c.ends {
-            ends.push(row + 1);
-        }
-        &mut c.data
+        self.cols[i].valid.push(valid);
+        &mut self.cols[i].data
     }
 
     /// Moves past the column the next cell goes to.
@@ -205,21 +171,6 @@ impl Batch {
         match self.slot(v.is_some()) {
             Data::Bool(d) => d.push(v.unwrap_or(false)),
             _ => panic!("a boolean in a column of another type"),
-        }
-        self
-    }
-
-    /// The next `n` cells, within the row, repeat those above them (the row before must
-    /// have them).
-    pub fn repeat(&mut self, n: usize) -> &mut Self {
-        let end = self.next + n;
-        for c in &mut self.cols[self.next..end] {
-            c.repeat();
-        }
-        self.next = end;
-        if end == self.cols.len() {
-            self.next = 0;
-            self.rows += 1;
         }
         self
     }

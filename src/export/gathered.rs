@@ -36,11 +36,10 @@ pub struct Gathered {
     table: Table,
     /// Each session's id and facets, one row per session (with rows).
     pub(super) head: Batch,
-    /// Each of those sessions' rows.
-    counts: Vec<usize>,
+    /// The row after each of those sessions' rows.
+    ends: Vec<usize>,
     /// The pieces' rows, in order.
     parts: Vec<(Arc<Taken>, Range<usize>)>,
-    rows: usize,
 }
 
 impl Gathered {
@@ -48,20 +47,18 @@ impl Gathered {
         Gathered {
             table,
             head,
-            counts: Vec::new(),
+            ends: Vec::new(),
             parts: Vec::new(),
-            rows: 0,
         }
     }
 
     pub fn rows(&self) -> usize {
-        self.rows
+        self.ends.last().copied().unwrap_or(0)
     }
 
     /// Adds a session's `rows` of `taken` (its head already added).
     pub fn add(&mut self, taken: &Arc<Taken>, rows: Range<usize>) {
-        self.counts.push(rows.len());
-        self.rows += rows.len();
+        self.ends.push(self.rows() + rows.len());
         match self.parts.last_mut() {
             // The next rows of the same piece: one part.
             Some((t, r)) if Arc::ptr_eq(t, taken) && r.end == rows.start => r.end = rows.end,
@@ -69,26 +66,16 @@ impl Gathered {
         }
     }
 
-    /// The heads' columns as columns of runs (a cell per session over its rows).
-    fn runs(&mut self) {
-        let mut ends = Vec::with_capacity(self.counts.len());
-        let mut end = 0;
-        for n in &self.counts {
-            end += n;
-            ends.push(end);
-        }
-        for c in &mut self.head.cols {
-            c.ends = Some(ends.clone());
-        }
-    }
-
-    /// Each column of the table, as the columns that hold its rows.
+    /// Each column of the table, as the columns that hold its rows: the heads' as columns of
+    /// runs (a cell per session over its rows).
     pub fn columns(&mut self) -> Vec<Parts<'_>> {
-        self.runs();
+        for c in &mut self.head.cols {
+            c.ends = Some(self.ends.clone());
+        }
         layout(self.table)
             .into_iter()
             .map(|from| match from {
-                From::Head(h) => vec![(&self.head.cols[h], 0..self.counts.len())],
+                From::Head(h) => vec![(&self.head.cols[h], 0..self.ends.len())],
                 From::Line(c) => self.parts.iter().map(|(t, r)| (&t.rows.cols[c], r.clone())).collect(),
             })
             .collect()
@@ -96,12 +83,16 @@ impl Gathered {
 
     /// The rows copied into one batch.
     pub fn into_batch(self) -> Batch {
-        let mut b = Batch::of(self.table, self.rows, self.counts.len());
+        // A cell per row: the text and JSON writers read row by row.
+        let rows = self.rows();
+        let mut b = Batch::new(&self.table.columns(), rows);
         for (out, from) in b.cols.iter_mut().zip(layout(self.table)) {
             match from {
                 From::Head(h) => {
-                    for (k, &n) in self.counts.iter().enumerate() {
-                        out.extend_repeat(&self.head.cols[h], k, n);
+                    let mut start = 0;
+                    for (k, &end) in self.ends.iter().enumerate() {
+                        out.extend_repeat(&self.head.cols[h], k, end - start);
+                        start = end;
                     }
                 }
                 From::Line(c) => {
@@ -111,7 +102,7 @@ impl Gathered {
                 }
             }
         }
-        b.add_rows(self.rows);
+        b.add_rows(rows);
         b
     }
 }

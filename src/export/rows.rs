@@ -25,7 +25,7 @@ impl Source<'_> {
     /// The sessions table's rows of the sessions at `members` (indices into the corpus's
     /// rows), in order.
     pub fn sessions(&self, members: &[u32]) -> Batch {
-        let mut b = Batch::of(self.table, members.len(), members.len());
+        let mut b = Batch::new(&self.table.columns(), members.len());
         for &i in members {
             self.session(&mut b, &self.corpus.rows[i as usize]);
         }

@@ -32,16 +32,10 @@ impl Column {
         }
     }
 
-    /// Row `r` of `src` (a column of the same type, not of runs) appended `n` times, the
-    /// copies after the first repeating it (in a column of runs: one run).
+    /// Row `r` of `src` (a column of the same type, neither of runs) appended `n` times, the
+    /// copies after the first repeating it.
     pub fn extend_repeat(&mut self, src: &Column, r: usize, n: usize) {
         if n == 0 {
-            return;
-        }
-        if let Some(mut ends) = self.ends.take() {
-            ends.push(ends.last().copied().unwrap_or(0) + n);
-            self.extend_from(src, r..r + 1);
-            self.ends = Some(ends);
             return;
         }
         self.extend_from(src, r..r + 1);
@@ -70,7 +64,7 @@ impl Column {
         out
     }
 
-    /// An empty column of the same type (and runs or not), with room for `cells` cells and
+    /// An empty column of the same type (a cell per row), with room for `cells` cells and
     /// `bytes` bytes of text.
     pub fn room(&self, cells: usize, bytes: usize) -> Column {
         let data = match &self.data {
@@ -85,7 +79,7 @@ impl Column {
         Column {
             data,
             valid: Vec::with_capacity(cells),
-            ends: self.ends.as_ref().map(|_| Vec::with_capacity(cells)),
+            ends: None,
         }
     }
 
@@ -97,7 +91,7 @@ impl Column {
 }
 
 impl Batch {
-    /// An empty batch of the same columns (and runs or not).
+    /// An empty batch of the same columns.
     pub fn emptied_like(&self) -> Batch {
         Batch {
             cols: self.cols.iter().map(|c| c.room(0, 0)).collect(),
@@ -114,33 +108,22 @@ impl Batch {
     }
 
     /// Keeps the first `rows` rows (whole rows only; a row after them may not repeat a text
-    /// cell of the last kept, but in a column of runs, whose last kept run is cut short).
+    /// cell of the last kept; no column of runs).
     pub fn truncate(&mut self, rows: usize) {
         debug_assert_eq!(self.next, 0, "a row is being built");
         for c in &mut self.cols {
-            // The cells that hold the rows kept, the last run cut short.
-            let cells = match &mut c.ends {
-                Some(ends) => {
-                    let keep = ends.partition_point(|&e| e < rows) + usize::from(rows > 0);
-                    ends.truncate(keep.min(ends.len()));
-                    if let Some(last) = ends.last_mut() {
-                        *last = (*last).min(rows);
-                    }
-                    ends.len()
-                }
-                None => rows,
-            };
-            c.valid.truncate(cells);
+            debug_assert!(c.ends.is_none(), "a column of runs cut short");
+            c.valid.truncate(rows);
             match &mut c.data {
                 Data::Str { bytes, spans } => {
-                    if let Some(&(start, _)) = spans.get(cells) {
+                    if let Some(&(start, _)) = spans.get(rows) {
                         bytes.truncate(start);
                     }
-                    spans.truncate(cells);
+                    spans.truncate(rows);
                 }
-                Data::Int(v) => v.truncate(cells),
-                Data::Float(v) => v.truncate(cells),
-                Data::Bool(v) => v.truncate(cells),
+                Data::Int(v) => v.truncate(rows),
+                Data::Float(v) => v.truncate(rows),
+                Data::Bool(v) => v.truncate(rows),
             }
         }
         self.rows = self.rows.min(rows);
